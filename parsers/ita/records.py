@@ -1,0 +1,104 @@
+"""What the ITA parser finds in a document, as printed.
+
+These records hold text exactly as it stands on the page (Thai digits, Buddhist-era years,
+unit names as written) plus where it was read. Turning them into canonical values is the
+normalisers' job, done by `pipeline.assemble`; the parser never normalises.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.layout import Provenance
+
+
+@dataclass
+class PrintedField:
+    """A header value as printed, with where it was read."""
+
+    text: str
+    prov: Provenance
+
+
+@dataclass
+class Header:
+    form: str = "other"  # memo, report, announcement, order, letter, other (pipeline.schema.FORMS)
+    doc_type: str = "other"  # measures_plan, measures_report, assessment_analysis, other
+    title: PrintedField | None = None
+    org_name: PrintedField | None = None  # e.g. "เทศบาลเทศบาลตำบลแร่", "องค์การบริหารส่วนตำบลบ่อระ"
+    district: PrintedField | None = None  # e.g. "อำเภอพังโคน"
+    province: PrintedField | None = None  # e.g. "จังหวัดสกลนคร"
+    fiscal_year: PrintedField | None = None  # the title's year phrase, e.g. "ประจำปีงบประมาณ ๒๕๖๕"
+    assessed_year: PrintedField | None = None  # the year phrase of the ITA round reported
+    overall_score: PrintedField | None = None  # e.g. "๙๐.๗๙"
+    grade: PrintedField | None = None  # e.g. "A", "ผ่านดีเยี่ยม"
+    # memo (บันทึกข้อความ) fields
+    department: PrintedField | None = None  # ส่วนราชการ line
+    reference_no: PrintedField | None = None  # ที่ line, e.g. "ปน ๗๖๑๐๑/ -"
+    doc_date: PrintedField | None = None  # วันที่ line, e.g. "๒๒ มีนาคม ๒๕๖๔"
+    subject: PrintedField | None = None  # เรื่อง line
+    addressee: PrintedField | None = None  # เรียน line
+
+
+@dataclass
+class PrintedScore:
+    scope: str  # overall, tool, indicator, item
+    value: str  # as printed, e.g. "๙๓.๔๖"
+    prov: Provenance
+    tool: str | None = None  # IIT, EIT, EIT1, EIT2, OIT where the document says
+    indicator: str | None = None  # the indicator number as printed, e.g. "๘"
+    item_code: str | None = None  # e.g. "i๑๕"
+    label: str | None = None  # the label as printed, e.g. "การปฏิบัติหน้าที่"
+    grade: str | None = None  # grade printed beside an overall score
+
+
+@dataclass
+class PrintedOwner:
+    text: str  # the owner cell as printed
+    filled_down: bool = False  # empty cell that took the value of a merged cell above
+
+
+@dataclass
+class PrintedMeasure:
+    """One logical row of a measures table."""
+
+    kind: str  # plan or report
+    title: str
+    prov: Provenance
+    table_no: int  # 1-based number of the table in the document
+    number: str | None = None  # printed numbering, e.g. "๑.", "๓.๒"
+    indicator: str | None = None  # group label as printed, e.g. "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน"
+    guideline: str | None = None
+    rationale: str | None = None
+    steps: list[str] = field(default_factory=list)  # as printed, numbering kept
+    period: str | None = None
+    monitoring: str | None = None
+    owner: PrintedOwner | None = None
+    result: str | None = None
+    status_printed: str | None = None  # a status cell's text, e.g. "ดำเนินการแล้ว"
+    status_ticked: str | None = None  # header of the ticked column of a status matrix
+
+
+@dataclass
+class PrintedFinding:
+    kind: str  # strength, weakness, positive_factor, negative_factor, issue, suggestion
+    text: str
+    prov: Provenance
+    indicator: str | None = None  # the indicator label as printed
+
+
+@dataclass
+class PrintedSignatory:
+    name: str  # without parentheses
+    prov: Provenance
+    position: str | None = None
+    role: str | None = None  # preparer, reviewer, approver, signer
+
+
+@dataclass
+class ItaDocument:
+    header: Header
+    scores: list[PrintedScore] = field(default_factory=list)
+    measures: list[PrintedMeasure] = field(default_factory=list)
+    findings: list[PrintedFinding] = field(default_factory=list)
+    signatories: list[PrintedSignatory] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,152 @@
+"""The layout model every extractor fills: document → pages → blocks.
+
+A block is a text line or a table. Tables are rectangular grids of cells; a merged cell sits at
+its top-left position with its spans, and the positions it covers hold placeholder cells that
+point back to it, so that code walking a row never has to know how the source drew the merge.
+
+Every item carries its provenance: the page it was read from and how it was read (`markup` for
+OCR-text/markdown input, `text` for a PDF text layer, `ocr` for Tesseract), so that each value
+in the output can be traced to its page. Nothing here knows about ITA reports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal, Union
+
+Method = Literal["markup", "text", "ocr"]
+METHODS: tuple[str, ...] = ("markup", "text", "ocr")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an item was read: 1-based page, how, and (for PDFs and scans) where on the page."""
+
+    page: int
+    method: Method
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points
+    confidence: float | None = None  # mean OCR word confidence 0–100; None when not OCR'd
+
+    def __post_init__(self) -> None:
+        if self.page < 1:
+            raise ValueError(f"page numbers are 1-based, got {self.page}")
+        if self.method not in METHODS:
+            raise ValueError(f"unknown method {self.method!r}; expected one of {METHODS}")
+
+
+@dataclass
+class TextLine:
+    """One line or paragraph of running text, as printed (not normalised)."""
+
+    text: str
+    prov: Provenance
+    heading: int = 0  # 0 = body text, 1.. = heading level (markdown #, bold title lines)
+    bold: bool = False
+    list_marker: str | None = None  # "-", "•", "๑.", "1)" ... when the line is a list item
+
+
+@dataclass
+class Cell:
+    """One table cell. `paragraphs` keeps the cell's own line/paragraph/list-item structure."""
+
+    paragraphs: list[str]
+    prov: Provenance
+    row_span: int = 1
+    col_span: int = 1
+    merged_into: tuple[int, int] | None = None  # set on placeholders covered by a merged cell
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in self.paragraphs if p)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Table:
+    """A rectangular grid of cells; the first `header_rows` rows are column headers.
+
+    A table continued over several pages (its header repeated) is one Table; `pages` lists the
+    pages it spans and each cell's provenance says where that cell was read.
+    """
+
+    grid: list[list[Cell]]
+    header_rows: int
+    prov: Provenance  # where the table starts
+    pages: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        widths = {len(row) for row in self.grid}
+        if len(widths) > 1:
+            raise ValueError(f"table grid is not rectangular: row widths {sorted(widths)}")
+        if not 0 <= self.header_rows <= len(self.grid):
+            raise ValueError(f"header_rows={self.header_rows} outside 0..{len(self.grid)}")
+        if not self.pages:
+            self.pages = sorted({c.prov.page for row in self.grid for c in row} or {self.prov.page})
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    def origin(self, r: int, c: int) -> Cell:
+        """The cell that owns position (r, c): itself, or the merged cell covering it."""
+        cell = self.grid[r][c]
+        if cell.merged_into is not None:
+            r0, c0 = cell.merged_into
+            return self.grid[r0][c0]
+        return cell
+
+    def column_headers(self) -> list[str]:
+        """Each column's header text, the header rows' texts joined top to bottom."""
+        headers = []
+        for c in range(self.n_cols):
+            parts: list[str] = []
+            for r in range(self.header_rows):
+                text = self.origin(r, c).text.strip()
+                if text and text not in parts:
+                    parts.append(text)
+            headers.append(" ".join(parts))
+        return headers
+
+    def body(self) -> Iterator[tuple[int, list[Cell]]]:
+        """(row index, cells) for each row below the header."""
+        for r in range(self.header_rows, len(self.grid)):
+            yield r, self.grid[r]
+
+
+Block = Union[TextLine, Table]
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    blocks: list[Block]
+    method: Method
+    width: float | None = None  # points; None for markup input
+    height: float | None = None
+    rotation: int = 0
+
+
+@dataclass
+class Document:
+    """What an extractor read from one source file."""
+
+    source_path: str
+    source_kind: str  # pdf_text, pdf_scanned, pdf_mixed, image, text — see pipeline.schema
+    pages: list[Page]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def blocks(self) -> Iterator[Block]:
+        for page in self.pages:
+            yield from page.blocks
+
+    def lines(self) -> Iterator[TextLine]:
+        return (b for b in self.blocks() if isinstance(b, TextLine))
+
+    def tables(self) -> Iterator[Table]:
+        return (b for b in self.blocks() if isinstance(b, Table))

@@ -1,0 +1,248 @@
+"""Every output column, defined once: its Arrow type, its description and its allowed values.
+
+Each output table is a dataclass of rows; each field is declared with `column(...)`, which stores
+the Arrow type, the description and the vocabulary in the field's metadata. The Parquet writer
+builds its schemas from these (the description goes into the Parquet field metadata), the
+normalisers' vocabularies are checked against them in tests, and the README's table listing is
+generated from them. The contract itself is `../shared/spec/SCHEMA.md`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import pyarrow as pa
+
+# ---- vocabularies -------------------------------------------------------------------------
+SOURCE_KINDS = ("pdf_text", "pdf_scanned", "pdf_mixed", "image", "text")
+FORMS = ("memo", "report", "announcement", "order", "letter", "other")
+DOC_TYPES = ("measures_plan", "measures_report", "assessment_analysis", "other")
+ORG_TYPES = ("sao", "pao", "subdistrict_municipality", "town_municipality", "city_municipality",
+             "bangkok", "pattaya", "other")
+GRADES = ("AA", "A", "B", "C", "D", "E", "F",
+          "pass_excellent", "pass_good", "pass", "improve", "improve_urgent")
+DOC_METHODS = ("text", "ocr", "mixed", "markup")
+DOC_STATUSES = ("success", "partial", "failed")
+SCORE_SCOPES = ("overall", "tool", "indicator", "item")
+TOOLS = ("IIT", "EIT", "EIT1", "EIT2", "OIT")
+MEASURE_KINDS = ("plan", "report")
+UNIT_KEYS = ("clerk_office", "finance_division", "engineering_division", "education_division",
+             "public_health_division", "social_welfare_division", "agriculture_division",
+             "strategy_division", "personnel_division", "internal_audit", "executives",
+             "all_units", "working_group", "other")
+MEASURE_STATUSES = ("planned", "not_started", "in_progress", "completed", "reported")
+FINDING_KINDS = ("strength", "weakness", "positive_factor", "negative_factor", "issue", "suggestion")
+SIGNATORY_ROLES = ("preparer", "reviewer", "approver", "signer")
+ERROR_STAGES = ("read", "triage", "extract", "parse", "normalise", "write")
+
+PARTITION_COLUMN = "fiscal_year_be"
+
+
+def column(arrow_type: pa.DataType, description: str, allowed: tuple[str, ...] | None = None,
+           required: bool = False) -> Any:
+    """Declare an output column. Required columns have no default; the rest default to null."""
+    metadata = {"arrow_type": arrow_type, "description": description, "allowed": allowed}
+    if required:
+        return dataclasses.field(metadata=metadata)
+    if arrow_type == pa.list_(pa.string()) or arrow_type == pa.list_(pa.int8()):
+        return dataclasses.field(default_factory=list, metadata=metadata)
+    return dataclasses.field(default=None, metadata=metadata)
+
+
+# Columns that every table but `documents` repeats, so a flat table is useful without joins.
+def _doc_id():
+    return column(pa.string(), "sha256 hex of the source file's bytes", required=True)
+
+
+def _org_name():
+    return column(pa.string(), "canonical full name of the organisation, e.g. เทศบาลตำบลแร่")
+
+
+def _province():
+    return column(pa.string(), "canonical Thai province name, no จังหวัด prefix")
+
+
+def _fiscal_year():
+    return column(pa.int32(), "Buddhist-era fiscal year the document is about (its title year)")
+
+
+@dataclass(kw_only=True)
+class DocumentRow:
+    TABLE: ClassVar[str] = "documents"
+    doc_id: str = _doc_id()
+    source_name: str = column(pa.string(), "file name as given", required=True)
+    source_path: str = column(pa.string(), "path as given", required=True)
+    source_kind: str | None = column(pa.string(), "what the file is", SOURCE_KINDS)
+    page_count: int | None = column(pa.int32(), "pages read from the file")
+    form: str | None = column(pa.string(), "document form", FORMS)
+    doc_type: str | None = column(pa.string(), "what the document is about", DOC_TYPES)
+    title: str | None = column(pa.string(), "title as printed, whitespace normalised")
+    department: str | None = column(pa.string(), "memo ส่วนราชการ line")
+    subject: str | None = column(pa.string(), "memo เรื่อง line")
+    addressee: str | None = column(pa.string(), "memo เรียน line")
+    org_name: str | None = _org_name()
+    org_type: str | None = column(pa.string(), "type of organisation", ORG_TYPES)
+    district: str | None = column(pa.string(), "canonical Thai district name, no อำเภอ prefix")
+    province: str | None = _province()
+    province_iso: str | None = column(pa.string(), "ISO 3166-2 code of the province, e.g. TH-41")
+    fiscal_year_be: int | None = _fiscal_year()
+    fiscal_year: int | None = column(pa.int32(), "fiscal_year_be in the Common Era (BE − 543)")
+    assessed_year_be: int | None = column(pa.int32(), "ITA round whose results the document reports")
+    overall_score: float | None = column(pa.float64(), "overall ITA score of that round, 0–100")
+    grade: str | None = column(pa.string(), "grade as printed, in the vocabulary", GRADES)
+    doc_date: dt.date | None = column(pa.date32(), "date printed on the document (memo date)")
+    reference_no: str | None = column(pa.string(), "memo number (ที่ ...), Arabic digits")
+    method: str | None = column(pa.string(), "how the text was read", DOC_METHODS)
+    ocr_confidence: float | None = column(pa.float64(), "mean OCR word confidence 0–100; null without OCR")
+    status: str = column(pa.string(), "extraction outcome", DOC_STATUSES, required=True)
+    warnings: list[str] = column(pa.list_(pa.string()), "machine-readable warning codes, e.g. indicator_name_mismatch:3")
+    extractor_version: str = column(pa.string(), "version of ita-extract that wrote the row", required=True)
+
+
+@dataclass(kw_only=True)
+class ScoreRow:
+    TABLE: ClassVar[str] = "scores"
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    assessed_year_be: int | None = column(pa.int32(), "ITA round the score belongs to")
+    scope: str = column(pa.string(), "what the score measures", SCORE_SCOPES, required=True)
+    tool: str | None = column(pa.string(), "assessment tool; null for overall", TOOLS)
+    indicator_no: int | None = column(pa.int8(), "ITA indicator 1–10 (for indicator and item scores)")
+    item_code: str | None = column(pa.string(), "questionnaire item, e.g. i7, e10, o1")
+    indicator_name: str | None = column(pa.string(), "canonical Thai name of indicator_no")
+    name_printed: str | None = column(pa.string(), "the label as printed")
+    score: float = column(pa.float64(), "score 0–100", required=True)
+    grade: str | None = column(pa.string(), "grade printed with an overall score", GRADES)
+    page: int | None = column(pa.int32(), "1-based page the score was read from")
+
+
+@dataclass(kw_only=True)
+class MeasureRow:
+    TABLE: ClassVar[str] = "measures"
+    measure_id: str = column(pa.string(), "stable id: <doc_id[:16]>-<ordinal:03d>", required=True)
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    ordinal: int = column(pa.int32(), "1-based order of the measure in the document", required=True)
+    number: str | None = column(pa.string(), "printed number in Arabic digits, no trailing dot (3, 3.2)")
+    kind: str = column(pa.string(), "plan table row or report/status table row", MEASURE_KINDS, required=True)
+    indicator_no: int | None = column(pa.int8(), "ITA indicator the row belongs to, else null")
+    indicator_name: str | None = column(pa.string(), "canonical Thai name of indicator_no")
+    title: str = column(pa.string(), "the measure/project/action, numbering stripped", required=True)
+    guideline: str | None = column(pa.string(), "แนวทาง / แนวทางการปฏิบัติ column")
+    rationale: str | None = column(pa.string(), "ผลการวิเคราะห์ / ข้อค้นพบ column")
+    steps: list[str] = column(pa.list_(pa.string()), "ขั้นตอน / วิธีการ items, numbering stripped")
+    period_text: str | None = column(pa.string(), "period as printed")
+    period_start: dt.date | None = column(pa.date32(), "first day of the resolved period")
+    period_end: dt.date | None = column(pa.date32(), "last day of the resolved period")
+    monitoring_text: str | None = column(pa.string(), "การกำกับติดตาม column as printed")
+    monitoring_months: list[int] = column(pa.list_(pa.int8()), "reporting rounds in months, e.g. [6, 12]")
+    result_text: str | None = column(pa.string(), "reported results (สรุปผล / ผลลัพธ์)")
+    page: int | None = column(pa.int32(), "1-based page of the measure's row")
+    table_no: int | None = column(pa.int32(), "1-based number of the table in the document")
+
+
+@dataclass(kw_only=True)
+class OwnerRow:
+    TABLE: ClassVar[str] = "owners"
+    measure_id: str = column(pa.string(), "the measure", required=True)
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    owner_raw: str = column(pa.string(), "the cell as printed, whitespace normalised", required=True)
+    unit_key: str = column(pa.string(), "responsible unit", UNIT_KEYS, required=True)
+    unit_th: str = column(pa.string(), "canonical Thai unit name (as printed for other)", required=True)
+    section_th: str | None = column(pa.string(), "sub-unit (งาน/ฝ่าย), e.g. งานนิติการ")
+    filled_down: bool | None = column(pa.bool_(), "true when the cell was empty and took the merged value above")
+
+
+@dataclass(kw_only=True)
+class StatusRow:
+    TABLE: ClassVar[str] = "statuses"
+    measure_id: str = column(pa.string(), "the measure", required=True)
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    status: str = column(pa.string(), "status of the measure", MEASURE_STATUSES, required=True)
+    status_th: str | None = column(pa.string(), "the printed status or the ticked column header")
+    evidence: str | None = column(pa.string(), "what the status was read from")
+    as_of: dt.date | None = column(pa.date32(), "doc_date where known")
+    page: int | None = column(pa.int32(), "1-based page the status was read from")
+
+
+@dataclass(kw_only=True)
+class FindingRow:
+    TABLE: ClassVar[str] = "findings"
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    indicator_no: int | None = column(pa.int8(), "ITA indicator the finding is about")
+    kind: str = column(pa.string(), "strength, weakness, ...", FINDING_KINDS, required=True)
+    text: str = column(pa.string(), "the finding as printed, whitespace normalised", required=True)
+    page: int | None = column(pa.int32(), "1-based page")
+
+
+@dataclass(kw_only=True)
+class SignatoryRow:
+    TABLE: ClassVar[str] = "signatories"
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    ordinal: int = column(pa.int32(), "1-based order on the document", required=True)
+    name: str = column(pa.string(), "name as printed, without parentheses", required=True)
+    position: str | None = column(pa.string(), "position line as printed, without ตำแหน่ง")
+    role: str | None = column(pa.string(), "role on the document", SIGNATORY_ROLES)
+    page: int | None = column(pa.int32(), "1-based page")
+
+
+@dataclass(kw_only=True)
+class ErrorRow:
+    TABLE: ClassVar[str] = "errors"
+    source_path: str = column(pa.string(), "path as given", required=True)
+    doc_id: str | None = column(pa.string(), "sha256 of the file's bytes; null if it could not be read")
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    stage: str = column(pa.string(), "pipeline stage that met the problem", ERROR_STAGES, required=True)
+    code: str = column(pa.string(), "machine-readable problem code", required=True)
+    message: str = column(pa.string(), "human-readable explanation", required=True)
+    page: int | None = column(pa.int32(), "1-based page, where the problem is on one page")
+
+
+ROW_TYPES: tuple[type, ...] = (DocumentRow, ScoreRow, MeasureRow, OwnerRow, StatusRow,
+                               FindingRow, SignatoryRow, ErrorRow)
+TABLES: dict[str, type] = {t.TABLE: t for t in ROW_TYPES}
+
+
+def arrow_schema(row_type: type) -> pa.Schema:
+    """The Parquet schema of a table, descriptions and vocabularies stored as field metadata."""
+    fields = []
+    for f in dataclasses.fields(row_type):
+        meta = {"description": f.metadata["description"]}
+        if f.metadata["allowed"]:
+            meta["allowed"] = ",".join(f.metadata["allowed"])
+        nullable = not (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        fields.append(pa.field(f.name, f.metadata["arrow_type"], nullable=nullable, metadata=meta))
+    return pa.schema(fields)
+
+
+def allowed_values(row_type: type, name: str) -> tuple[str, ...] | None:
+    return next(f.metadata["allowed"] for f in dataclasses.fields(row_type) if f.name == name)
+
+
+def check_row(row: Any) -> None:
+    """Raise ValueError when a value is outside its column's vocabulary (a bug, not bad input)."""
+    for f in dataclasses.fields(row):
+        allowed = f.metadata["allowed"]
+        value = getattr(row, f.name)
+        if allowed and value is not None and value not in allowed:
+            raise ValueError(f"{type(row).__name__}.{f.name}={value!r} not in {allowed}")
