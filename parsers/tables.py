@@ -1,0 +1,254 @@
+"""Pure helpers on layout tables, shared by the markup reader and the PDF extractor.
+
+Reports print one logical table over several pages, repeating its header on each; the readers
+see separate tables and `join_continued_tables` puts them back together. None of these helpers
+mutates its input: they build new cells, grids and tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from parsers.layout import Block, Cell, Provenance, Table, TextLine
+
+Grid = list[list[Cell]]
+
+# Checkbox glyphs that OCR puts into header cells on some pages of a table and not on others;
+# they carry no meaning in a header, so they must not stop two pages' headers from matching.
+_KEY_NOISE = re.compile(r"[\s\u200b□☐☑☒]+")
+_WHITESPACE = re.compile(r"\s+")
+# A bare page number ("- ๒ -", "หน้า 3", "2/5") printed between two parts of a table.
+_PAGE_NUMBER = re.compile(
+    r"[-–(]?(?:หน้า|page)?[0-9๐-๙]{1,4}(?:/[0-9๐-๙]{1,4})?[-–)]?", re.IGNORECASE
+)
+
+
+def empty_cell(prov: Provenance) -> Cell:
+    return Cell(paragraphs=[], prov=prov)
+
+
+def placeholder(prov: Provenance, origin: tuple[int, int]) -> Cell:
+    return Cell(paragraphs=[], prov=prov, merged_into=origin)
+
+
+def copy_cell(cell: Cell) -> Cell:
+    return replace(cell, paragraphs=list(cell.paragraphs))
+
+
+def pad_rows(rows: Sequence[Sequence[Cell]], width: int | None = None) -> Grid:
+    """Copy rows, padding each with empty cells (same provenance as the row) to `width`.
+
+    Width defaults to the widest row, so that ragged OCR rows become a rectangular grid.
+    """
+    width = max((len(r) for r in rows), default=0) if width is None else width
+    grid: Grid = []
+    for row in rows:
+        new = [copy_cell(c) for c in row]
+        if new:
+            new.extend(empty_cell(new[0].prov) for _ in range(width - len(new)))
+        grid.append(new)
+    return grid
+
+
+def line_key(text: str) -> str:
+    """Key for comparing two printed lines: OCR spacing differs between pages, words don't."""
+    return _WHITESPACE.sub("", text)
+
+
+def header_text_key(text: str) -> str:
+    return _KEY_NOISE.sub("", text)
+
+
+def header_groups(table: Table) -> list[tuple[str, list[int]]]:
+    """Runs of adjacent columns sharing one header key, as (key, columns).
+
+    A merged header cell repeats its text over every column it covers, so one run is one
+    logical column heading however many printed columns it spans on this page.
+    """
+    groups: list[tuple[str, list[int]]] = []
+    for c, text in enumerate(table.column_headers()):
+        key = header_text_key(text)
+        if groups and groups[-1][0] == key:
+            groups[-1][1].append(c)
+        else:
+            groups.append((key, [c]))
+    return groups
+
+
+def header_key(table: Table) -> tuple[str, ...]:
+    """What must be equal for two tables to be one table continued: their column headings,
+    ignoring spacing, checkbox glyphs and how many printed columns a heading spans."""
+    return tuple(key for key, _ in header_groups(table))
+
+
+def col_spans(row: Sequence[Cell]) -> list[tuple[int, int]]:
+    """(first, last) column of each filled cell extended over the empty cells to its right."""
+    spans: list[tuple[int, int]] = []
+    for c, cell in enumerate(row):
+        if not cell.is_empty:
+            spans.append((c, c))
+        elif spans and spans[-1][1] == c - 1:
+            spans[-1] = (spans[-1][0], c)
+    return spans
+
+
+def infer_header_spans(grid: Grid, header_rows: int) -> Grid:
+    """Turn the empty header positions that OCR leaves for merged header cells into spans.
+
+    OCR text has no spans: a header cell merged over columns prints as the cell followed by
+    empty cells, and one merged over header rows prints with empty cells below it. An empty
+    header position joins the filled cell to its left (within the same parent heading of the
+    row above), and a heading whose positions on the next header row are all empty extends
+    down over them. Body rows are left alone: whether an empty body cell was merged is for the
+    report-specific parser to decide.
+    """
+    g = [[copy_cell(c) for c in row] for row in grid]
+    if not g or header_rows == 0:
+        return g
+    width = len(g[0])
+    owner: dict[tuple[int, int], tuple[int, int]] = {}  # header position -> its origin
+
+    def parent(r: int, c: int) -> tuple[int, int] | None:
+        return owner.get((r - 1, c)) if r > 0 else None
+
+    for r in range(header_rows):
+        if r > 0:
+            origins = {o for (rr, _), o in owner.items() if rr == r - 1}
+            for r0, c0 in sorted(origins):
+                cell = g[r0][c0]
+                cols = range(c0, c0 + cell.col_span)
+                if cell.is_empty or any(not g[r][c].is_empty for c in cols):
+                    continue
+                cell.row_span += 1
+                for c in cols:
+                    g[r][c] = placeholder(g[r][c].prov, (r0, c0))
+                    owner[(r, c)] = (r0, c0)
+        last: int | None = None  # column of the filled cell an empty one would join
+        for c in range(width):
+            if (r, c) in owner:
+                last = None
+                continue
+            cell = g[r][c]
+            if not cell.is_empty:
+                last = c
+                owner[(r, c)] = (r, c)
+            elif last is not None and parent(r, last) == parent(r, c):
+                g[r][last].col_span += 1
+                g[r][c] = placeholder(cell.prov, (r, last))
+                owner[(r, c)] = (r, last)
+            else:
+                last = None
+                owner[(r, c)] = (r, c)
+    return g
+
+
+def _widen(table: Table, groups: list[tuple[str, list[int]]], targets: list[int]) -> Table:
+    """Copy of `table` with each header group widened to its target column count.
+
+    Padding goes at the right end of its group; in the header it extends the group's heading
+    (so the heading still spans its whole group), in the body it is an empty cell unless a
+    body cell already spans across it.
+    """
+    col_map: dict[int, int] = {}
+    pad_cols: list[int] = []
+    start = 0
+    for (_, cols), target in zip(groups, targets):
+        for i, c in enumerate(cols):
+            col_map[c] = start + i
+        pad_cols.extend(range(start + len(cols), start + target))
+        start += target
+    width = start
+    if width == table.n_cols:
+        return replace(table, grid=[[copy_cell(c) for c in row] for row in table.grid])
+
+    grid: list[list[Cell | None]] = [[None] * width for _ in table.grid]
+    for r, row in enumerate(table.grid):
+        for c, cell in enumerate(row):
+            new = copy_cell(cell)
+            if cell.merged_into is not None:
+                r0, c0 = cell.merged_into
+                new.merged_into = (r0, col_map[c0])
+            elif cell.col_span > 1:
+                new.col_span = col_map[c + cell.col_span - 1] - col_map[c] + 1
+            grid[r][col_map[c]] = new
+    for r in range(len(grid)):
+        for pc in pad_cols:  # ascending, so the left neighbour is always filled in already
+            left = grid[r][pc - 1]
+            assert left is not None
+            r0, c0 = left.merged_into or (r, pc - 1)
+            origin = grid[r0][c0]
+            assert origin is not None
+            covers = c0 + origin.col_span - 1 >= pc
+            if not covers and r < table.header_rows and r0 == r and not origin.is_empty:
+                origin.col_span = pc - c0 + 1
+                covers = True
+            grid[r][pc] = placeholder(left.prov, (r0, c0)) if covers else empty_cell(left.prov)
+    return replace(table, grid=[[c for c in row if c is not None] for row in grid])
+
+
+def join_tables(first: Table, second: Table) -> Table:
+    """`first` with the body rows of `second` (its repeated header dropped) appended.
+
+    The tables must have equal `header_key`s; when a heading spans more printed columns in one
+    than in the other, the narrower is padded within that heading's columns.
+    """
+    g1, g2 = header_groups(first), header_groups(second)
+    if [k for k, _ in g1] != [k for k, _ in g2]:
+        raise ValueError("tables with different column headers cannot be joined")
+    targets = [max(len(a), len(b)) for (_, a), (_, b) in zip(g1, g2)]
+    a, b = _widen(first, g1, targets), _widen(second, g2, targets)
+    offset = len(a.grid) - b.header_rows
+    rows = [list(row) for row in a.grid]
+    for row in b.grid[b.header_rows:]:
+        new_row = []
+        for cell in row:
+            if cell.merged_into is not None:
+                r0, c0 = cell.merged_into
+                # a body cell merged into the dropped header has nothing left to point at
+                cell = replace(cell, merged_into=(r0 + offset, c0) if r0 >= b.header_rows else None)
+            new_row.append(cell)
+        rows.append(new_row)
+    pages = sorted(set(first.pages) | set(second.pages))
+    return Table(grid=rows, header_rows=a.header_rows, prov=first.prov, pages=pages)
+
+
+def join_continued_tables(blocks: list[Block]) -> list[Block]:
+    """Join each table with the tables that continue it on the following pages.
+
+    A table continues the previous one when their `header_key`s are equal and nothing but
+    page furniture lies between them: running headers (text lines repeating lines already
+    seen in the document) and bare page numbers. That furniture is dropped with the repeated
+    header. Everything else is returned unchanged and in order.
+    """
+    out: list[Block] = []
+    seen: set[str] = set()
+    open_table: int | None = None  # index in `out` of a table that may still be continued
+    held: list[TextLine] = []  # repeated lines after that table, dropped if it continues
+    for block in blocks:
+        if isinstance(block, TextLine):
+            key = line_key(block.text)
+            if open_table is not None and (key in seen or _PAGE_NUMBER.fullmatch(key)):
+                held.append(block)
+            else:
+                out.extend(held)
+                held, open_table = [], None
+                out.append(block)
+            seen.add(key)
+            continue
+        prev = out[open_table] if open_table is not None else None
+        if open_table is not None and isinstance(prev, Table) and _continues(prev, block):
+            out[open_table] = join_tables(prev, block)
+            held = []
+        else:
+            out.extend(held)
+            held = []
+            out.append(block)
+            open_table = len(out) - 1
+    out.extend(held)
+    return out
+
+
+def _continues(prev: Table, table: Table) -> bool:
+    key = header_key(table)
+    return any(key) and key == header_key(prev)
