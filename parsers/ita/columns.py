@@ -1,0 +1,127 @@
+"""What each column of a table holds, read from its header text.
+
+Measure tables come with every column set imaginable (มาตรการ / แนวทาง / ขั้นตอน / ผู้รับผิดชอบ /
+ระยะเวลา / การกำกับติดตาม / a status matrix / สรุปผล ...), so columns are recognised by role,
+not by position. Rules are tried in order and the first match wins, because headers overlap:
+`มาตรการ/แนวทาง` is the measure itself, not a guideline, and `วิธีการดำเนินการ` is steps, not a
+status.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from normalizers.statuses import status_from_text
+from normalizers.thai_text import fold
+
+
+class Role(str, Enum):
+    NUMBER = "number"
+    INDICATOR = "indicator"
+    TITLE = "title"
+    GUIDELINE = "guideline"
+    RATIONALE = "rationale"
+    STEPS = "steps"
+    OWNER = "owner"
+    PERIOD = "period"
+    MONITORING = "monitoring"
+    RESULT = "result"
+    STATUS = "status"  # one column of a status matrix, or a column of printed statuses
+    SCORE = "score"
+    STRENGTH = "strength"
+    WEAKNESS = "weakness"
+    OTHER = "other"
+
+
+# (role, pattern on the folded header). Order matters: see the module docstring.
+_RULES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern)) for role, pattern in (
+        (Role.STATUS, r"สถานะ"),
+        (Role.OWNER, r"รับผิดชอบ"),
+        (Role.PERIOD, r"ระยะเวลา|ช่วงเวลา|กำหนดเวลา|^เวลา|ห้วงเวลา"),
+        (Role.MONITORING, r"กำกับติดตาม|ติดตามผล|การติดตาม|ติดตามประเมิน"),
+        (Role.RESULT, r"สรุปผล|ผลลัพธ์|ผลรับ|ผลสัมฤทธิ์|ผลการดำเนิน|ผลการปฏิบัติ|ผลที่ได้|ความสำเร็จ"),
+        (Role.RATIONALE, r"ผลการวิเคราะห์|ข้อค้นพบ|ประเด็น|สภาพปัญหา|สาเหตุ"),
+        (Role.STRENGTH, r"^จุดแข็ง"),
+        (Role.WEAKNESS, r"^จุดอ่อน|^จุดที่ควรพัฒนา"),
+        (Role.SCORE, r"คะแนน"),
+        (Role.NUMBER, r"^(ที่|ลำดับ|ลำดับที่|ข้อ|no)$"),
+        (Role.INDICATOR, r"^ตัวชี้วัด|^เรื่อง$|^องค์ประกอบ|^ประเด็นการประเมิน"),
+        (Role.TITLE, r"^มาตรการ|^โครงการ|^กิจกรรม|^การดำเนินการ$|^ข้อเสนอแนะ|^แผนงาน"),
+        (Role.STEPS, r"ขั้นตอน|วิธีการ|วิธีดำเนินการ|การดำเนินการ"),
+        (Role.GUIDELINE, r"แนวทาง|แนวปฏิบัติ"),
+    )
+)
+
+
+def column_role(header: str) -> Role:
+    """The role of a column from its header text.
+
+    >>> column_role("มาตรการ/แนวทาง")
+    <Role.TITLE: 'title'>
+    >>> column_role("ขั้นตอน/วิธีการปฏิบัติ")
+    <Role.STEPS: 'steps'>
+    >>> column_role("สถานะการดำเนินงาน ดำเนินการเรียบร้อยแล้ว")
+    <Role.STATUS: 'status'>
+    """
+    key = fold(header)
+    if not key:
+        return Role.OTHER
+    if status_from_text(header) is not None:
+        return Role.STATUS
+    for role, pattern in _RULES:
+        if pattern.search(key):
+            return role
+    return Role.OTHER
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column roles of one table, with the header text of each status column."""
+
+    roles: tuple[Role, ...]
+    headers: tuple[str, ...]
+
+    def first(self, role: Role) -> int | None:
+        return next((i for i, r in enumerate(self.roles) if r is role), None)
+
+    def all(self, role: Role) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r is role]
+
+    @property
+    def is_measure_table(self) -> bool:
+        """A table of measures: a measure column and at least one column that describes one."""
+        if self.first(Role.TITLE) is None:
+            return False
+        describing = {Role.GUIDELINE, Role.STEPS, Role.OWNER, Role.PERIOD, Role.MONITORING,
+                      Role.RESULT, Role.STATUS, Role.RATIONALE, Role.INDICATOR}
+        return any(r in describing for r in self.roles)
+
+    @property
+    def is_report_table(self) -> bool:
+        """Rows that report a status or a result, rather than intend something."""
+        return self.first(Role.STATUS) is not None or self.first(Role.RESULT) is not None
+
+    @property
+    def is_findings_table(self) -> bool:
+        return self.first(Role.STRENGTH) is not None or self.first(Role.WEAKNESS) is not None
+
+
+def table_columns(headers: list[str]) -> Columns:
+    roles = [column_role(h) for h in headers]
+    # The title column is the leftmost measure column; a second "มาตรการ..." column further
+    # right describes it (e.g. `มาตรการ | แนวทางการปฏิบัติ | ...` never has two).
+    seen_title = False
+    for i, role in enumerate(roles):
+        if role is Role.TITLE:
+            if seen_title:
+                roles[i] = Role.GUIDELINE
+            seen_title = True
+    # Without a measure column, a steps-like "การดำเนินการ" column beside an indicator column is
+    # the measure itself (ตัวชี้วัด | การดำเนินการ | ผู้รับผิดชอบ).
+    if not seen_title and Role.INDICATOR in roles:
+        steps = [i for i, r in enumerate(roles) if r is Role.STEPS]
+        if steps:
+            roles[steps[0]] = Role.TITLE
+    return Columns(roles=tuple(roles), headers=tuple(headers))

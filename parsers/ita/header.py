@@ -1,0 +1,167 @@
+"""Header fields as printed: title, organisation, place, years, and a memo's labelled lines.
+
+Reports open with a title block (`มาตรการส่งเสริมคุณธรรมและความโปร่งใส` / `ประจำปีงบประมาณ ๒๕๖๕` /
+`เทศบาลตำบลแร่` / `อำเภอพังโคน จังหวัดสกลนคร`); memos (บันทึกข้อความ) open with labelled lines
+(ส่วนราชการ / ที่ / วันที่ / เรื่อง / เรียน) whose values may run on to the next line.
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.ita.records import Header, PrintedField
+from parsers.layout import TextLine
+from normalizers.thai_text import fold
+
+_YEAR = r"[๐-๙0-9]{4}"
+_YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
+_ANY_YEAR = re.compile(rf"(?:พ\s*\.\s*ศ\s*\.?|ปีงบประมาณ|ในปี|ปี)\s*{_YEAR}")
+_ORG = re.compile(r"องค์การบริหารส่วน|เทศบาล|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.|กรุงเทพมหานคร|เมืองพัทยา")
+# The ITA round a document reports: "(วิเคราะห์)ผลการประเมิน ... ปี ๒๕๖๔", "การประเมิน ITA ... ๒๕๖๘",
+# but not a purpose ("เพื่อยกระดับผลการประเมิน ... ประจำปี ๒๕๖๔" is the plan's own year).
+_ASSESSMENT = re.compile(r"ผลการประเมิน|วิเคราะห์การประเมิน|การประเมินคุณธรรม|การประเมิน\s*ITA|โครงการประเมิน")
+_PURPOSE_BEFORE = re.compile(r"(?:ยกระดับ|พัฒนา|เพื่อ|ปรับปรุง)\s*$")
+_MEMO_LABEL = re.compile(r"^(?P<label>ส่วนราชการ|ที่(?=\s)|วันที่|เรื่อง|เรียน)\s*(?P<value>.*)$")
+_INLINE_DATE = re.compile(r"\s(?P<label>วันที่)\s*(?P<value>.*)$")
+
+_MEMO_FIELDS = {"ส่วนราชการ": "department", "ที่": "reference_no", "วันที่": "doc_date",
+                "เรื่อง": "subject", "เรียน": "addressee"}
+
+
+def _field(text: str, line: TextLine) -> PrintedField:
+    return PrintedField(text=text.strip(), prov=line.prov)
+
+
+def is_memo(lines: list[TextLine]) -> bool:
+    return any("บันทึกข้อความ" in fold(line.text) for line in lines[:6])
+
+
+def read_memo_fields(lines: list[TextLine], header: Header) -> int:
+    """Fill the memo fields; return the index of the first body line."""
+    current: str | None = None
+    for i, line in enumerate(lines[:25]):
+        text = line.text.strip()
+        if "บันทึกข้อความ" in fold(text):
+            continue
+        m = _MEMO_LABEL.match(text)
+        if m is None:
+            if current == "subject" and header.subject is not None:
+                # the subject runs on to the next line until เรียน
+                header.subject = _field(f"{header.subject.text} {text}", line)
+                continue
+            if current is not None and header.addressee is not None:
+                return i
+            continue
+        label, value = m.group("label"), m.group("value")
+        inline = _INLINE_DATE.search(value) if label == "ที่" else None
+        if inline:
+            value = value[:inline.start()]
+            header.doc_date = _field(inline.group("value"), line)
+        current = _MEMO_FIELDS[label]
+        setattr(header, current, _field(value, line))
+        if current == "addressee":
+            return i + 1
+    return 0
+
+
+def read_title(lines: list[TextLine]) -> tuple[PrintedField | None, int]:
+    """The title block: the first lines up to the one carrying the year (at most four)."""
+    if not lines:
+        return None, 0
+    for end in range(min(4, len(lines))):
+        if _YEAR_PHRASE.search(lines[end].text):
+            text = " ".join(line.text.strip() for line in lines[:end + 1])
+            return _field(text, lines[0]), end + 1
+    return _field(lines[0].text, lines[0]), 1
+
+
+def find_year_phrase(text: str) -> str | None:
+    m = _YEAR_PHRASE.search(text)
+    return m.group(0) if m else None
+
+
+def find_org(lines: list[TextLine]) -> PrintedField | None:
+    for line in lines:
+        m = _ORG.search(line.text)
+        if m:
+            return _field(line.text[m.start():m.start() + 120], line)
+    return None
+
+
+def find_places(lines: list[TextLine]) -> tuple[PrintedField | None, PrintedField | None]:
+    """(district line, province line) from the short lines of the front matter."""
+    district = province = None
+    for line in lines:
+        if len(line.text) > 160:
+            continue
+        if district is None and re.search(r"อำเภอ|(?<![ก-๙])อ\.\s*\S", line.text):
+            district = _field(line.text, line)
+        if province is None and re.search(r"จังหวัด|(?<![ก-๙])จ\.\s*\S", line.text):
+            province = _field(line.text, line)
+    return district, province
+
+
+def find_places_after_org(lines: list[TextLine], org_text: str) -> tuple[PrintedField | None, PrintedField | None]:
+    """Places printed right after the organisation's name in running text
+    (`องค์การบริหารส่วนตำบลศรีธาตุอำเภอศรีธาตุ จังหวัดอุดรธานี`)."""
+    head = org_text.split()[0] if org_text.split() else org_text
+    for line in lines:
+        at = line.text.find(head)
+        if at < 0:
+            continue
+        tail = line.text[at + len(head):at + len(head) + 60]
+        if re.match(r"\s*(อำเภอ|อ\.)", tail):
+            district = _field(tail, line)
+            province = _field(tail, line) if "จังหวัด" in tail or re.search(r"จ\.\s*\S", tail) else None
+            return district, province
+    return None, None
+
+
+def find_assessed_year(lines: list[TextLine]) -> PrintedField | None:
+    for line in lines:
+        text = line.text
+        for m in _ASSESSMENT.finditer(text):
+            if _PURPOSE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue
+            window = text[m.end():m.end() + 220]
+            year = _ANY_YEAR.search(window)
+            if year:
+                return _field(year.group(0), line)
+    return None
+
+
+def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> str:
+    """doc_type from the title (or memo subject), else from what the document contains."""
+    if not is_ita_text(title + " " + body):
+        return "other"
+    key = fold(title)
+    if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
+        return "assessment_analysis"
+    if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):
+        return "measures_report"
+    if any(k in key for k in ("มาตรการ", "แนวทาง", "แผนปฏิบัติ")):
+        return "measures_plan"
+    if has_reports:
+        return "measures_report"
+    if has_measures:
+        return "measures_plan"
+    if has_scores:
+        return "assessment_analysis"
+    return "other"
+
+
+def is_ita_text(text: str) -> bool:
+    key = fold(text)
+    return any(k in key for k in ("คุณธรรมและความโปร่งใส", "ita", "ตัวชี้วัด", "ปปช"))
+
+
+def form_of(title: str, memo: bool, lines: list[TextLine]) -> str:
+    if memo:
+        return "memo"
+    key = fold(title)
+    if key.startswith("ประกาศ"):
+        return "announcement"
+    if key.startswith("คำสั่ง"):
+        return "order"
+    if any(_MEMO_LABEL.match(line.text.strip()) and line.text.strip().startswith("เรียน") for line in lines[:15]):
+        return "letter"
+    return "report"

@@ -1,0 +1,126 @@
+"""Measures (มาตรการ) from measure tables, whatever their columns.
+
+A measure table is read row by row:
+- a row whose only text is in its first cell is a group row (`ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่`,
+  or a heading such as `มาตรการเพิ่มประสิทธิภาพ...`) and sets the indicator of the rows below;
+- an empty cell in a column that is typically merged in the original (indicator, owner, period,
+  monitoring) takes the value above, within the table and within the group;
+- a measure cell holding a title and numbered sub-items gives the title and its steps.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.ita.cells import split_items, title_and_subitems
+from parsers.ita.columns import Columns, Role, table_columns
+from parsers.ita.records import PrintedMeasure, PrintedOwner
+from parsers.layout import Cell, Table
+from normalizers.statuses import is_tick, status_from_text
+from normalizers.thai_text import fold
+
+# Columns whose cells Word users merge over several rows; OCR text loses the merge.
+_FILLED_DOWN = (Role.INDICATOR, Role.OWNER, Role.PERIOD, Role.MONITORING)
+
+
+def _text(cell: Cell | None) -> str:
+    return cell.text.strip() if cell is not None else ""
+
+
+@dataclass
+class _Carry:
+    """Values of merged cells carried down the rows of one table."""
+
+    values: dict[Role, str] = field(default_factory=dict)
+
+    def take(self, role: Role, printed: str) -> tuple[str, bool]:
+        """The cell's own value, or the one above when the cell is empty (and whether it was)."""
+        if printed and printed not in "-–—":
+            self.values[role] = printed
+            return printed, False
+        if printed:  # an explicit dash: nothing, and nothing to carry further
+            self.values.pop(role, None)
+            return "", False
+        above = self.values.get(role, "")
+        return above, bool(above)
+
+
+def _is_group_row(cells: list[Cell], columns: Columns) -> bool:
+    """Only the first cell has text: a heading over the rows below, unless the first column is
+    the measure column of a narrow table, where it is more likely a measure with merged cells."""
+    filled = [i for i, c in enumerate(cells) if not c.is_empty and c.merged_into is None]
+    if filled != [0] or len(cells) < 2:
+        return False
+    if cells[0].col_span == len(cells) or columns.roles[0] is not Role.TITLE:
+        return True
+    return len(cells) >= 3 or "ตัวชี้วัด" in fold(_text(cells[0]))
+
+
+def _status_from_matrix(cells: list[Cell], columns: Columns) -> str | None:
+    """The header of the ticked column of a status matrix, if exactly one is ticked."""
+    ticked = [columns.headers[i] for i in columns.all(Role.STATUS) if is_tick(_text(cells[i]))]
+    if len(ticked) == 1:
+        return ticked[0]
+    return None
+
+
+def _join(cells: list[Cell], indices: list[int]) -> str | None:
+    parts = [_text(cells[i]) for i in indices if _text(cells[i])]
+    return " ".join(parts) or None
+
+
+def measures_from_table(table: Table, table_no: int) -> list[PrintedMeasure]:
+    columns = table_columns(table.column_headers())
+    if not columns.is_measure_table:
+        return []
+    kind = "report" if columns.is_report_table else "plan"
+    title_col = columns.first(Role.TITLE)
+    indicator_col = columns.first(Role.INDICATOR)
+    status_cols = columns.all(Role.STATUS)
+    matrix = len(status_cols) > 1 and all(status_from_text(columns.headers[i]) for i in status_cols)
+    carry = _Carry()
+    group_indicator: str | None = None
+    measures: list[PrintedMeasure] = []
+    for _, cells in table.body():
+        if _is_group_row(cells, columns):
+            label = _text(cells[0])
+            # A group row is also a boundary: no merged cell crosses it.
+            carry = _Carry()
+            group_indicator = label if "ตัวชี้วัด" in fold(label) else None
+            continue
+        title, sub_items = title_and_subitems(cells[title_col].paragraphs)
+        if not title:
+            continue
+        measure = PrintedMeasure(kind=kind, title=title, prov=cells[title_col].prov, table_no=table_no)
+        number_col = columns.first(Role.NUMBER)
+        if number_col is not None and _text(cells[number_col]):
+            measure.number = _text(cells[number_col])
+        if indicator_col is not None:
+            indicator, _ = carry.take(Role.INDICATOR, _text(cells[indicator_col]))
+            measure.indicator = indicator or group_indicator
+        else:
+            measure.indicator = group_indicator
+        steps_col = columns.first(Role.STEPS)
+        steps = split_items(cells[steps_col].paragraphs) if steps_col is not None else []
+        measure.steps = sub_items + steps
+        measure.guideline = _join(cells, columns.all(Role.GUIDELINE))
+        measure.rationale = _join(cells, columns.all(Role.RATIONALE))
+        measure.result = _join(cells, columns.all(Role.RESULT))
+        for role, attr in ((Role.PERIOD, "period"), (Role.MONITORING, "monitoring")):
+            col = columns.first(role)
+            if col is not None:
+                value, _ = carry.take(role, _text(cells[col]))
+                setattr(measure, attr, value or None)
+        owner_col = columns.first(Role.OWNER)
+        if owner_col is not None:
+            printed = _text(cells[owner_col])
+            value, filled = carry.take(Role.OWNER, printed)
+            if value:
+                measure.owner = PrintedOwner(text=value, filled_down=filled)
+            elif printed:
+                measure.owner = PrintedOwner(text=printed)  # a dash: printed, no unit
+        if matrix:
+            measure.status_ticked = _status_from_matrix(cells, columns)
+        elif status_cols:
+            measure.status_printed = _join(cells, status_cols)
+        measures.append(measure)
+    return measures

@@ -1,0 +1,92 @@
+"""The ITA parser: a layout Document in, what it prints about ITA out (ItaDocument).
+
+It never cares where the text came from (markup, PDF text layer, OCR): it reads blocks in order,
+and it never normalises: every value stays as printed, with its provenance.
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.ita import header as hdr
+from parsers.ita.findings import findings_from_table
+from parsers.ita.measures import measures_from_table
+from parsers.ita.records import Header, ItaDocument, PrintedField
+from parsers.ita.scores import scores_from_line, scores_from_table
+from parsers.ita.signatories import signatories_from_lines
+from parsers.layout import Document, Table, TextLine
+
+_INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*[๐-๙0-9]{1,2}")
+
+
+def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
+    """The short lines after the title block, up to the first long paragraph."""
+    out = []
+    for line in lines[start:start + 6]:
+        if len(line.text) > 160:
+            break
+        out.append(line)
+    return out
+
+
+def _read_header(doc: Document, lines: list[TextLine]) -> Header:
+    header = Header()
+    memo = hdr.is_memo(lines)
+    if memo:
+        body_start = hdr.read_memo_fields(lines, header)
+        header.title = header.subject
+        search = lines[:body_start]
+        header.org_name = hdr.find_org(search) or hdr.find_org(lines[body_start:body_start + 10])
+        front: list[TextLine] = []
+    else:
+        header.title, end = hdr.read_title(lines)
+        front = _front_matter(lines, end)
+        search = lines[:end] + front
+        header.org_name = hdr.find_org(search) or hdr.find_org(lines[:30])
+    if header.title is not None:
+        phrase = hdr.find_year_phrase(header.title.text)
+        if phrase:
+            header.fiscal_year = PrintedField(text=phrase, prov=header.title.prov)
+    if header.fiscal_year is None:
+        for line in search or lines[:10]:
+            phrase = hdr.find_year_phrase(line.text)
+            if phrase:
+                header.fiscal_year = PrintedField(text=phrase, prov=line.prov)
+                break
+    header.district, header.province = hdr.find_places(front)
+    if header.district is None and header.province is None and header.org_name is not None:
+        header.district, header.province = hdr.find_places_after_org(lines[:40], header.org_name.text)
+    header.assessed_year = hdr.find_assessed_year(lines)
+    header.form = hdr.form_of(header.title.text if header.title else "", memo, lines)
+    return header
+
+
+def parse_ita(document: Document) -> ItaDocument:
+    lines = list(document.lines())
+    ita = ItaDocument(header=_read_header(document, lines))
+    tool_context: str | None = None
+    last_indicator_line: str | None = None
+    table_no = 0
+    for block in document.blocks():
+        if isinstance(block, TextLine):
+            scores, tool_context = scores_from_line(block, tool_context)
+            ita.scores.extend(scores)
+            if _INDICATOR_LINE.match(block.text):
+                last_indicator_line = block.text
+            continue
+        assert isinstance(block, Table)
+        table_no += 1
+        ita.scores.extend(scores_from_table(block))
+        ita.measures.extend(measures_from_table(block, table_no))
+        ita.findings.extend(findings_from_table(block, last_indicator_line))
+    ita.signatories = signatories_from_lines(lines)
+    overall = next((s for s in ita.scores if s.scope == "overall"), None)
+    if overall is not None:
+        ita.header.overall_score = PrintedField(text=overall.value, prov=overall.prov)
+        if overall.grade:
+            ita.header.grade = PrintedField(text=overall.grade, prov=overall.prov)
+    body = " ".join(line.text for line in lines[:60])
+    title = ita.header.title.text if ita.header.title else ""
+    ita.header.doc_type = hdr.classify(
+        title, body, has_measures=bool(ita.measures),
+        has_reports=any(m.kind == "report" for m in ita.measures), has_scores=bool(ita.scores))
+    return ita

@@ -1,0 +1,139 @@
+"""Scores as printed: overall (with its grade), per tool, per indicator, per questionnaire item.
+
+Reports print scores in score tables (`ตัวชี้วัดที่ | รายละเอียด | คะแนน`, or `๑. การปฏิบัติหน้าที่
+๙๓.๔๖ คะแนน` in a label cell) and in sentences (`ตัวชี้วัดที่ ๘ ... ได้คะแนนเท่ากับร้อยละ ๘๓.๙๙`,
+`ในภาพรวมมีระดับคะแนน ๙๙.๗๘ ... ผ่านดีเยี่ยม`, `(IIT) คะแนนรวม ๑๐๐ คะแนน`). A number is taken as a
+score only where the text says it is one (คะแนน / ร้อยละ, or a score column), never a criterion
+(`มากกว่า ๙๕`, `๘๕ คะแนนขึ้นไป`).
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.indicators import parse_tool, resolve_indicator
+from parsers.ita.columns import Role, table_columns
+from parsers.ita.records import PrintedScore
+from parsers.layout import Table, TextLine
+
+_NUM = r"[๐-๙0-9]{1,3}(?:\.[๐-๙0-9]{1,2})?"
+# A number the text calls a score: "... คะแนน", "ร้อยละ ...", "คะแนน(รวม|เท่ากับ) ...".
+_SCORE_PHRASE = re.compile(
+    rf"(?:(?:ร้อยละ|คะแนน(?:รวม|เฉลี่ย)?(?:เท่ากับ)?(?:ร้อยละ)?)\s*(?P<a>{_NUM})(?![๐-๙0-9])"
+    rf"|(?<![๐-๙0-9.])(?P<b>{_NUM})\s*คะแนน(?!รวม|เฉลี่ย|เท่ากับ))")
+_CRITERION = re.compile(r"มากกว่า|น้อยกว่า|ขึ้นไป|ไม่ต่ำกว่า|ไม่น้อยกว่า|ต่ำกว่า|เกณฑ์|เป้าหมาย")
+_INDICATOR_MENTION = re.compile(r"ตัวชี้วัดที่\s*(?P<no>[๐-๙0-9]{1,2})(?![.๐-๙0-9])")
+_LABEL_CELL = re.compile(rf"^(?:ตัวชี้วัดที่\s*)?(?P<no>[๐-๙0-9]{{1,2}})(?:[.)]|\s|$)\s*(?P<name>.*)$")
+_LABEL_END = re.compile(rf"\(|{_NUM}\s*คะแนน|\s(?:ซึ่ง|ได้|มีค่า|มีคะแนน|มีระดับ|คะแนน)")
+_ITEM = re.compile(r"^(?P<code>[ieoIEO][๐-๙0-9]{1,2})\b")
+_OVERALL = re.compile(r"ผลคะแนน|ระดับคะแนน|คะแนนรวม|ภาพรวม|คะแนนเฉลี่ย|ผลการประเมิน.*คะแนน")
+_EIT_PART = re.compile(r"ส่วนที่\s*(?P<part>[๑๒12])")
+_GRADE_AFTER = re.compile(r"ระดับ")
+_ONLY_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*(?:คะแนน)?\s*$")
+
+
+def _score_in(text: str) -> tuple[str, int] | None:
+    """The first number the text calls a score, and where it ends."""
+    for m in _SCORE_PHRASE.finditer(text):
+        window = text[max(0, m.start() - 25):m.end() + 12]
+        if _CRITERION.search(window):
+            continue
+        return (m.group("a") or m.group("b")), m.end()
+    return None
+
+
+def _label(name: str) -> str | None:
+    cut = _LABEL_END.search(name)
+    label = (name[:cut.start()] if cut else name).strip(" :-")
+    return label or None
+
+
+def _indicator_label(text: str) -> tuple[str, str | None] | None:
+    """(printed number, printed name) when a label cell names an ITA indicator."""
+    m = _LABEL_CELL.match(text.strip())
+    if not m:
+        return None
+    label = _label(m.group("name"))
+    probe = f"ตัวชี้วัดที่ {m.group('no')} {label or ''}"
+    if resolve_indicator(probe).no is None:
+        return None
+    return m.group("no"), label
+
+
+def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[PrintedScore], str | None]:
+    """Scores printed in one line of text, and the tool the line leaves in context (a line naming
+    EIT is followed by `ส่วนที่ ๑ ...` lines that are its parts)."""
+    text = line.text
+    scores: list[PrintedScore] = []
+    mentions = list(_INDICATOR_MENTION.finditer(text))
+    for i, m in enumerate(mentions):
+        segment = text[m.end():mentions[i + 1].start() if i + 1 < len(mentions) else len(text)]
+        found = _score_in(segment)
+        if found:
+            scores.append(PrintedScore(scope="indicator", value=found[0], prov=line.prov,
+                                       indicator=m.group("no"), label=_label(segment)))
+    if mentions:
+        return scores, context_tool
+    tool = parse_tool(text)
+    part = _EIT_PART.search(text)
+    if tool is None and part and context_tool in ("EIT", "EIT1", "EIT2"):
+        tool = "EIT" + ("1" if part.group("part") in "๑1" else "2")
+    found = _score_in(text)
+    if tool is not None:
+        if found:
+            scores.append(PrintedScore(scope="tool", value=found[0], prov=line.prov, tool=tool,
+                                       label=text.strip()))
+        return scores, "EIT" if tool.startswith("EIT") else tool
+    if found and _OVERALL.search(text):
+        rest = text[found[1]:]
+        grade = rest[_GRADE_AFTER.search(rest).end():].strip() if _GRADE_AFTER.search(rest) else None
+        scores.append(PrintedScore(scope="overall", value=found[0], prov=line.prov, grade=grade,
+                                   label=text.strip()))
+    return scores, context_tool
+
+
+def scores_from_table(table: Table) -> list[PrintedScore]:
+    columns = table_columns(table.column_headers())
+    if columns.is_measure_table or columns.is_findings_table:
+        return []
+    score_col = columns.first(Role.SCORE)
+    scores: list[PrintedScore] = []
+    tool: str | None = None
+    for _, cells in table.body():
+        texts = [c.text.strip() for c in cells]
+        label_at = next((i for i, t in enumerate(texts[:2]) if t), None)
+        if label_at is None:
+            continue
+        label_text = texts[label_at]
+        row_tool = parse_tool(label_text)
+        indicator = _indicator_label(label_text)
+        item = _ITEM.match(label_text)
+        if indicator is None and item is None and row_tool is not None:
+            tool = row_tool
+        # The score: a score column, else "… ๙๓.๔๖ คะแนน" in the label cell, else a cell beside
+        # it that holds nothing but a number.
+        value: str | None = None
+        if score_col is not None and score_col != label_at:
+            m = _ONLY_NUMBER.match(texts[score_col])
+            value = m.group("n") if m else None
+        if value is None:
+            found = _score_in(label_text)
+            value = found[0] if found else None
+        if value is None and label_at + 1 < len(texts):
+            m = _ONLY_NUMBER.match(texts[label_at + 1])
+            value = m.group("n") if m and ("." in m.group("n") or "คะแนน" in texts[label_at + 1]) else None
+        if value is None:
+            continue
+        prov = cells[label_at].prov
+        if indicator is not None:
+            number, name = indicator
+            if name is None and label_at + 1 < len(texts) and label_at + 1 != score_col:
+                name = texts[label_at + 1] or None
+            scores.append(PrintedScore(scope="indicator", value=value, prov=prov, indicator=number,
+                                       label=name, tool=tool))
+        elif item is not None:
+            scores.append(PrintedScore(scope="item", value=value, prov=prov, tool=tool,
+                                       item_code=item.group("code"), label=label_text))
+        elif row_tool is not None:
+            scores.append(PrintedScore(scope="tool", value=value, prov=prov, tool=row_tool,
+                                       label=label_text))
+    return scores

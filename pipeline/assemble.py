@@ -1,0 +1,259 @@
+"""The normalise stage: ITA records as printed → canonical output rows.
+
+This is the one place where parser output meets the normalisers: Thai digits become numbers,
+Buddhist-era phrases become years, periods become dates, owner cells become unit keys. It also
+joins a measure printed twice (once in a plan table, once in a status table) into one measure.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from normalizers import dates, grades, indicators, numerals, orgs, places, statuses, thai_text, units
+from parsers.ita.records import ItaDocument, PrintedField, PrintedMeasure, PrintedScore
+from parsers.layout import Document, Table, TextLine
+from pipeline.result import Extraction
+from pipeline.schema import (DocumentRow, FindingRow, MeasureRow, OwnerRow, ScoreRow, SignatoryRow,
+                             StatusRow)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    doc_id: str  # sha256 hex of the file's bytes
+    source_name: str
+    source_path: str
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class DocKeys:
+    """The columns every table repeats so that a flat table is useful without joins."""
+
+    doc_id: str
+    org_name: str | None
+    province: str | None
+    fiscal_year_be: int | None
+
+    def fields(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _text(printed: PrintedField | None) -> str | None:
+    return thai_text.clean(printed.text) if printed is not None else None
+
+
+def _raw(printed: PrintedField | None) -> str | None:
+    return printed.text if printed is not None else None
+
+
+def _method(layout: Document) -> str:
+    methods = {page.method for page in layout.pages}
+    if methods == {"markup"}:
+        return "markup"
+    if methods <= {"text"}:
+        return "text"
+    if methods == {"ocr"}:
+        return "ocr"
+    return "mixed"
+
+
+def _ocr_confidence(layout: Document) -> float | None:
+    values = []
+    for block in layout.blocks():
+        if isinstance(block, TextLine):
+            values.append(block.prov.confidence)
+        elif isinstance(block, Table):
+            values.extend(c.prov.confidence for row in block.grid for c in row)
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> DocumentRow:
+    h = ita.header
+    org = orgs.parse_org(_raw(h.org_name))
+    province = places.parse_province(_raw(h.province))
+    if province is None:
+        province = places.province_from_reference(_raw(h.reference_no))
+    fiscal_year_be = dates.be_year(_raw(h.fiscal_year))
+    overall = numerals.parse_score(_raw(h.overall_score))
+    return DocumentRow(
+        doc_id=source.doc_id, source_name=source.source_name, source_path=source.source_path,
+        source_kind=layout.source_kind, page_count=layout.page_count, form=h.form,
+        doc_type=h.doc_type, title=_text(h.title), department=_text(h.department),
+        subject=_text(h.subject), addressee=_text(h.addressee),
+        org_name=org.name if org else None, org_type=org.org_type if org else None,
+        district=places.parse_district(_raw(h.district)),
+        province=province.name if province else None,
+        province_iso=province.iso if province else None,
+        fiscal_year_be=fiscal_year_be,
+        fiscal_year=dates.be_to_ce(fiscal_year_be) if fiscal_year_be else None,
+        assessed_year_be=dates.be_year(_raw(h.assessed_year)),
+        overall_score=overall, grade=grades.parse_grade(_raw(h.grade)),
+        doc_date=dates.parse_thai_date(_raw(h.doc_date)),
+        reference_no=places.canonical_reference_no(_raw(h.reference_no)),
+        method=_method(layout), ocr_confidence=_ocr_confidence(layout), status="success",
+        warnings=[], extractor_version=source.extractor_version)
+
+
+def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
+               warnings: list[str]) -> list[ScoreRow]:
+    rows: list[ScoreRow] = []
+    seen: set[tuple] = set()
+    for printed in ita.scores:
+        value = numerals.parse_score(printed.value)
+        if value is None:
+            warnings.append(f"score_out_of_range:{numerals.thai_to_arabic(printed.value)}")
+            continue
+        row = ScoreRow(**keys.fields(), assessed_year_be=assessed_year_be, scope=printed.scope,
+                       score=value, page=printed.prov.page, name_printed=thai_text.clean(printed.label))
+        if printed.scope == "indicator":
+            ref = indicators.resolve_indicator(f"ตัวชี้วัดที่ {printed.indicator} {printed.label or ''}")
+            if ref.no is None:
+                continue
+            if ref.warning:
+                warnings.append(ref.warning)
+            row.indicator_no, row.indicator_name = ref.no, ref.name
+            row.tool = indicators.tool_of(ref.no)
+        elif printed.scope == "item":
+            row.item_code = numerals.thai_to_arabic(printed.item_code or "").lower() or None
+            row.tool = printed.tool
+        elif printed.scope == "tool":
+            row.tool = printed.tool
+        else:
+            row.grade = grades.parse_grade(printed.grade)
+        key = (row.scope, row.tool, row.indicator_no, row.item_code, row.score)
+        if key in seen:  # the same score printed twice (a table and a sentence): one fact
+            continue
+        seen.add(key)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class _Measure:
+    """A measure on its way to rows: normalised values, and the printed rows it came from."""
+
+    printed: PrintedMeasure
+    number: str | None
+    title: str
+    indicator_no: int | None
+    indicator_name: str | None
+    owners: list[units.Owner] = field(default_factory=list)
+    owner_filled_down: bool = False
+    partner: PrintedMeasure | None = None  # the same measure's row in the other table
+
+
+def _normalise_measure(printed: PrintedMeasure, warnings: list[str]) -> _Measure:
+    number_printed, title = numerals.split_numbering(printed.title)
+    number = numerals.canonical_number(printed.number or number_printed)
+    ref = indicators.resolve_indicator(printed.indicator) if printed.indicator else None
+    if ref is not None and ref.warning:
+        warnings.append(ref.warning)
+    owner_text = printed.owner.text if printed.owner else None
+    return _Measure(printed=printed, number=number, title=thai_text.clean(title) or "",
+                    indicator_no=ref.no if ref else None, indicator_name=ref.name if ref else None,
+                    owners=units.parse_owners(owner_text),
+                    owner_filled_down=bool(printed.owner and printed.owner.filled_down))
+
+
+def _join_plan_and_status(measures: list[_Measure]) -> list[_Measure]:
+    """A measure printed in a plan table and again in a status table (same printed number and
+    title) is one measure: the report row keeps its status, the plan row gives what it lacks."""
+    kept: list[_Measure] = []
+    by_key: dict[tuple[str, str], _Measure] = {}
+    for m in measures:
+        key = (m.number or "", thai_text.fold(m.title))
+        other = by_key.get(key) if m.number else None
+        if other is not None and other.printed.kind != m.printed.kind and other.partner is None:
+            plan, report = (other, m) if other.printed.kind == "plan" else (m, other)
+            owners, filled = ((plan.owners, plan.owner_filled_down) if plan.owners
+                              else (report.owners, report.owner_filled_down))
+            other.printed, other.partner = report.printed, plan.printed
+            other.owners, other.owner_filled_down = owners, filled
+            other.indicator_no = other.indicator_no or m.indicator_no
+            other.indicator_name = other.indicator_name or m.indicator_name
+            continue
+        by_key.setdefault(key, m)
+        kept.append(m)
+    return kept
+
+
+def _pick(m: _Measure, attr: str):
+    """A value from the measure's own row, else from its partner row in the other table."""
+    value = getattr(m.printed, attr)
+    if not value and m.partner is not None:
+        value = getattr(m.partner, attr)
+    return value
+
+
+def _status(m: _Measure, as_of: dt.date | None, keys: DocKeys, measure_id: str) -> StatusRow:
+    printed = m.printed
+    base = dict(**keys.fields(), measure_id=measure_id, as_of=as_of, page=printed.prov.page)
+    if printed.kind == "plan":
+        return StatusRow(**base, status="planned", evidence="row of a plan table")
+    if printed.status_ticked:
+        status = statuses.status_from_text(printed.status_ticked) or "reported"
+        return StatusRow(**base, status=status, status_th=thai_text.clean(printed.status_ticked),
+                         evidence="ticked column of the status table")
+    if printed.status_printed:
+        status = statuses.status_from_text(printed.status_printed) or "reported"
+        return StatusRow(**base, status=status, status_th=thai_text.clean(printed.status_printed),
+                         evidence="status cell")
+    return StatusRow(**base, status="reported", evidence="row of a report table with results")
+
+
+def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None,
+                 warnings: list[str]) -> tuple[list[MeasureRow], list[OwnerRow], list[StatusRow]]:
+    measures = _join_plan_and_status([_normalise_measure(p, warnings) for p in ita.measures])
+    rows, owners, status_rows = [], [], []
+    for ordinal, m in enumerate(measures, start=1):
+        measure_id = f"{keys.doc_id[:16]}-{ordinal:03d}"
+        period_text = thai_text.clean(_pick(m, "period"))
+        period = dates.parse_period(period_text, default_fiscal_year_be=keys.fiscal_year_be)
+        monitoring = thai_text.clean(_pick(m, "monitoring"))
+        steps = [thai_text.clean(numerals.split_numbering(s)[1]) for s in _pick(m, "steps") or []]
+        rows.append(MeasureRow(
+            **keys.fields(), measure_id=measure_id, ordinal=ordinal, number=m.number,
+            kind=m.printed.kind, indicator_no=m.indicator_no, indicator_name=m.indicator_name,
+            title=m.title, guideline=thai_text.clean(_pick(m, "guideline")),
+            rationale=thai_text.clean(_pick(m, "rationale")), steps=[s for s in steps if s],
+            period_text=period_text, period_start=period.start if period else None,
+            period_end=period.end if period else None, monitoring_text=monitoring,
+            monitoring_months=dates.monitoring_months(monitoring),
+            result_text=thai_text.clean(m.printed.result), page=m.printed.prov.page,
+            table_no=m.printed.table_no))
+        for owner in m.owners:
+            owners.append(OwnerRow(**keys.fields(), measure_id=measure_id, owner_raw=owner.owner_raw,
+                                   unit_key=owner.unit_key, unit_th=owner.unit_th,
+                                   section_th=owner.section_th, filled_down=m.owner_filled_down))
+        status_rows.append(_status(m, doc_date, keys, measure_id))
+    return rows, owners, status_rows
+
+
+def finding_rows(ita: ItaDocument, keys: DocKeys) -> list[FindingRow]:
+    rows = []
+    for f in ita.findings:
+        ref = indicators.resolve_indicator(f.indicator) if f.indicator else None
+        rows.append(FindingRow(**keys.fields(), indicator_no=ref.no if ref else None, kind=f.kind,
+                               text=thai_text.clean(f.text) or "", page=f.prov.page))
+    return rows
+
+
+def signatory_rows(ita: ItaDocument, keys: DocKeys) -> list[SignatoryRow]:
+    return [SignatoryRow(**keys.fields(), ordinal=i, name=thai_text.clean(s.name) or s.name,
+                         position=thai_text.clean(s.position), role=s.role, page=s.prov.page)
+            for i, s in enumerate(ita.signatories, start=1)]
+
+
+def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extraction:
+    document = document_row(source, layout, ita)
+    keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, province=document.province,
+                   fiscal_year_be=document.fiscal_year_be)
+    warnings: list[str] = list(layout.warnings) + list(ita.warnings)
+    scores = score_rows(ita, keys, document.assessed_year_be, warnings)
+    measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings)
+    document.warnings = sorted(set(warnings))
+    return Extraction(document=document, scores=scores, measures=measures, owners=owners,
+                      statuses=status_rows, findings=finding_rows(ita, keys),
+                      signatories=signatory_rows(ita, keys))

@@ -1,0 +1,49 @@
+"""The golden test: the seed reports through the CLI, scored by the shared evaluator.
+
+Runs exactly what the issue's "Done when" says — `ita-extract run ../shared/seeds --out DIR`,
+then `python ../shared/eval/ita_eval.py --out DIR --gold ../shared/gold` — and asserts the
+evaluator's own figures.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ITA_SHARED", REPO.parent / "shared"))
+EVAL = SHARED / "eval" / "ita_eval.py"
+
+needs_shared = pytest.mark.skipif(not EVAL.exists() and not os.environ.get("CI"),
+                                  reason=f"shared evaluator not found at {EVAL}")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+
+
+def evaluate(out: Path, tmp_path: Path) -> dict:
+    report = tmp_path / "eval.json"
+    done = subprocess.run([sys.executable, str(EVAL), "--out", str(out), "--gold",
+                           str(SHARED / "gold"), "--json", str(report), "-v"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    print(done.stdout)
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+@needs_shared
+def test_seed_reports_meet_the_quality_bar(tmp_path):
+    out = tmp_path / "out"
+    done = run_cli("run", str(SHARED / "seeds"), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    figures = evaluate(out, tmp_path)
+    sections = {k: figures[k]["f1"] for k in ("document", "scores", "measures")}
+    assert figures["overall"]["f1"] >= 0.97, (figures["overall"], sections)
+    for name, f1 in sections.items():
+        assert f1 >= 0.95, (name, f1, sections)
