@@ -1,0 +1,87 @@
+"""Text cleaning for Thai text columns and folding for label comparison.
+
+`clean` keeps text as printed but repairs what PDF extraction, OCR and HTML exports break:
+tags and entities, zero-width characters, Thai marks stored in the wrong order, spaces
+wedged in front of combining marks, and layout whitespace.
+
+    >>> clean("<p>น ้ำ  &amp;\u200b ไฟ</p>")
+    'น้ำ & ไฟ'
+    >>> fold("ตัวชี้วัดที่ ๘ (EIT).")
+    'ตัวชี้วัดที่8eit'
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from pythainlp.util import reorder_vowels
+
+from normalizers.numerals import thai_to_arabic
+
+__all__ = ["clean", "fold"]
+
+# Line-breaking elements become spaces so that words from two cells or list items do not
+# fuse; inline elements (<b>, <span>) vanish so that a word split by markup is rejoined.
+_BLOCK_TAG = re.compile(
+    r"</?(?:br|p|div|li|ol|ul|tr|td|th|table|thead|tbody|h[1-6]|blockquote|hr)\b[^>]*>",
+    re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
+
+# U+00AD and U+2060 are as invisible as the zero-width spaces and break string matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad\u2060"))
+_EMPTY_BOXES = dict.fromkeys(map(ord, "☐□■▢"))
+
+# Thai combining marks: mai han-akat, upper/lower vowels, phinthu, tone marks and signs.
+_COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_COMBINING}])")
+# A doubled identical mark is never valid Thai; extraction duplicates marks on overlays.
+_DOUBLED_MARK = re.compile(rf"([{_COMBINING}])\1+")
+# Sara am typed as nikhahit + sara aa, or followed by a redundant sara aa.
+_SARA_AM_SPLIT = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+_SARA_AM_EXTRA = re.compile("\u0e33\u0e32")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str | None:
+    """Text as printed, repaired; None when nothing is left.
+
+    >>> clean("นำ้")
+    'น้ำ'
+    >>> clean("ท ี่ ☐ ตั้ง")
+    'ที่ ตั้ง'
+    >>> clean("  ") is None
+    True
+    """
+    if text is None:
+        return None
+    text = _BLOCK_TAG.sub(" ", text)
+    text = _ANY_TAG.sub("", text)
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLE).translate(_EMPTY_BOXES)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    text = _SARA_AM_SPLIT.sub("\\1\u0e33", text)
+    text = reorder_vowels(text)
+    text = _SARA_AM_EXTRA.sub("\u0e33", text)
+    text = _DOUBLED_MARK.sub(r"\1", text)
+    text = _WHITESPACE.sub(" ", text).strip()
+    return text or None
+
+
+_FOLD_DROP = dict.fromkeys(map(ord, ".,:;()\"'“”‘’"))
+
+
+def fold(text: str | None) -> str:
+    """Comparison key for labels: cleaned, no whitespace or punctuation, Arabic digits, lowercase.
+
+    >>> fold("ผู้รับผิดชอบ :") == fold("ผู้รับ ผิดชอบ")
+    True
+    >>> fold(None)
+    ''
+    """
+    cleaned = clean(text)
+    if cleaned is None:
+        return ""
+    folded = _WHITESPACE.sub("", cleaned).translate(_FOLD_DROP)
+    return thai_to_arabic(folded).lower()

@@ -1,0 +1,199 @@
+"""The ITA parser and the normalise stage on small documents written for one behaviour each."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parsers.ita import parse_ita
+from parsers.ita.cells import split_items, title_and_subitems
+from parsers.ita.columns import Role, column_role
+from parsers.markup import parse_markup
+from pipeline.assemble import SourceInfo, assemble
+
+SOURCE = SourceInfo(doc_id="f" * 64, source_name="t.txt", source_path="t.txt", extractor_version="test")
+
+
+def extract(text: str):
+    layout = parse_markup(text, "t.txt")
+    return assemble(SOURCE, layout, parse_ita(layout))
+
+
+@pytest.mark.parametrize("header, role", [
+    ("มาตรการ", Role.TITLE),
+    ("มาตรการ/แนวทาง", Role.TITLE),
+    ("มาตรการ/โครงการ/กิจกรรม □", Role.TITLE),
+    ("แนวทางการปฏิบัติ", Role.GUIDELINE),
+    ("ขั้นตอนและวิธีการ", Role.STEPS),
+    ("วิธีการดำเนินการ", Role.STEPS),
+    ("ผู้รับผิดชอบ", Role.OWNER),
+    ("หน่วยงานรับผิดชอบ", Role.OWNER),
+    ("ระยะเวลาดำเนินการ", Role.PERIOD),
+    ("ช่วงระยะเวลาในการดำเนินการ", Role.PERIOD),
+    ("การกำกับติดตาม", Role.MONITORING),
+    ("การติดตามผล", Role.MONITORING),
+    ("สรุปผลการดำเนินงาน", Role.RESULT),
+    ("ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA", Role.RATIONALE),
+    ("สถานะการดำเนินงาน ดำเนินการเรียบร้อยแล้ว", Role.STATUS),
+    ("ยังไม่ดำเนินการ", Role.STATUS),
+    ("ตัวชี้วัด", Role.INDICATOR),
+    ("คะแนน", Role.SCORE),
+    ("จุดแข็ง", Role.STRENGTH),
+    ("", Role.OTHER),
+])
+def test_column_roles(header, role):
+    assert column_role(header) is role
+
+
+@pytest.mark.parametrize("paragraphs, items", [
+    (["- จัดทำแนวทาง - เผยแพร่ให้ทราบ"], ["- จัดทำแนวทาง", "- เผยแพร่ให้ทราบ"]),
+    (["๑. ทบทวนคู่มือ ๒. อบรมเจ้าหน้าที่ ๓. สุ่มตรวจ"], ["๑. ทบทวนคู่มือ", "๒. อบรมเจ้าหน้าที่", "๓. สุ่มตรวจ"]),
+    (["ตามมาตรา ๙ ของพระราชบัญญัติ"], ["ตามมาตรา ๙ ของพระราชบัญญัติ"]),
+    (["จัดเวทีเสวนา Online /On – Site รับฟัง"], ["จัดเวทีเสวนา Online /On – Site รับฟัง"]),
+    ([], []),
+])
+def test_split_items(paragraphs, items):
+    assert split_items(paragraphs) == items
+
+
+def test_title_keeps_unnumbered_continuation_and_takes_subitems_as_steps():
+    assert title_and_subitems(["๒. พัฒนาระบบ", "เว็บไซต์", "๒.๑ จัดสรรงบ", "๒.๒ จัดคน"]) == (
+        "๒. พัฒนาระบบ เว็บไซต์", ["๒.๑ จัดสรรงบ", "๒.๒ จัดคน"])
+
+
+PLAN_AND_STATUS = """รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๖
+องค์การบริหารส่วนตำบลทดสอบ อำเภอเมือง จังหวัดขอนแก่น
+
+มาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tระยะเวลา
+๑. จัดทำคู่มือ\t- ร่าง - เผยแพร่\tกองคลัง งานพัสดุ\tม.ค. - มี.ค. ๖๖
+๒. เปิดเผยข้อมูล\t- ลงเว็บไซต์\t\t
+๓. อบรม\t- จัดอบรม\t-\tตลอดปีงบประมาณ
+
+มาตรการ\tสถานะ\t\t
+\tยังไม่ดำเนินการ\tอยู่ระหว่างดำเนินการ\tดำเนินการแล้ว
+๑. จัดทำคู่มือ\t-\t-\t✓
+๒. เปิดเผยข้อมูล\t-\t✓\t-
+๔. ไม่มีในแผน\t✓\t-\t-
+"""
+
+
+def test_plan_and_status_tables_join_into_one_measure_per_number_and_title():
+    result = extract(PLAN_AND_STATUS)
+    measures = {m.number: m for m in result.measures}
+    assert sorted(measures) == ["1", "2", "3", "4"]
+    statuses = {s.measure_id: s.status for s in result.statuses}
+    assert statuses[measures["1"].measure_id] == "completed"
+    assert statuses[measures["2"].measure_id] == "in_progress"
+    assert statuses[measures["3"].measure_id] == "planned"
+    assert statuses[measures["4"].measure_id] == "not_started"
+    assert measures["1"].kind == "report" and measures["3"].kind == "plan"
+    assert measures["1"].steps == ["ร่าง", "เผยแพร่"]
+    assert (measures["1"].period_start, measures["1"].period_end) == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
+    # no year printed: the document's fiscal year 2566
+    assert (measures["3"].period_start, measures["3"].period_end) == (dt.date(2022, 10, 1), dt.date(2023, 9, 30))
+
+
+def test_empty_owner_cell_takes_the_merged_value_above_but_a_dash_is_no_owner():
+    result = extract(PLAN_AND_STATUS)
+    by_measure = {}
+    for o in result.owners:
+        by_measure.setdefault(o.measure_id, []).append(o)
+    ids = {m.number: m.measure_id for m in result.measures}
+    first, second = by_measure[ids["1"]], by_measure[ids["2"]]
+    assert [(o.unit_key, o.section_th, o.filled_down) for o in first] == [("finance_division", "งานพัสดุ", False)]
+    assert [(o.unit_key, o.filled_down) for o in second] == [("finance_division", True)]
+    assert ids["3"] not in by_measure
+
+
+def test_document_header_fields():
+    doc = extract(PLAN_AND_STATUS).document
+    assert (doc.org_name, doc.org_type) == ("องค์การบริหารส่วนตำบลทดสอบ", "sao")
+    assert (doc.district, doc.province, doc.province_iso) == ("เมืองขอนแก่น", "ขอนแก่น", "TH-40")
+    assert (doc.fiscal_year_be, doc.fiscal_year, doc.doc_type, doc.form) == (2566, 2023, "measures_report", "report")
+
+
+GROUPED = """มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ ๒๕๖๗
+เทศบาลตำบลทดสอบ
+
+| มาตรการ | ขั้นตอน | ผู้รับผิดชอบ |
+|---|---|---|
+| ตัวชี้วัดที่ ๒ การใช้งบประมาณ | | |
+| เผยแพร่แผนการใช้จ่าย | ๑. ทำแผน ๒. เผยแพร่ | กองคลัง |
+| ตัวชี้วัดที่ ๙ การใช้อำนาจ | | |
+| ตรวจลิงก์ | - ทุกเดือน | |
+"""
+
+
+def test_group_rows_set_the_indicator_and_stop_the_fill_down():
+    result = extract(GROUPED)
+    assert [(m.title, m.indicator_no) for m in result.measures] == [
+        ("เผยแพร่แผนการใช้จ่าย", 2), ("ตรวจลิงก์", 9)]
+    assert result.measures[0].steps == ["ทำแผน", "เผยแพร่"]
+    assert [o.measure_id for o in result.owners] == [result.measures[0].measure_id]
+    # the group row printed indicator 9 with the name of indicator 3: the number wins, warned
+    assert "indicator_name_mismatch:9" in result.document.warnings
+    assert result.document.org_type == "subdistrict_municipality"
+
+
+SCORES = """รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๕
+ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ ในภาพรวมได้คะแนน ๘๗.๕๐ คะแนน อยู่ในระดับ A
+๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) คะแนนรวม ๘๘.๑๒ คะแนน
+๒. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)
+- ส่วนที่ ๑ คะแนนรวม ๘๐.๐๐ คะแนน
+- ส่วนที่ ๒ คะแนนรวม ๗๐.๕๐ คะแนน
+ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน ได้คะแนนเท่ากับร้อยละ ๖๑.๒๕ ซึ่งต่ำที่สุด
+หน่วยงานต้องได้คะแนนมากกว่า ๙๕ คะแนน ทุกตัวชี้วัด
+
+| ตัวชี้วัดที่ | รายละเอียด | คะแนน |
+|---|---|---|
+| 1 | การปฏิบัติหน้าที่ | 93.46 |
+| 10 | การป้องกันการทุจริต | 100.00 |
+"""
+
+
+def test_scores_from_sentences_and_tables():
+    result = extract(SCORES)
+    got = {(s.scope, s.tool, s.indicator_no): s.score for s in result.scores}
+    assert got == {
+        ("overall", None, None): 87.5,
+        ("tool", "IIT", None): 88.12,
+        ("tool", "EIT1", None): 80.0,
+        ("tool", "EIT2", None): 70.5,
+        ("indicator", "EIT", 8): 61.25,
+        ("indicator", "IIT", 1): 93.46,
+        ("indicator", "OIT", 10): 100.0,
+    }
+    doc = result.document
+    assert (doc.overall_score, doc.grade, doc.assessed_year_be, doc.doc_type) == (87.5, "A", 2565, "assessment_analysis")
+    assert all(s.page == 1 for s in result.scores)
+
+
+MEMO = """บันทึกข้อความ
+ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลทดสอบ
+ที่ สน ๗๖๑๐๑/๑๒ วันที่ ๕ ตุลาคม ๒๕๖๗
+เรื่อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม
+ประจำปีงบประมาณ พ.ศ. ๒๕๖๘
+เรียน นายกองค์การบริหารส่วนตำบลทดสอบ
+ตามที่ได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส จึงเรียนมาเพื่อโปรดทราบ
+(นางสาวทดสอบ ใจดี)
+หัวหน้าสำนักปลัด
+"""
+
+
+def test_memo_fields_and_province_from_the_letter_code():
+    result = extract(MEMO)
+    doc = result.document
+    assert doc.form == "memo"
+    assert doc.department == "สำนักปลัด องค์การบริหารส่วนตำบลทดสอบ"
+    assert doc.reference_no == "สน 76101/12"
+    assert doc.doc_date == dt.date(2024, 10, 5)
+    assert doc.subject == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    assert doc.addressee == "นายกองค์การบริหารส่วนตำบลทดสอบ"
+    assert (doc.fiscal_year_be, doc.province, doc.province_iso) == (2568, "สกลนคร", "TH-47")
+    assert [(s.name, s.position) for s in result.signatories] == [("นางสาวทดสอบ ใจดี", "หัวหน้าสำนักปลัด")]
+
+
+def test_a_text_that_is_not_an_ita_report_is_doc_type_other():
+    result = extract("สูตรแกงเขียวหวาน\nใส่พริกแกง กะทิ และไก่ ต้มให้เดือด\n")
+    assert result.document.doc_type == "other"
+    assert result.measures == [] and result.scores == []
