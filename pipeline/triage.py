@@ -1,0 +1,93 @@
+"""Triage: decide what a file is, and which reader turns it into a layout `Document`.
+
+The decision is by file name first (cheap, and what a user expects), then a look at the first
+bytes, so that a PDF or an image saved as `.txt` is refused with a message that says what it is,
+rather than "not valid UTF-8".
+
+Readers are registered by dotted name and imported only when a file needs them: the PDF and OCR
+extractors will pull in pdfplumber and Tesseract, and a run over text files should not pay for
+them (nor fail when Tesseract is missing). To add a format, add an `InputFormat` to `FORMATS`.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Callable
+
+from parsers.layout import Document
+from pipeline.errors import NotText, UnsupportedInput
+
+Reader = Callable[[str], Document]
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    name: str
+    suffixes: tuple[str, ...]  # lower case, with the dot
+    reader: str  # "module:function", a Reader
+    # The documents.source_kind known from triage alone; None when only the reader can tell
+    # (a PDF is pdf_text, pdf_scanned or pdf_mixed once its pages have been looked at).
+    source_kind: str | None
+
+    def load_reader(self) -> Reader:
+        module, _, name = self.reader.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+FORMATS: tuple[InputFormat, ...] = (
+    InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", "text"),
+    # Next: InputFormat("pdf", (".pdf",), "parsers.pdf:read_pdf", None),
+    #       InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "parsers.scan:read_image", "image"),
+)
+
+# Formats we recognise but cannot read yet: refused with a message that says so, rather than
+# "unknown file type", so that a user knows a later version will take them.
+PLANNED: dict[str, str] = {
+    ".pdf": "PDF", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+    ".tiff": "image",
+}
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for f in FORMATS for s in f.suffixes)
+
+# Leading bytes of binary formats that turn up under a wrong name.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"), (b"\xd0\xcf\x11\xe0", "an old Office file"),
+)
+
+
+def is_supported(path: str | PurePath) -> bool:
+    return PurePath(path).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def triage(path: str, head: bytes) -> InputFormat:
+    """The format of the file at `path` whose first bytes are `head`; raise when we cannot read it."""
+    suffix = PurePath(path).suffix.lower()
+    fmt = next((f for f in FORMATS if suffix in f.suffixes), None)
+    if fmt is None:
+        if suffix in PLANNED:
+            raise UnsupportedInput(f"{PLANNED[suffix]} input ({suffix}) is not supported yet in this "
+                                   f"version; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        raise UnsupportedInput(f"unknown file type {suffix or '(no extension)'!r}; "
+                               f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    if fmt.source_kind == "text":
+        for magic, what in _MAGIC:
+            if head.startswith(magic):
+                raise NotText(f"named {suffix} but the bytes are {what}")
+        # Other binary or undecodable bytes are the text reader's to refuse (it knows the encodings).
+    return fmt
+
+
+def read_text(path: str) -> Document:
+    """The text reader: OCR-text / markdown input through `parsers.markup`."""
+    # Imported here so that the markup reader's own failure to import is a stage failure of
+    # the files that need it, not of the whole program.
+    from parsers import markup
+
+    try:
+        return markup.read_markup(path)
+    except markup.NotText as exc:
+        # Re-raised as ours so that process.py maps it to `not_text` like the triage check above.
+        raise NotText(str(exc)) from exc

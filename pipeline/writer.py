@@ -1,0 +1,218 @@
+"""Write Extractions as one Parquet dataset per table, hive-partitioned by fiscal year.
+
+Layout: `<out>/<table>/fiscal_year_be=<Y>/part-0.parquet`, rows without a year in
+`fiscal_year_be=__HIVE_DEFAULT_PARTITION__`. Three decisions, each tested in tests/test_writer.py:
+
+* The partition column lives in the directory names only, not also inside the files, as Hive
+  and Spark do. pyarrow's hive discovery reads it back as int32 (the schema's type), DuckDB as
+  BIGINT, pandas as a category; had it also been stored in the files, `pandas.read_parquet` and
+  `pyarrow.parquet.read_table` of the folder would refuse the dataset (their discovery types
+  the directory value as a dictionary, which does not merge with the file's int32).
+* A table in which no row has a year (an empty table, or a batch whose documents all failed) is
+  one file at the table's root, `<out>/<table>/part-0.parquet`, holding `fiscal_year_be` (all
+  null) as an ordinary column. pyarrow cannot infer a partition type from
+  `__HIVE_DEFAULT_PARTITION__` alone and refuses such a dataset, and DuckDB refuses one that mixes
+  partitioned and unpartitioned files, so a table is either wholly partitioned or one root file,
+  never both. Every write rewrites the whole table, so the layout follows the data.
+* Re-running is idempotent: rows already in a table whose doc_id is among the documents being
+  written are replaced (an `errors` row without doc_id is matched on source_path). Every table
+  is written anew into a staging folder inside `<out>` and swapped in with renames, so a crash
+  leaves the previous table or the new one, never half of one; `manifest.json` comes last.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from pipeline.errors import OutputError
+from pipeline.result import Extraction
+from pipeline.schema import PARTITION_COLUMN, TABLES, arrow_schema, check_row
+
+DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+PART_FILE = "part-0.parquet"
+MANIFEST = "manifest.json"
+_STAGING_PREFIX = ".ita-extract-new-"
+_TRASH_PREFIX = ".ita-extract-old-"
+_LOCK_FILE = ".ita-extract.lock"
+_ORDER = "__order"
+
+# Rows are sorted on these, then on their order within their document (as extracted).
+SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "source_path"),
+    "measures": ("doc_id", "ordinal"),
+    "owners": ("doc_id", "measure_id"),
+    "statuses": ("doc_id", "measure_id"),
+    "signatories": ("doc_id", "ordinal"),
+    "errors": ("doc_id", "source_path"),
+}
+
+
+@dataclass
+class WriteReport:
+    rows_written: dict[str, int]  # rows of this run, per table
+    rows_total: dict[str, int]  # rows in each table after the write (earlier runs' included)
+
+
+def rows_to_arrow(rows: Sequence[Any], row_type: type) -> pa.Table:
+    """Rows of a schema dataclass as an Arrow table of its schema; raises on a wrong type or a
+    null in a required column (pyarrow itself lets the latter through)."""
+    schema = arrow_schema(row_type)
+    table = pa.Table.from_pylist([{name: getattr(row, name) for name in schema.names} for row in rows],
+                                 schema=schema)
+    for f in schema:
+        if not f.nullable and table.column(f.name).null_count:
+            raise ValueError(f"{row_type.TABLE}.{f.name} is required but null")
+    return table
+
+
+def write_dataset(out: Path, extractions: Iterable[Extraction]) -> WriteReport:
+    """Merge the extractions into the datasets under `out` (all tables, even empty ones)."""
+    out = Path(out)
+    # Same order whichever executor produced them: the output must not depend on scheduling.
+    batch = sorted(extractions, key=lambda e: (e.document.doc_id, e.document.source_path))
+    new_rows = _rows_per_table(batch)
+    doc_ids = sorted({e.document.doc_id for e in batch})
+    paths = sorted({e.document.source_path for e in batch})
+    out.mkdir(parents=True, exist_ok=True)
+    written, total = {}, {}
+    with _locked(out):
+        _recover(out)
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+        try:
+            for name, row_type in TABLES.items():
+                for row in new_rows[name]:
+                    check_row(row)
+                new = rows_to_arrow(new_rows[name], row_type)
+                kept = _without(_read_existing(out / name, row_type), doc_ids, paths)
+                table = _sorted(name, kept, new)
+                _write_table(table, staging / name)
+                written[name], total[name] = new.num_rows, table.num_rows
+            _swap_in(out, staging, list(TABLES))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return WriteReport(rows_written=written, rows_total=total)
+
+
+def write_manifest(out: Path, manifest: dict[str, Any]) -> Path:
+    """`<out>/manifest.json`, replaced atomically."""
+    path = Path(out) / MANIFEST
+    tmp = path.with_name(f".{MANIFEST}.tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+# ---- internals ----------------------------------------------------------------------------------
+def _rows_per_table(batch: list[Extraction]) -> dict[str, list]:
+    """Every document gets its own documents and errors rows; the other tables' rows depend only
+    on the bytes, so two copies of one file (same doc_id) give them once, not twice."""
+    rows: dict[str, list] = {name: [] for name in TABLES}
+    seen: set[str] = set()
+    for extraction in batch:
+        first = extraction.document.doc_id not in seen
+        seen.add(extraction.document.doc_id)
+        for name, table_rows in extraction.tables().items():
+            if first or name in ("documents", "errors"):
+                rows[name].extend(table_rows)
+    return rows
+
+
+def _read_existing(path: Path, row_type: type) -> pa.Table:
+    schema = arrow_schema(row_type)
+    if not path.exists():
+        return schema.empty_table()
+    # Our own layout, so the partition type is known rather than guessed from directory names.
+    # Reading with our schema also carries rows of an older version across (new columns null).
+    partitioning = ds.partitioning(pa.schema([schema.field(PARTITION_COLUMN)]), flavor="hive")
+    try:
+        return ds.dataset(path, format="parquet", schema=schema, partitioning=partitioning).to_table()
+    except (pa.ArrowException, OSError) as exc:
+        raise OutputError(f"{path} is not a dataset this version of ita-extract can merge with "
+                             f"({exc}); remove it or choose another --out") from exc
+
+
+def _without(existing: pa.Table, doc_ids: list[str], paths: list[str]) -> pa.Table:
+    """`existing` less the rows that the documents being written replace."""
+    if existing.num_rows == 0:
+        return existing
+    replaced = pc.is_in(existing["doc_id"], value_set=pa.array(doc_ids, pa.string())).fill_null(False)
+    if "source_path" in existing.column_names:  # errors rows of unreadable files have no doc_id
+        same_path = pc.is_in(existing["source_path"], value_set=pa.array(paths, pa.string()))
+        replaced = pc.or_(replaced, pc.and_(pc.is_null(existing["doc_id"]), same_path.fill_null(False)))
+    return existing.filter(pc.invert(replaced))
+
+
+def _sorted(name: str, kept: pa.Table, new: pa.Table) -> pa.Table:
+    table = pa.concat_tables([kept.cast(new.schema), new])
+    table = table.append_column(_ORDER, pa.array(range(table.num_rows), pa.int64()))
+    keys = [(k, "ascending") for k in SORT_KEYS.get(name, ("doc_id",))] + [(_ORDER, "ascending")]
+    return table.sort_by(keys).drop_columns([_ORDER])
+
+
+def _write_table(table: pa.Table, dest: Path) -> None:
+    dest.mkdir(parents=True)
+    years = table.column(PARTITION_COLUMN)
+    if years.null_count == table.num_rows:  # no year at all, or no rows: see the module docstring
+        pq.write_table(table, dest / PART_FILE)
+        return
+    values: list[int | None] = sorted(pc.unique(years.drop_null()).to_pylist())
+    if years.null_count:
+        values.append(None)
+    rest = table.drop_columns([PARTITION_COLUMN])  # the directory names carry it
+    for year in values:
+        mask = pc.is_null(years) if year is None else pc.equal(years, pa.scalar(year, years.type))
+        part = dest / f"{PARTITION_COLUMN}={DEFAULT_PARTITION if year is None else year}"
+        part.mkdir()
+        pq.write_table(rest.filter(mask), part / PART_FILE)
+
+
+def _swap_in(out: Path, staging: Path, tables: list[str]) -> None:
+    trash = Path(tempfile.mkdtemp(prefix=_TRASH_PREFIX, dir=out))
+    for name in tables:
+        if (out / name).exists():
+            os.rename(out / name, trash / name)
+        # A crash here leaves <out>/<name> missing and the previous table in trash: _recover
+        # puts it back on the next run.
+        os.rename(staging / name, out / name)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _recover(out: Path) -> None:
+    """Undo what a crashed write left: restore tables moved aside, remove staging folders."""
+    for leftover in sorted(out.glob(_TRASH_PREFIX + "*")) + sorted(out.glob(_STAGING_PREFIX + "*")):
+        if leftover.name.startswith(_TRASH_PREFIX):
+            for table in leftover.iterdir():
+                if table.name in TABLES and not (out / table.name).exists():
+                    os.rename(table, out / table.name)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One writer at a time per output folder (the lock dies with its process: no stale locks)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; concurrent runs into one folder are on the user
+        yield
+        return
+    with open(out / _LOCK_FILE, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise OutputError(f"another ita-extract run is writing to {out}; wait for it or "
+                                 "choose another --out") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
