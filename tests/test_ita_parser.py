@@ -163,6 +163,11 @@ def test_scores_from_sentences_and_tables():
         ("indicator", "IIT", 1): 93.46,
         ("indicator", "OIT", 10): 100.0,
     }
+    labels = {(s.scope, s.tool, s.indicator_no): s.name_printed for s in result.scores}
+    assert labels[("overall", None, None)] == "ภาพรวมได้คะแนน"
+    assert labels[("tool", "IIT", None)] == "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)"
+    assert labels[("tool", "EIT1", None)] == "ส่วนที่ ๑"
+    assert labels[("indicator", "EIT", 8)] == "การปรับปรุงระบบการทำงาน"
     doc = result.document
     assert (doc.overall_score, doc.grade, doc.assessed_year_be, doc.doc_type) == (87.5, "A", 2565, "assessment_analysis")
     assert all(s.page == 1 for s in result.scores)

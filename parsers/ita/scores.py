@@ -25,20 +25,28 @@ _INDICATOR_MENTION = re.compile(r"ตัวชี้วัดที่\s*(?P<no>
 _LABEL_CELL = re.compile(rf"^(?:ตัวชี้วัดที่\s*)?(?P<no>[๐-๙0-9]{{1,2}})(?:[.)]|\s|$)\s*(?P<name>.*)$")
 _LABEL_END = re.compile(rf"\(|{_NUM}\s*คะแนน|\s(?:ซึ่ง|ได้|มีค่า|มีคะแนน|มีระดับ|คะแนน)")
 _ITEM = re.compile(r"^(?P<code>[ieoIEO][๐-๙0-9]{1,2})\b")
-_OVERALL = re.compile(r"ผลคะแนน|ระดับคะแนน|คะแนนรวม|ภาพรวม|คะแนนเฉลี่ย|ผลการประเมิน.*คะแนน")
+_OVERALL = re.compile(r"ผลคะแนน|ระดับคะแนน|คะแนนรวม|ภาพรวม|คะแนนเฉลี่ย|ผลการประเมิน")
 _EIT_PART = re.compile(r"ส่วนที่\s*(?P<part>[๑๒12])")
 _GRADE_AFTER = re.compile(r"ระดับ")
+_LEADING_MARKER = re.compile(r"^[\s\-•]*(?:[๐-๙0-9]{1,2}[.)])?\s*")
+_TRAILING_NUMBER = re.compile(rf"\s*{_NUM}\s*(?:คะแนน)?\s*$")
 _ONLY_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*(?:คะแนน)?\s*$")
 
 
-def _score_in(text: str) -> tuple[str, int] | None:
-    """The first number the text calls a score, and where it ends."""
+def _score_in(text: str) -> tuple[str, int, int] | None:
+    """The first number the text calls a score, and where its phrase starts and ends."""
     for m in _SCORE_PHRASE.finditer(text):
         window = text[max(0, m.start() - 25):m.end() + 12]
         if _CRITERION.search(window):
             continue
-        return (m.group("a") or m.group("b")), m.end()
+        return (m.group("a") or m.group("b")), m.start(), m.end()
     return None
+
+
+def _line_label(text: str) -> str | None:
+    """What a sentence says a score is of: the words before it, without list numbering."""
+    label = _LEADING_MARKER.sub("", text).strip(" :-")
+    return label[-80:] or None
 
 
 def _label(name: str) -> str | None:
@@ -81,13 +89,16 @@ def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[Pri
     if tool is not None:
         if found:
             scores.append(PrintedScore(scope="tool", value=found[0], prov=line.prov, tool=tool,
-                                       label=text.strip()))
+                                       label=_line_label(text[:found[1]])))
         return scores, "EIT" if tool.startswith("EIT") else tool
-    if found and _OVERALL.search(text):
-        rest = text[found[1]:]
+    # the label starts at the last keyword before the number ("...ในภาพรวมมีระดับคะแนน ๙๙.๗๘")
+    keywords = [k.start() for k in _OVERALL.finditer(text) if found and k.start() <= found[1]]
+    if found and keywords:
+        label_start = keywords[-1]
+        rest = text[found[2]:]
         grade = rest[_GRADE_AFTER.search(rest).end():].strip() if _GRADE_AFTER.search(rest) else None
         scores.append(PrintedScore(scope="overall", value=found[0], prov=line.prov, grade=grade,
-                                   label=text.strip()))
+                                   label=_line_label(_TRAILING_NUMBER.sub("", text[label_start:found[2]]))))
     return scores, context_tool
 
 
