@@ -137,3 +137,15 @@ def test_the_executor_does_not_change_the_output(cli, seeds, bad_inputs, tmp_pat
         assert files == sorted(p.relative_to(pool) for p in (pool / name).rglob("*.parquet")), name
         for f in files:
             assert pq.read_table(serial / f).equals(pq.read_table(pool / f)), f
+
+
+def test_the_readme_main_job_on_samples_succeeds_for_exactly_the_reports(cli, tmp_path):
+    """`ita-extract run samples` is the README's main job: every input it picks up under samples/
+    must be a report (a stray .md or .txt there would turn the exit code into 'partial')."""
+    import pyarrow.dataset as ds
+
+    done = cli("run", "samples", "--out", tmp_path / "out", "--quiet")
+    assert done.returncode == 0, done.stderr
+    documents = ds.dataset(tmp_path / "out" / "documents", partitioning="hive").to_table()
+    assert documents.num_rows == 5
+    assert set(documents.column("status").to_pylist()) == {"success"}

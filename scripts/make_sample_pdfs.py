@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""Build born-digital PDFs of the seed reports, as an office would export them from a word processor.
+
+    .venv/bin/python scripts/make_sample_pdfs.py            # samples/text/*.txt -> samples/pdf/*.pdf
+    .venv/bin/python scripts/make_sample_pdfs.py a.txt ...  # only these seeds
+
+Each seed's OCR text is read with the project's own markup reader; its text lines and tables are
+written as a flat ODF text document (.fodt: A4, Thai font, ruled tables whose header rows repeat
+on every page, merged header cells, one line per cell paragraph / list item) and LibreOffice
+converts it to PDF. The PDF keeps the seed's stem.
+
+Needs `soffice` (Debian: libreoffice-writer-nogui) and the Sarabun font (pip: fontpkg-sarabun,
+the OFL Google-Fonts Sarabun: the same design as TH Sarabun New, the font Thai government
+documents use). Sarabun is also what makes the text layer right: the TLWG Thai fonts in Debian
+(Laksaman ...) swap mark glyphs in GSUB, and LibreOffice then writes wrong ToUnicode entries
+(ผู้ reads back as ผ้่). `--font NAME` picks an installed font instead.
+
+Deterministic: same input, same LibreOffice, same bytes. LibreOffice stamps the export time into
+the PDF (its date, file /ID and /DocChecksum), so those are rewritten afterwards to fixed values
+of the same length (the cross-reference offsets stay valid).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from parsers.layout import Cell, Document, Table, TextLine  # noqa: E402
+from parsers.markup import read_markup  # noqa: E402
+
+FONT = "Sarabun"
+# Sarabun's glyphs are about 4/3 the size of TH Sarabun New's at the same point size, so the
+# sizes below are TH Sarabun points (body 16, tables 14) scaled by 3/4.
+SCALE = 0.75
+MIN_COL_CM = 2.3
+TEXT_WIDTH_CM = 16.0  # A4 21 cm less the 3 cm left and 2 cm right margins of Thai official style
+FIXED_DATE = "20250101000000"  # written as the PDF's creation/modification date (UTC)
+
+# --- cell paragraphs -------------------------------------------------------------------------
+# The OCR flattened some lists into one paragraph ("- a - b", "๑. a๒. b"); a word processor
+# prints each item on its own line, so split them back at their markers.
+_DASH_ITEM = re.compile(r"\s+(?=-\s)")
+_DIGITS = {"thai": "๐๑๒๓๔๕๖๗๘๙", "arabic": "0123456789"}
+
+
+def _numeral(n: int, family: str) -> str:
+    return "".join(_DIGITS[family][int(d)] for d in str(n))
+
+
+def split_items(paragraph: str) -> list[str]:
+    if paragraph.startswith("- "):
+        return [p.strip() for p in _DASH_ITEM.split(paragraph) if p.strip()]
+    m = re.match(r"([๑1])([.)])\s", paragraph)
+    if not m:
+        return [paragraph]
+    family, dot = ("thai" if m.group(1) == "๑" else "arabic"), m.group(2)
+    items, start, n = [], 0, 2
+    while True:  # the next item's marker: ๒. then ๓. ..., not inside a number like ๒๕๖๒.
+        d = re.escape(_numeral(n, family))
+        nxt = re.compile(rf"(?<![0-9๐-๙]){d}{re.escape(dot)}(?![0-9๐-๙])")
+        hit = nxt.search(paragraph, start + 1)
+        if not hit:
+            break
+        items.append(paragraph[start:hit.start()].strip())
+        start, n = hit.start(), n + 1
+    items.append(paragraph[start:].strip())
+    return [i for i in items if i]
+
+
+def cell_lines(cell: Cell) -> list[str]:
+    return [item for p in cell.paragraphs for item in split_items(p)]
+
+
+# --- ODF -------------------------------------------------------------------------------------
+_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def x(text: str) -> str:
+    return escape(_XML_BAD.sub("", text), {'"': "&quot;"})
+
+
+def _font(size: float, bold: bool = False) -> str:
+    weight = ' fo:font-weight="bold" style:font-weight-complex="bold"' if bold else ""
+    size = round(size * SCALE, 2)
+    return (f'<style:text-properties style:font-name="F" style:font-name-complex="F"'
+            f' fo:font-size="{size}pt" style:font-size-complex="{size}pt"'
+            f' fo:language="th" fo:country="TH" style:language-complex="th"'
+            f' style:country-complex="TH"{weight}/>')
+
+
+def _pstyle(name: str, size: float, bold: bool = False, align: str = "start",
+            indent: str = "", after: str = "0.1cm", extra: str = "") -> str:
+    return (f'<style:style style:name="{name}" style:family="paragraph"'
+            f' style:parent-style-name="Standard"{extra}>'
+            f'<style:paragraph-properties fo:text-align="{align}" fo:margin-top="0cm"'
+            f' fo:margin-bottom="{after}"{indent}/>{_font(size, bold)}</style:style>')
+
+
+STYLES = f"""
+<office:font-face-decls>
+ <style:font-face style:name="F" svg:font-family="{{font}}" style:font-family-generic="roman"
+  style:font-pitch="variable"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/>
+  {_font(16)}
+ </style:default-style>
+ <style:style style:name="Standard" style:family="paragraph" style:class="text">
+  <style:paragraph-properties fo:line-height="115%"/>
+ </style:style>
+ {_pstyle("Body", 16, align="justify", indent=' fo:text-indent="2.5cm"')}
+ {_pstyle("Line", 16)}
+ {_pstyle("Item", 16, indent=' fo:margin-left="1.25cm" fo:text-indent="-0.6cm"', after="0cm")}
+ {_pstyle("Title", 16, bold=True, align="center", after="0.1cm")}
+ {_pstyle("Heading", 16, bold=True, after="0.15cm")}
+ {_pstyle("CellHead", 14, bold=True, align="center", after="0cm")}
+ {_pstyle("Cell", 14, after="0cm")}
+ {_pstyle("CellCenter", 14, align="center", after="0cm")}
+ {_pstyle("PageNo", 16, align="center", after="0cm")}
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="A4">
+  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+   style:print-orientation="portrait" fo:margin-top="1.5cm" fo:margin-bottom="2cm"
+   fo:margin-left="3cm" fo:margin-right="2cm"/>
+  <style:header-style><style:header-footer-properties fo:min-height="0cm"
+   fo:margin-bottom="0.5cm"/></style:header-style>
+ </style:page-layout>
+ <style:page-layout style:name="A4First">
+  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+   style:print-orientation="portrait" fo:margin-top="2.5cm" fo:margin-bottom="2cm"
+   fo:margin-left="3cm" fo:margin-right="2cm"/>
+ </style:page-layout>
+ <style:style style:name="TCell" style:family="table-cell">
+  <style:table-cell-properties fo:padding-left="0.12cm" fo:padding-right="0.12cm"
+   fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:border="0.5pt solid #000000"
+   style:vertical-align="top"/>
+ </style:style>
+ <style:style style:name="THead" style:family="table-cell">
+  <style:table-cell-properties fo:padding-left="0.12cm" fo:padding-right="0.12cm"
+   fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:border="0.5pt solid #000000"
+   fo:background-color="#d9d9d9" style:vertical-align="middle"/>
+ </style:style>
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="A4">
+  <style:header><text:p text:style-name="PageNo">- <text:page-number
+   text:select-page="current" style:num-format="Native Numbering"/> -</text:p></style:header>
+ </style:master-page>
+ <style:master-page style:name="First" style:page-layout-name="A4First"
+  style:next-style-name="Standard"/>
+</office:master-styles>
+"""
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><meta:creation-date>2025-01-01T00:00:00</meta:creation-date>
+<dc:date>2025-01-01T00:00:00</dc:date><dc:language>th-TH</dc:language></office:meta>
+"""
+
+
+def line_style(line: TextLine) -> str:
+    if line.heading == 1 or (line.bold and not line.heading):
+        style = "Title"  # bold title lines are centred
+    elif line.heading:
+        style = "Heading"
+    elif line.list_marker:
+        style = "Item"
+    elif len(line.text) >= 100:  # running prose: justified, first line indented
+        style = "Body"
+    else:
+        style = "Line"
+    return style
+
+
+def column_widths(table: Table) -> list[float]:
+    """Relative column widths from how much text each column holds (body and header)."""
+    weights = []
+    for c in range(table.n_cols):
+        body = [len(table.grid[r][c].text) for r, _ in table.body()
+                if table.grid[r][c].merged_into is None and table.grid[r][c].col_span == 1]
+        mean = sum(body) / len(body) if body else 0
+        head = max((len(table.grid[r][c].text) for r in range(table.header_rows)
+                    if table.grid[r][c].col_span == 1), default=0)
+        weights.append(math.sqrt(max(mean, head, 6)))
+    # no column narrower than MIN_COL_CM (a short header word such as ผู้รับผิดชอบ must fit)
+    floor = min(MIN_COL_CM, TEXT_WIDTH_CM / len(weights)) / TEXT_WIDTH_CM
+    fixed: set[int] = set()
+    while True:
+        free = 1 - floor * len(fixed)
+        total = sum(w for c, w in enumerate(weights) if c not in fixed)
+        shares = [floor if c in fixed else free * w / total for c, w in enumerate(weights)]
+        narrow = {c for c, share in enumerate(shares) if share < floor} - fixed
+        if not narrow:
+            return shares
+        fixed |= narrow
+
+
+def cell_xml(table: Table, r: int, c: int) -> str:
+    cell = table.grid[r][c]
+    if cell.merged_into is not None:
+        return "<table:covered-table-cell/>"
+    header = r < table.header_rows
+    spans = ""
+    if cell.col_span > 1:
+        spans += f' table:number-columns-spanned="{cell.col_span}"'
+    if cell.row_span > 1:
+        # a merge may not cross the repeated-header boundary
+        limit = table.header_rows - r if header else len(table.grid) - r
+        spans += f' table:number-rows-spanned="{min(cell.row_span, limit)}"'
+    lines = cell_lines(cell) or [""]
+    if header:
+        style = "CellHead"
+    elif all(len(t) <= 6 for t in lines):  # ticks, dashes, numbers, short codes
+        style = "CellCenter"
+    else:
+        style = "Cell"
+    paras = "".join(f'<text:p text:style-name="{style}">{x(t)}</text:p>' for t in lines)
+    cstyle = "THead" if header else "TCell"
+    return (f'<table:table-cell table:style-name="{cstyle}" office:value-type="string"{spans}>'
+            f"{paras}</table:table-cell>")
+
+
+def table_xml(table: Table, n: int, master: str) -> tuple[str, str]:
+    """(automatic styles, body) of one table."""
+    name = f"Table{n}"
+    styles = [f'<style:style style:name="{name}" style:family="table"{master}>'
+              f'<style:table-properties style:width="{TEXT_WIDTH_CM}cm" table:align="margins"'
+              f' fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>']
+    cols = []
+    for c, w in enumerate(column_widths(table)):
+        styles.append(f'<style:style style:name="{name}.C{c}" style:family="table-column">'
+                      f'<style:table-column-properties'
+                      f' style:column-width="{TEXT_WIDTH_CM * w:.3f}cm"'
+                      f' style:rel-column-width="{round(w * 65535)}*"/></style:style>')
+        cols.append(f'<table:table-column table:style-name="{name}.C{c}"/>')
+    rows = []
+    for r in range(len(table.grid)):
+        cells = "".join(cell_xml(table, r, c) for c in range(table.n_cols))
+        rows.append(f"<table:table-row>{cells}</table:table-row>")
+    h = table.header_rows
+    body = (f'<table:table table:name="{name}" table:style-name="{name}">{"".join(cols)}'
+            + (f'<table:table-header-rows>{"".join(rows[:h])}</table:table-header-rows>' if h else "")
+            + "".join(rows[h:]) + "</table:table>")
+    return "".join(styles), body
+
+
+def document_xml(doc: Document, font: str = FONT) -> str:
+    auto, body = [], []
+    for i, block in enumerate(doc.blocks()):
+        # the first block starts the first-page style (no page number); later pages get one
+        master = ' style:master-page-name="First"' if i == 0 else ""
+        if isinstance(block, Table):
+            s, b = table_xml(block, i, master)
+            auto.append(s)
+            body.append(b)
+            continue
+        style = line_style(block)
+        if master:
+            auto.append(f'<style:style style:name="First{style}" style:family="paragraph"'
+                        f' style:parent-style-name="{style}"{master}/>')
+            style = f"First{style}"
+        body.append(f'<text:p text:style-name="{style}">{x(block.text)}</text:p>')
+    styles = STYLES.replace("{font}", x(font)).replace(
+        "</office:automatic-styles>", "".join(auto) + "</office:automatic-styles>")
+    return (HEAD + styles + "<office:body><office:text>" + "\n".join(body)
+            + "</office:text></office:body></office:document>\n")
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+def fix_pdf(data: bytes, seed: bytes) -> bytes:
+    """Replace the export time, the /ID and the /DocChecksum with fixed same-length values."""
+    def date(m: re.Match[bytes]) -> bytes:  # D:YYYYMMDDHHmmSS then the zone, kept as written
+        return m.group(1) + FIXED_DATE.encode()
+
+    data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", date, data)
+    digest = hashlib.md5(seed).hexdigest().upper().encode()
+
+    def ident(m: re.Match[bytes]) -> bytes:
+        return re.sub(rb"<[0-9A-Fa-f]{32}>", b"<" + digest + b">", m.group(0))
+
+    data = re.sub(rb"/ID\s*\[[^\]]*\]", ident, data)
+    # LibreOffice's /DocChecksum covers the export time too: recompute it over the fixed bytes
+    body = re.sub(rb"/DocChecksum\s*/[0-9A-F]{32}", b"", data)
+    checksum = hashlib.md5(body).hexdigest().upper().encode()
+    return re.sub(rb"(/DocChecksum\s*/)[0-9A-F]{32}", lambda m: m.group(1) + checksum, data)
+
+
+def convert(fodts: list[Path], outdir: Path, work: Path, font_dirs: list[Path]) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        sys.exit("soffice not found: apt-get install libreoffice-writer-nogui")
+    profile = work / "profile"  # a fresh profile: no user settings leak into the output
+    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "HOME": str(work), "LANG": "C.UTF-8"}
+    if font_dirs:  # fonts shipped in a Python package: add their folders to fontconfig
+        conf = work / "fonts.conf"
+        dirs = "".join(f"<dir>{x(str(d))}</dir>" for d in font_dirs)
+        conf.write_text(f'<?xml version="1.0"?><fontconfig><include ignore_missing="yes">'
+                        f'/etc/fonts/fonts.conf</include>{dirs}'
+                        f'<cachedir>{x(str(work / "fc-cache"))}</cachedir></fontconfig>')
+        env["FONTCONFIG_FILE"] = str(conf)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), *map(str, fodts)],
+        check=True, stdout=subprocess.DEVNULL, env=env,
+    )
+
+
+def sarabun_dir() -> Path | None:
+    try:
+        import fontpkg_sarabun  # pip install fontpkg-sarabun
+    except ImportError:
+        return None
+    return fontpkg_sarabun.ROOT / "files"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("seeds", nargs="*", type=Path,
+                    default=sorted((ROOT / "samples" / "text").glob("*.txt")))
+    ap.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
+    ap.add_argument("--font", default=FONT, help=f"an installed font family instead of {FONT}")
+    ap.add_argument("--keep-fodt", action="store_true", help="also write the .fodt next to the PDF")
+    args = ap.parse_args()
+    font_dirs = []
+    if args.font == FONT:
+        fonts = sarabun_dir()
+        if fonts is None:
+            sys.exit("Sarabun not found: .venv/bin/pip install fontpkg-sarabun (or pass --font)")
+        font_dirs.append(fonts)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        src, pdfs = work / "src", work / "pdf"
+        src.mkdir()
+        fodts = []
+        for seed in args.seeds:
+            fodt = src / f"{seed.stem}.fodt"
+            fodt.write_text(document_xml(read_markup(seed), args.font), encoding="utf-8")
+            fodts.append(fodt)
+            if args.keep_fodt:
+                shutil.copy(fodt, args.out / fodt.name)
+        convert(fodts, pdfs, work, font_dirs)
+        for fodt in fodts:
+            pdf = pdfs / f"{fodt.stem}.pdf"
+            data = fix_pdf(pdf.read_bytes(), fodt.read_bytes())
+            (args.out / pdf.name).write_bytes(data)
+            print(f"{args.out / pdf.name}  {len(data) // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
