@@ -64,6 +64,12 @@ class NotText(InputProblem):
     code = "not_text"
 
 
+class NeedsOcr(InputProblem):
+    """Pages (or a whole file) without a text layer that can be trusted, and no OCR to read them."""
+
+    code = "needs_ocr"
+
+
 class NotItaReport(InputProblem):
     """The file was read, but it is not an ITA report (the parser found doc_type `other`)."""
 

@@ -20,7 +20,8 @@ from parsers.ita.records import ItaDocument
 from parsers.layout import Document
 from pipeline import __version__
 from pipeline.assemble import SourceInfo, assemble
-from pipeline.errors import EmptyInput, InvalidRow, ItaError, NotItaReport, UnreadableInput
+from pipeline.errors import (EmptyInput, InvalidRow, ItaError, NeedsOcr, NotItaReport,
+                             UnreadableInput)
 from pipeline.result import Extraction
 from pipeline.schema import SOURCE_KINDS, TABLES, DocumentRow, ErrorRow, check_row
 from pipeline.triage import InputFormat, triage
@@ -91,6 +92,13 @@ def extract(ctx: DocContext) -> None:
     assert ctx.format is not None
     ctx.layout = ctx.format.load_reader()(ctx.source_path)
     ctx.source_kind = ctx.layout.source_kind or ctx.source_kind
+    unread = [page for page in ctx.layout.pages if page.needs_ocr]
+    if unread and len(unread) == len(ctx.layout.pages):
+        raise NeedsOcr(f"no page has a usable text layer ({unread[0].needs_ocr}): a scan, "
+                       "which needs OCR", page=unread[0].number)
+    for page in unread:
+        ctx.problem("extract", NeedsOcr(f"page {page.number} has no usable text layer "
+                                        f"({page.needs_ocr}); it needs OCR", page=page.number))
 
 
 def parse(ctx: DocContext) -> None:

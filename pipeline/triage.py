@@ -16,7 +16,7 @@ from pathlib import PurePath
 from typing import Callable
 
 from parsers.layout import Document
-from pipeline.errors import NotText, UnsupportedInput
+from pipeline.errors import NotText, UnreadableInput, UnsupportedInput
 
 Reader = Callable[[str], Document]
 
@@ -37,14 +37,14 @@ class InputFormat:
 
 FORMATS: tuple[InputFormat, ...] = (
     InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", "text"),
-    # Next: InputFormat("pdf", (".pdf",), "parsers.pdf:read_pdf", None),
-    #       InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "parsers.scan:read_image", "image"),
+    InputFormat("pdf", (".pdf",), "pipeline.triage:read_pdf", None),
+    # Next: InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "parsers.scan:read_image", "image"),
 )
 
 # Formats we recognise but cannot read yet: refused with a message that says so, rather than
 # "unknown file type", so that a user knows a later version will take them.
 PLANNED: dict[str, str] = {
-    ".pdf": "PDF", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
     ".tiff": "image",
 }
 
@@ -91,3 +91,14 @@ def read_text(path: str) -> Document:
     except markup.NotText as exc:
         # Re-raised as ours so that process.py maps it to `not_text` like the triage check above.
         raise NotText(str(exc)) from exc
+
+
+def read_pdf(path: str) -> Document:
+    """The PDF reader: the text layer through `parsers.pdf`; pages without a usable layer are
+    marked for OCR."""
+    from parsers import pdf
+
+    try:
+        return pdf.read_pdf(path)
+    except pdf.PdfUnreadable as exc:
+        raise UnreadableInput(str(exc)) from exc

@@ -54,7 +54,10 @@ def make_bad_inputs(folder: Path) -> dict[str, Path]:
         # A PDF saved as .txt: refused at triage, by its magic number.
         "pdf_as_txt": (folder / "report.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"),
         "not_ita": (folder / "recipe.txt", RECIPE.encode("utf-8")),
-        "pdf": (folder / "scan.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"),
+        # A PDF with no pages, cross-reference or trailer worth the name: pdfium refuses it.
+        "pdf": (folder / "broken.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"),
+        # An image: a format planned (the OCR path) but not read yet.
+        "image": (folder / "scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
     }
     for path, data in files.values():
         path.write_bytes(data)

@@ -18,7 +18,8 @@ EXPECTED = {
     "binary": ("failed", "extract", "not_text"),
     "pdf_as_txt": ("failed", "triage", "not_text"),
     "not_ita": ("partial", "parse", "not_ita_report"),
-    "pdf": ("failed", "triage", "unsupported_input"),
+    "pdf": ("failed", "extract", "unreadable"),
+    "image": ("failed", "triage", "unsupported_input"),
 }
 
 
@@ -47,8 +48,9 @@ def test_a_text_that_is_not_a_report_is_read_but_flagged(bad_inputs):
 
 def test_failed_rows_say_what_is_known(bad_inputs):
     pdf = process_file(str(bad_inputs["pdf"])).document
-    assert pdf.source_kind is None  # text, scanned or mixed: unknown until a PDF reader looks
+    assert pdf.source_kind is None  # text, scanned or mixed: unknown until the PDF reader looks
     assert pdf.page_count is None and pdf.doc_type is None
+    assert process_file(str(bad_inputs["image"])).document.source_kind is None
     assert process_file(str(bad_inputs["binary"])).document.source_kind == "text"
     message = process_file(str(bad_inputs["pdf_as_txt"])).errors[0].message
     assert "PDF" in message

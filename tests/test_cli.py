@@ -35,7 +35,7 @@ def test_bad_usage_exits_2(cli, args):
 
 def test_no_inputs_found_exits_2(cli, tmp_path):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "scan.pdf").write_bytes(b"%PDF-1.4\n")  # a folder's PDFs are not picked
+    (tmp_path / "empty" / "scan.png").write_bytes(b"\x89PNG\r\n")  # a folder's images are not picked
     for paths in (["nowhere"], [tmp_path / "empty"], [tmp_path / "empty" / "*.txt"]):
         done = cli("run", *paths, "--out", tmp_path / "out")
         assert done.returncode == USAGE, (paths, done.stderr)
@@ -96,14 +96,14 @@ def test_a_batch_where_everything_fails_exits_4(cli, bad_inputs, tmp_path):
 
 
 def test_folders_take_supported_files_and_named_files_are_always_taken(cli, seeds, bad_inputs, tmp_path):
-    folder = bad_inputs["pdf"].parent  # holds scan.pdf beside the .txt files
+    folder = bad_inputs["image"].parent  # holds scan.png beside the .txt and .pdf files
     out = tmp_path / "out"
     cli("run", folder, "--out", out, "--quiet")
     names = sorted(r["source_name"] for r in documents(out))
-    assert "scan.pdf" not in names and len(names) == len(bad_inputs) - 1
+    assert "scan.png" not in names and "broken.pdf" in names and len(names) == len(bad_inputs) - 1
     out2 = tmp_path / "out2"
-    cli("run", bad_inputs["pdf"], "--out", out2, "--quiet")
-    assert [(r["source_name"], r["status"]) for r in documents(out2)] == [("scan.pdf", "failed")]
+    cli("run", bad_inputs["image"], "--out", out2, "--quiet")
+    assert [(r["source_name"], r["status"]) for r in documents(out2)] == [("scan.png", "failed")]
 
 
 def test_globs_are_expanded_and_inputs_deduplicated(cli, seeds, tmp_path):
@@ -147,5 +147,6 @@ def test_the_readme_main_job_on_samples_succeeds_for_exactly_the_reports(cli, tm
     done = cli("run", "samples", "--out", tmp_path / "out", "--quiet")
     assert done.returncode == 0, done.stderr
     documents = ds.dataset(tmp_path / "out" / "documents", partitioning="hive").to_table()
-    assert documents.num_rows == 5
+    kinds = sorted(documents.column("source_kind").to_pylist())
+    assert kinds == ["pdf_text"] * 5 + ["text"] * 5  # each seed as OCR text and as a born-digital PDF
     assert set(documents.column("status").to_pylist()) == {"success"}

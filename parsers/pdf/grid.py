@@ -1,0 +1,96 @@
+"""A ruled table's cell boxes and the characters inside them, into a layout `Table`.
+
+Cell boxes come from `parsers.pdf.rules`; a merged cell is one box over several grid columns or
+rows. The grid lines are the distinct cell edges; each box becomes a cell at its top-left grid
+position with its spans, and the positions it covers become placeholders pointing back to it.
+
+Inside a cell, each printed line is read like running text, and wrapped lines are joined into
+the cell's paragraphs (`parsers.pdf.lines.join_wrapped`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Callable
+
+from parsers.layout import Cell, Provenance, Table
+from parsers.pdf.chars import Char
+from parsers.pdf.lines import ReadLine, join_wrapped
+from parsers.pdf.rules import BBox, TableCells
+from parsers.tables import empty_cell, placeholder
+
+# Two cell edges closer than this are one grid line.
+_GRID_SNAP = 1.5
+
+
+def grid_lines(values: list[float]) -> list[float]:
+    """Distinct positions, snapping values closer than `_GRID_SNAP` together.
+
+    >>> grid_lines([10.0, 10.4, 50.0, 90.0, 89.5])
+    [10.0, 50.0, 89.5]
+    """
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _GRID_SNAP:
+            out.append(v)
+    return out
+
+
+def _index(lines: list[float], value: float) -> int:
+    return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
+
+
+def header_rows(grid: list[list[Cell]]) -> int:
+    """Rows of column headings: 1, or, under a first-row heading that spans several columns
+    (sub-headings below it), as many rows as the headings beside it are merged down over."""
+    if not grid:
+        return 0
+    if not any(cell.col_span > 1 for cell in grid[0]):
+        return 1
+    return max(cell.row_span for cell in grid[0] if cell.merged_into is None)
+
+
+def build_table(found: TableCells, chars: list[Char], page: int, method: str,
+                read_lines: Callable[[list[Char]], list[ReadLine]]) -> Table | None:
+    """The table of `found`, its cells filled with the `chars` whose centres they hold."""
+    xs = grid_lines([v for c in found.cells for v in (c[0], c[2])])
+    ys = grid_lines([v for c in found.cells for v in (c[1], c[3])])
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows < 1 or n_cols < 1:
+        return None
+    table_prov = Provenance(page=page, method=method, bbox=found.bbox)
+    origins: dict[tuple[int, int], tuple[BBox, int, int]] = {}
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for box in found.cells:
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        if r1 <= r0 or c1 <= c0 or (r0, c0) in owner:
+            continue
+        origins[(r0, c0)] = (box, r1 - r0, c1 - c0)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), (r0, c0))
+    buckets: dict[tuple[int, int], list[Char]] = {}
+    for ch in chars:
+        r = bisect.bisect_right(ys, (ch.top + ch.bottom) / 2) - 1
+        c = bisect.bisect_right(xs, ch.x_mid) - 1
+        if (r, c) in owner:
+            buckets.setdefault(owner[(r, c)], []).append(ch)
+    grid: list[list[Cell]] = []
+    for r in range(n_rows):
+        row = []
+        for c in range(n_cols):
+            origin = owner.get((r, c))
+            if origin is None:
+                row.append(empty_cell(table_prov))
+                continue
+            box, row_span, col_span = origins[origin]
+            prov = Provenance(page=page, method=method, bbox=box)
+            if origin != (r, c):
+                row.append(placeholder(prov, origin))
+                continue
+            lines = read_lines(buckets.get(origin, []))
+            row.append(Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
+                            row_span=row_span, col_span=col_span))
+        grid.append(row)
+    return Table(grid=grid, header_rows=header_rows(grid), prov=table_prov, pages=[page])

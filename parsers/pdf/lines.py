@@ -1,0 +1,175 @@
+"""Characters into lines, and a line's characters into text with the right spaces.
+
+Lines are found by vertical overlap of the characters' loose boxes (every glyph of a font has
+the same loose height, so marks above and below do not start lines of their own). Within a line,
+characters keep content order, which for Thai is the order of the text, but runs drawn out of
+order (a page number drawn first) are put left to right: each base character sorts by its x and
+each mark travels with the base before it.
+
+Spaces: a space character that draws nothing is a space. A gap between characters is one only
+when it is wider than the line's own letter spacing: Word's distributed and justified Thai lines
+spread every letter apart, and pdfium, which turns such gaps into spaces, writes `หน ว ยงาน`.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from parsers.pdf.chars import Char
+from parsers.pdf.settings import PdfSettings
+from parsers.markup import list_marker
+from parsers.pdf.thai import is_mark, is_thai
+
+
+@dataclass
+class Line:
+    chars: list[Char] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.x0, self.top, self.x1, self.bottom
+
+
+def _overlap(a_top: float, a_bottom: float, b: Char) -> float:
+    shared = min(a_bottom, b.bottom) - max(a_top, b.top)
+    smaller = min(a_bottom - a_top, b.height) or 1.0
+    return shared / smaller
+
+
+def group_lines(chars: list[Char], settings: PdfSettings) -> list[Line]:
+    """Lines, top to bottom, each with its characters left to right (marks after their base)."""
+    lines: list[tuple[float, float, list[Char]]] = []  # band top, band bottom, chars
+    for ch in chars:
+        if ch.text == " " and not ch.inked and not lines:
+            continue
+        for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):  # recent lines first
+            top, bottom, members = lines[i]
+            if _overlap(top, bottom, ch) >= settings.line_overlap:
+                members.append(ch)
+                if not is_mark(ch.text):
+                    lines[i] = (min(top, ch.top), max(bottom, ch.bottom), members)
+                break
+        else:
+            lines.append((ch.top, ch.bottom, [ch]))
+    out = [Line(_left_to_right(members)) for _, _, members in lines]
+    out = [line for line in out if any(not c.text.isspace() for c in line.chars)]
+    return sorted(out, key=lambda line: (round(line.top, 1), line.x0))
+
+
+def _left_to_right(chars: list[Char]) -> list[Char]:
+    keyed = []
+    key = None
+    for i, ch in enumerate(chars):
+        if not is_mark(ch.text) or key is None:
+            key = ch.x0
+        keyed.append((key, i, ch))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [ch for _, _, ch in keyed]
+
+
+def line_height(chars: list[Char]) -> float:
+    heights = [c.height for c in chars if not is_mark(c.text) and c.height > 0]
+    return statistics.median(heights) if heights else 10.0
+
+
+def render(chars: list[Char], settings: PdfSettings) -> str:
+    """The text of one line's characters (already left to right)."""
+    if not chars:
+        return ""
+    height = line_height(chars)
+    has_spaces = any(c.text == " " and not c.inked for c in chars)
+    gaps = []
+    prev_right = None
+    for ch in chars:
+        if is_mark(ch.text) or ch.text == " ":
+            continue
+        if prev_right is not None:
+            gaps.append(ch.x0 - prev_right)
+        prev_right = ch.x1
+    letter_gap = statistics.median(gaps) if gaps else 0.0
+    if has_spaces:
+        threshold = settings.tab_gap_em * height
+    else:
+        threshold = max(settings.word_gap_em * height, 2.5 * max(letter_gap, 0.0))
+    out: list[str] = []
+    prev_right = None
+    for ch in chars:
+        if ch.text == " " and not ch.inked:
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if prev_right is not None and not is_mark(ch.text) and ch.x0 - prev_right > threshold:
+            if out and out[-1] != " ":
+                out.append(" ")
+        out.append(ch.text)
+        if not is_mark(ch.text):
+            prev_right = ch.x1 if prev_right is None else max(prev_right, ch.x1)
+    return "".join(out).strip()
+
+
+# ---- lines into paragraphs ----------------------------------------------------------------------
+# A line ending closer than this (points) to the right edge filled its column: it wrapped.
+_PADDING = 6.0
+
+
+@dataclass(frozen=True)
+class ReadLine:
+    """A printed line as read: its (repaired) text, where it lies, and how wide its first word is
+    (which tells whether that word would have fitted at the end of the line before)."""
+
+    text: str
+    bbox: tuple[float, float, float, float]
+    first_word_width: float
+
+
+def first_word_width(line: Line) -> float:
+    end = next((c.x0 for c in line.chars if c.text == " " and not c.inked), line.x1)
+    return end - line.chars[0].x0
+
+
+def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
+                 max_gap: float | None = None) -> list[ReadLine]:
+    """Paragraphs: each line that merely wrapped is joined to the line before.
+
+    A line starts a paragraph when it opens with a list marker, when the line before stopped
+    short of `right_edge` by more than this line's first word (so the word would have fitted),
+    or when it lies more than `max_gap` below the line before. Thai wraps between words with no
+    space, so none is put between two Thai letters.
+    """
+    out: list[ReadLine] = []
+    prev: ReadLine | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        starts = prev is None or list_marker(line.text) is not None
+        if not starts:
+            room = right_edge - _PADDING - prev.bbox[2]
+            gap = line.bbox[1] - prev.bbox[3]
+            starts = room > line.first_word_width + _PADDING or (max_gap is not None and gap > max_gap)
+        if starts:
+            out.append(line)
+        else:
+            last = out[-1]
+            glue = "" if is_thai(last.text[-1]) and is_thai(line.text[0]) else " "
+            bbox = (min(last.bbox[0], line.bbox[0]), last.bbox[1], max(last.bbox[2], line.bbox[2]),
+                    line.bbox[3])
+            out[-1] = ReadLine(last.text + glue + line.text, bbox, last.first_word_width)
+        prev = line
+    return out

@@ -1,0 +1,52 @@
+"""Tunable thresholds of the PDF text-layer extractor, validated once when made.
+
+Distances are in PDF points (1/72 inch) unless named `*_em`, which are in units of the line's
+height, so that the same settings work for 14 pt table text and 20 pt titles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    # Ruling lines: edges closer than `snap_tolerance` are one line; collinear pieces with gaps up
+    # to `join_tolerance` are joined (Word draws a border as one segment per cell).
+    snap_tolerance: float = 3.0
+    join_tolerance: float = 3.0
+    intersection_tolerance: float = 3.0
+    min_edge_length: float = 3.0
+    # A path thinner than this in one direction is a drawn line, not a shaded area.
+    max_rule_thickness: float = 2.0
+    # Two characters are on one line when their boxes share this fraction of the lower one.
+    line_overlap: float = 0.5
+    # A gap between characters is a word space when the line has no space characters of its own
+    # (some producers position every word and draw no spaces); with spaces present, only a gap
+    # this wide (a tab stop, a column gap) adds one.
+    word_gap_em: float = 0.3
+    tab_gap_em: float = 1.0
+    # A table needs this many cells; fewer is a boxed paragraph or a ruled heading.
+    min_table_cells: int = 2
+    # Repair the Thai text layer (sara am, sara aa, digits, spacing, mark order).
+    repair: bool = True
+    # A page whose text is less than this share of readable characters needs OCR.
+    min_readable_share: float = 0.85
+    # Fewer printed characters than this and the page holds no text layer worth trusting.
+    min_page_chars: int = 20
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool):
+                continue
+            if not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"PdfSettings.{f.name} must be a number ≥ 0, got {value!r}")
+        if not 0 < self.line_overlap <= 1:
+            raise ValueError(f"PdfSettings.line_overlap must be in (0, 1], got {self.line_overlap}")
+        if not 0 <= self.min_readable_share <= 1:
+            raise ValueError("PdfSettings.min_readable_share must be in [0, 1]")
+        if self.tab_gap_em < self.word_gap_em:
+            raise ValueError("PdfSettings.tab_gap_em must be ≥ word_gap_em")
+
+
+DEFAULT = PdfSettings()
