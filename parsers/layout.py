@@ -53,6 +53,9 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     merged_into: tuple[int, int] | None = None  # set on placeholders covered by a merged cell
+    # Whether the cell's last printed line ran to its right edge (so its text may go on in the
+    # next part of a row split over a page break). Known only for PDF tables.
+    last_line_full: bool = False
 
     @property
     def text(self) -> str:

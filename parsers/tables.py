@@ -213,13 +213,16 @@ def join_tables(first: Table, second: Table) -> Table:
     return Table(grid=rows, header_rows=a.header_rows, prov=first.prov, pages=pages)
 
 
-def join_continued_tables(blocks: list[Block]) -> list[Block]:
+def join_continued_tables(blocks: list[Block], split_rows: bool = False) -> list[Block]:
     """Join each table with the tables that continue it on the following pages.
 
     A table continues the previous one when their `header_key`s are equal and nothing but
     page furniture lies between them: running headers (text lines repeating lines already
     seen in the document) and bare page numbers. That furniture is dropped with the repeated
     header. Everything else is returned unchanged and in order.
+
+    With `split_rows` (PDF tables, whose cells know whether their last line was full), a row
+    broken over the page break is put back together (`continues_row`).
     """
     out: list[Block] = []
     seen: set[str] = set()
@@ -238,6 +241,8 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
             continue
         prev = out[open_table] if open_table is not None else None
         if open_table is not None and isinstance(prev, Table) and _continues(prev, block):
+            if split_rows:
+                prev, block = merge_split_row(prev, block)
             out[open_table] = join_tables(prev, block)
             held = []
         else:
@@ -252,3 +257,71 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
 def _continues(prev: Table, table: Table) -> bool:
     key = header_key(table)
     return any(key) and key == header_key(prev)
+
+
+# ---- rows split over a page break ---------------------------------------------------------------
+_SUB_NUMBER = re.compile(r"[0-9๐-๙]+[.][0-9๐-๙]+")
+
+
+def _marker(cell: Cell) -> str | None:
+    from parsers.markup import list_marker  # the markup reader's list grammar, one definition
+
+    return list_marker(cell.paragraphs[0]) if cell.paragraphs else None
+
+
+def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
+    """Whether `first` (the first body row on a page) is the rest of `last` (the last row on the
+    page before), broken over the page break.
+
+    The deciding column is the first one where `first` has text. A row that starts text where
+    the last row had none is new (a group row). A numbered item or bullet there is a new row
+    when the last row held a single item in that column (one item per row); a sub-item (๒.๒)
+    or an item continuing a list of several is the same row. Plain text continues the row when
+    the last row's text in that column ran to the cell's edge: it was cut, not finished.
+    """
+    if len(last) != len(first):
+        return False
+    k = next((c for c, cell in enumerate(first) if not cell.is_empty), None)
+    if k is None or last[k].is_empty or first[k].merged_into is not None:
+        return k is None
+    marker = _marker(first[k])
+    if marker is not None:
+        if _SUB_NUMBER.match(first[k].paragraphs[0]):
+            return True
+        return not (_marker(last[k]) is not None and len(last[k].paragraphs) == 1)
+    return last[k].last_line_full
+
+
+def _append(cell: Cell, more: Cell) -> Cell:
+    if more.is_empty:
+        return copy_cell(cell)
+    paragraphs = list(cell.paragraphs)
+    rest = list(more.paragraphs)
+    if paragraphs and cell.last_line_full and _marker(more) is None:
+        glue = "" if _is_thai(paragraphs[-1][-1]) and _is_thai(rest[0][0]) else " "
+        paragraphs[-1] = paragraphs[-1] + glue + rest.pop(0)
+    return replace(cell, paragraphs=paragraphs + rest, last_line_full=more.last_line_full)
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:
+    """`prev` with its last row completed from `table`'s first body row, and `table` without
+    that row, when the row was split over the page break; otherwise both unchanged."""
+    if len(table.grid) <= table.header_rows or len(prev.grid) <= prev.header_rows:
+        return prev, table
+    last, first = prev.grid[-1], table.grid[table.header_rows]
+    if not continues_row([prev.origin(len(prev.grid) - 1, c) for c in range(prev.n_cols)],
+                         [table.origin(table.header_rows, c) for c in range(table.n_cols)]):
+        return prev, table
+    merged_row = [_append(a, b) if a.merged_into is None and b.merged_into is None else copy_cell(a)
+                  for a, b in zip(last, first)]
+    rest = [list(row) for i, row in enumerate(table.grid) if i != table.header_rows]
+    if any(c.merged_into is not None and c.merged_into[0] > table.header_rows
+           for row in rest for c in row):
+        return prev, table  # a cell below points into the removed row; leave such tables alone
+    prev = replace(prev, grid=[list(row) for row in prev.grid[:-1]] + [merged_row])
+    table = replace(table, grid=rest)
+    return prev, table

@@ -15,7 +15,7 @@ from typing import Callable
 
 from parsers.layout import Cell, Provenance, Table
 from parsers.pdf.chars import Char
-from parsers.pdf.lines import ReadLine, join_wrapped
+from parsers.pdf.lines import ReadLine, ends_full, join_wrapped
 from parsers.pdf.rules import BBox, TableCells
 from parsers.tables import empty_cell, placeholder
 
@@ -91,6 +91,7 @@ def build_table(found: TableCells, chars: list[Char], page: int, method: str,
                 continue
             lines = read_lines(buckets.get(origin, []))
             row.append(Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
-                            row_span=row_span, col_span=col_span))
+                            row_span=row_span, col_span=col_span,
+                            last_line_full=bool(lines) and ends_full(lines[-1], box[2])))
         grid.append(row)
     return Table(grid=grid, header_rows=header_rows(grid), prov=table_prov, pages=[page])

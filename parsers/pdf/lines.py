@@ -144,6 +144,12 @@ def first_word_width(line: Line) -> float:
     return end - line.chars[0].x0
 
 
+def ends_full(line: ReadLine, right_edge: float) -> bool:
+    """Whether `line` ran (nearly) to `right_edge`: less room left than two line heights, the
+    width of a short Thai word."""
+    return right_edge - _PADDING - line.bbox[2] < 2 * (line.bbox[3] - line.bbox[1])
+
+
 def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
                  max_gap: float | None = None) -> list[ReadLine]:
     """Paragraphs: each line that merely wrapped is joined to the line before.

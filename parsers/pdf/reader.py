@@ -166,7 +166,7 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT) -> PdfExtract
         if health.verdict == "needs_ocr" and (health.reason != "no_text" or raw.images):
             page.blocks, page.needs_ocr = [], health.reason
         pages.append(page)
-    blocks = join_continued_tables([b for page in pages for b in page.blocks])
+    blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
     by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
     for block in blocks:
         by_page[block.prov.page].append(block)
