@@ -47,3 +47,26 @@ def test_seed_reports_meet_the_quality_bar(tmp_path):
     assert figures["overall"]["f1"] >= 0.97, (figures["overall"], sections)
     for name, f1 in sections.items():
         assert f1 >= 0.95, (name, f1, sections)
+
+
+@needs_shared
+def test_born_digital_pdfs_of_the_seeds_meet_the_quality_bar(tmp_path):
+    """Issue 3: the seed reports as Word-style PDFs (samples/pdf) score like their OCR text."""
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "out"
+    done = run_cli("run", "samples/pdf", "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    figures = evaluate(out, tmp_path)
+    sections = {k: figures[k]["f1"] for k in ("document", "scores", "measures")}
+    assert figures["overall"]["f1"] >= 0.97, (figures["overall"], sections)
+    for name, f1 in sections.items():
+        assert f1 >= 0.95, (name, f1, sections)
+    documents = ds.dataset(out / "documents", partitioning="hive").to_table().to_pylist()
+    assert len(documents) == 5
+    assert {(d["source_kind"], d["method"], d["status"]) for d in documents} == {
+        ("pdf_text", "text", "success")}
+    # every score is traceable to a page of its PDF
+    scores = ds.dataset(out / "scores", partitioning="hive").to_table().to_pylist()
+    pages = {d["doc_id"]: d["page_count"] for d in documents}
+    assert scores and all(1 <= s["page"] <= pages[s["doc_id"]] for s in scores)
