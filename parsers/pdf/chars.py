@@ -35,6 +35,9 @@ class Char:
     # it to U+0020 is a "space" with ink; a real space has none.
     inked: bool = True
     font: str = ""
+    # A space or line break pdfium inferred from a gap; kept so that the text "as the layer
+    # reads" (what other tools give) can be compared with ours, which decides spaces itself.
+    generated: bool = False
 
     @property
     def width(self) -> float:
@@ -94,6 +97,11 @@ def page_frame(page: pdfium.PdfPage, text_angle: int | None = None) -> PageFrame
                      rotation=rotation)
 
 
+# Line breaks pdfium adds, and format characters that draw nothing (zero-width spaces some
+# producers put between Thai words as break hints).
+_NOT_DRAWN = frozenset("\r\n\ufffe\x02\u200b\u200c\u200d\ufeff\u00ad")
+
+
 def _font_name(textpage, index: int, buf: ctypes.Array) -> str:
     n = pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, len(buf), None)
     raw = buf.raw[:max(n - 1, 0)]
@@ -124,11 +132,11 @@ def dominant_text_angle(textpage, count: int, sample: int = 40) -> int | None:
 
 
 def page_chars(page: pdfium.PdfPage) -> tuple[list[Char], PageFrame]:
-    """The drawn characters of `page` in content order, and the frame they were turned by.
+    """The characters of `page` in content order, and the frame they were turned by.
 
-    pdfium's generated characters (the spaces and line breaks it infers from gaps) are left
-    out: spacing is decided from geometry by `parsers.pdf.lines`, which knows about
-    letter-spaced Thai lines.
+    pdfium's generated line breaks are left out, its generated spaces kept but flagged:
+    spacing is decided from geometry by `parsers.pdf.lines`, which knows about letter-spaced
+    Thai lines.
     """
     textpage = page.get_textpage()
     tp = textpage.raw
@@ -148,16 +156,15 @@ def page_chars(page: pdfium.PdfPage) -> tuple[list[Char], PageFrame]:
     buf = ctypes.create_string_buffer(128)
     chars: list[Char] = []
     for i, ch in enumerate(text):
-        if ch in "\r\n\ufffe\x02":
+        if ch in _NOT_DRAWN:
             continue
-        inked = True
+        inked, generated = True, False
         if ch == " ":
-            if is_generated(tp, i):
-                continue
+            generated = bool(is_generated(tp, i))
             pdfium_c.FPDFText_GetCharBox(tp, i, *tight)
-            inked = top.value - bottom.value > 0.1 and right.value - left.value > 0.1
+            inked = not generated and top.value - bottom.value > 0.1 and right.value - left.value > 0.1
         loose_box(tp, i, prect)
         x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         font = _font_name(tp, i, buf) if ch in FONT_SENSITIVE else ""
-        chars.append(Char(ch, x0, y0, x1, y1, inked, font))
+        chars.append(Char(ch, x0, y0, x1, y1, inked, font, generated))
     return chars, frame

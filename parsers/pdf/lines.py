@@ -6,9 +6,9 @@ characters keep content order, which for Thai is the order of the text, but runs
 order (a page number drawn first) are put left to right: each base character sorts by its x and
 each mark travels with the base before it.
 
-Spaces: a space character that draws nothing is a space. A gap between characters is one only
-when it is wider than the line's own letter spacing: Word's distributed and justified Thai lines
-spread every letter apart, and pdfium, which turns such gaps into spaces, writes `หน ว ยงาน`.
+Spaces: a space character that draws nothing is a space, and so is a gap a space wide beyond
+the line's own letter spacing: Word's distributed Thai lines spread every letter apart, and
+pdfium, which turns such gaps into spaces, writes `หน ว ยงาน`.
 """
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ class Line:
 
 
 def _overlap(a_top: float, a_bottom: float, b: Char) -> float:
+    if b.height <= 0.1:  # pdfium's generated spaces are flat boxes on the baseline
+        return 1.0 if a_top <= b.top <= a_bottom else 0.0
     shared = min(a_bottom, b.bottom) - max(a_top, b.top)
     smaller = min(a_bottom - a_top, b.height) or 1.0
     return shared / smaller
@@ -89,12 +91,23 @@ def line_height(chars: list[Char]) -> float:
     return statistics.median(heights) if heights else 10.0
 
 
+def render_as_layer(chars: list[Char]) -> str:
+    """The line as pdfium's own text reads it, its inferred spaces included: the text-layer
+    view other tools give, against which repairs are counted."""
+    out: list[str] = []
+    for ch in chars:
+        if ch.text == " " and (not out or out[-1] == " "):
+            continue
+        out.append(ch.text)
+    return "".join(out).strip()
+
+
 def render(chars: list[Char], settings: PdfSettings) -> str:
-    """The text of one line's characters (already left to right)."""
+    """The text of one line's characters (already left to right), spaced from geometry."""
+    chars = [c for c in chars if not c.generated]
     if not chars:
         return ""
     height = line_height(chars)
-    has_spaces = any(c.text == " " and not c.inked for c in chars)
     gaps = []
     prev_right = None
     for ch in chars:
@@ -103,11 +116,11 @@ def render(chars: list[Char], settings: PdfSettings) -> str:
         if prev_right is not None:
             gaps.append(ch.x0 - prev_right)
         prev_right = ch.x1
-    letter_gap = statistics.median(gaps) if gaps else 0.0
-    if has_spaces:
-        threshold = settings.tab_gap_em * height
-    else:
-        threshold = max(settings.word_gap_em * height, 2.5 * max(letter_gap, 0.0))
+    # Letters normally touch; in a letter-spaced line they all stand apart by about the same
+    # amount, and only a gap wider than that by a space's width is a space. The lower quartile
+    # of the gaps is that amount (word gaps are fewer than letter gaps), given gaps enough.
+    letter_gap = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 8 else 0.0
+    threshold = settings.word_gap_em * height + max(letter_gap, 0.0)
     out: list[str] = []
     prev_right = None
     for ch in chars:
@@ -140,7 +153,8 @@ class ReadLine:
 
 
 def first_word_width(line: Line) -> float:
-    end = next((c.x0 for c in line.chars if c.text == " " and not c.inked), line.x1)
+    end = next((c.x0 for c in line.chars if c.text == " " and not c.inked and not c.generated),
+               line.x1)
     return end - line.chars[0].x0
 
 

@@ -32,8 +32,9 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from parsers.pdf.chars import Char
-from parsers.pdf.thai import (CONSONANTS, FOLLOWING_VOWELS, LEADING_VOWELS, MARKS, SARA_AA,
-                              SARA_AM, TO_THAI_DIGIT, is_base, is_mark)
+from parsers.pdf.lines import render_as_layer
+from parsers.pdf.thai import (CONSONANTS, FOLLOWING_VOWELS, LEADING_VOWELS, MARKS, NIKHAHIT,
+                              SARA_AA, SARA_AM, TO_THAI_DIGIT, is_base, is_mark)
 
 FAULTS = ("sara_am", "sara_aa", "thai_digits", "mark_order", "split_words", "private_use")
 
@@ -89,6 +90,10 @@ class RepairLog:
 
     def add(self, fault: str, page: int, before: str, after: str) -> None:
         changed = _changed_words(before, after)
+        if fault == "split_words":
+            # Spacing repairs join pieces of words; a space we add (a gap pdfium missed) is not one.
+            changed = [(b, a) for b, a in changed
+                       if b.replace(" ", "") == a.replace(" ", "") and b.count(" ") > a.count(" ")]
         self.counts[fault] += len(changed)
         self.words.extend(RepairedWord(fault, page, b, a) for b, a in changed)
 
@@ -136,13 +141,14 @@ def _over(mark: Char, base: Char, slack: float = 0.3) -> bool:
     return base.x0 - slack <= mark.x_mid <= base.x1 + slack
 
 
-def fix_sara_am(chars: list[Char], profile: FontProfile) -> list[Char]:
-    """Inked space + า → ำ (and inked space + ำ → ำ); in a font that draws sara aa as ำ, a lone
-    ำ → า."""
+def fix_sara_am(chars: list[Char]) -> list[Char]:
+    """Inked space + า → ำ and inked space + ำ → ำ (the nikhahit mapped to a space); nikhahit +
+    า → ำ (the two glyphs of ำ each mapped to its own character)."""
     out: list[Char] = []
     for ch in chars:
         prev = out[-1] if out else None
-        if ch.text in (SARA_AA, SARA_AM) and _inked_space(prev) and len(out) >= 2 \
+        if ch.text in (SARA_AA, SARA_AM) and prev is not None and len(out) >= 2 \
+                and (_inked_space(prev) or (prev.text == NIKHAHIT and ch.text == SARA_AA)) \
                 and (out[-2].text in CONSONANTS or out[-2].text in MARKS):
             out[-1] = replace(ch, text=SARA_AM, x0=prev.x0)
             continue
@@ -151,6 +157,8 @@ def fix_sara_am(chars: list[Char], profile: FontProfile) -> list[Char]:
 
 
 def fix_sara_aa(chars: list[Char], profile: FontProfile) -> list[Char]:
+    """In a font that draws sara aa as ำ, a lone ำ → า; its real sara am (inked space + ำ) is left
+    for `fix_sara_am`, which must run after this."""
     if not profile.sara_aa_as_am:
         return chars
     out: list[Char] = []
@@ -215,19 +223,21 @@ def repair_line(chars: list[Char], page: int, profile: FontProfile, log: RepairL
     steps: list[tuple[str, Callable[[list[Char]], list[Char]]]] = [
         ("private_use", fix_private_use),
         ("mark_order", fix_mark_order),
-        ("sara_am", lambda cs: fix_sara_am(cs, profile)),
         ("sara_aa", lambda cs: fix_sara_aa(cs, profile)),
+        ("sara_am", fix_sara_am),
         ("thai_digits", fix_thai_digits),
     ]
-    text = render(chars)
+    # Each character repair is counted on the text as the layer reads it (pdfium's spaces),
+    # then spacing itself: our geometry-based spaces and Thai spelling rules against pdfium's.
+    text = render_as_layer(chars)
     for fault, step in steps:
         fixed = step(chars)
         if fixed != chars:
-            new_text = render(fixed)
+            new_text = render_as_layer(fixed)
             if new_text != text:
                 log.add(fault, page, text, new_text)
             chars, text = fixed, new_text
-    fixed_text = fix_split_words(text)
-    if fixed_text != text:
-        log.add("split_words", page, text, fixed_text)
-    return chars, fixed_text
+    spaced = fix_split_words(render(chars))
+    if spaced != text:
+        log.add("split_words", page, text, spaced)
+    return chars, spaced

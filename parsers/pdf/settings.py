@@ -20,11 +20,10 @@ class PdfSettings:
     max_rule_thickness: float = 2.0
     # Two characters are on one line when their boxes share this fraction of the lower one.
     line_overlap: float = 0.5
-    # A gap between characters is a word space when the line has no space characters of its own
-    # (some producers position every word and draw no spaces); with spaces present, only a gap
-    # this wide (a tab stop, a column gap) adds one.
-    word_gap_em: float = 0.3
-    tab_gap_em: float = 1.0
+    # A gap between characters this much wider than the line's letter spacing is a word space
+    # (producers position words without drawing space characters). A TH Sarabun space is about
+    # 0.2 line heights.
+    word_gap_em: float = 0.15
     # A table needs this many cells; fewer is a boxed paragraph or a ruled heading.
     min_table_cells: int = 2
     # Repair the Thai text layer (sara am, sara aa, digits, spacing, mark order).
@@ -45,8 +44,6 @@ class PdfSettings:
             raise ValueError(f"PdfSettings.line_overlap must be in (0, 1], got {self.line_overlap}")
         if not 0 <= self.min_readable_share <= 1:
             raise ValueError("PdfSettings.min_readable_share must be in [0, 1]")
-        if self.tab_gap_em < self.word_gap_em:
-            raise ValueError("PdfSettings.tab_gap_em must be ≥ word_gap_em")
 
 
 DEFAULT = PdfSettings()
