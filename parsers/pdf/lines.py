@@ -132,8 +132,8 @@ def render(chars: list[Char], settings: PdfSettings) -> str:
             if out and out[-1] != " ":
                 out.append(" ")
         out.append(ch.text)
-        if not is_mark(ch.text):
-            prev_right = ch.x1 if prev_right is None else max(prev_right, ch.x1)
+        # A mark counts too: a vowel set after a tone mark (ต่ำ) starts where the mark ends.
+        prev_right = ch.x1 if prev_right is None else max(prev_right, ch.x1)
     return "".join(out).strip()
 
 

@@ -1,0 +1,135 @@
+"""The PDF extractor on real Thai government PDFs (../shared/real): repairs and what must not change.
+
+These files have no gold; the expectations were read off the rendered pages (`pdftoppm -r 80`).
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize import word_tokenize
+
+from parsers.layout import Document, Table, TextLine
+from parsers.pdf import PdfSettings, extract_pdf
+from pipeline.process import process_file
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = Path(os.environ.get("ITA_SHARED", REPO.parent / "shared")) / "real"
+SAMPLES = sorted((REPO / "samples" / "pdf").glob("*.pdf"))
+
+needs_real = pytest.mark.skipif(not REAL.exists() and not os.environ.get("CI"),
+                                reason=f"real PDFs not found at {REAL}")
+WORDS = thai_words()
+
+
+def born_digital() -> list[Path]:
+    return [p for p in sorted(REAL.glob("*.pdf")) if "scanned" not in p.name
+            and p.name not in ("phichai_memo_moit2-19.pdf", "phichai_memo_moit1-2-68.pdf")]
+
+
+def texts(doc: Document) -> list[str]:
+    out: list[str] = []
+    for block in doc.blocks():
+        if isinstance(block, TextLine):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            out.extend(cell.text for row in block.grid for cell in row)
+    return out
+
+
+def unknown_words(text: str) -> list[str]:
+    """Thai tokens (of two letters or more) that are not in PyThaiNLP's word list. A lone
+    consonant is what a glyph missing from the layer leaves, which no repair can add back."""
+    tokens = word_tokenize(text.replace(" ", ""), engine="newmm")
+    return [t for t in tokens if len(t) > 1 and any("ก" <= ch <= "ฮ" for ch in t) and t not in WORDS]
+
+
+def unknown_pieces(text: str) -> int:
+    return sum(len(unknown_words(piece)) for piece in text.split())
+
+
+@pytest.fixture(scope="module")
+def real_extractions():
+    return {p.name: extract_pdf(p) for p in born_digital()}
+
+
+# ---- repairs on real files ------------------------------------------------------------------------
+@needs_real
+@pytest.mark.parametrize("fault", ["sara_am", "sara_aa", "thai_digits", "split_words", "mark_order"])
+def test_at_least_ten_damaged_words_per_fault_come_out_repaired(real_extractions, fault):
+    repaired = [w for ex in real_extractions.values() for w in ex.repairs.words if w.fault == fault]
+    if fault == "thai_digits":
+        # TH SarabunIT๙ draws ASCII digits as Thai ones: same digits, Thai shapes, nothing else.
+        good = [w for w in repaired if w.after == w.before.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+                and w.after != w.before]
+    elif fault == "split_words":
+        # a word the layer cut into pieces that are not words, whole again
+        good = [w for w in repaired if unknown_pieces(w.after) < unknown_pieces(w.before)]
+    else:
+        good = [w for w in repaired if len(unknown_words(w.after)) < len(unknown_words(w.before))]
+    assert len(good) >= 10, (fault, len(good), [(w.before, w.after) for w in repaired[:10]])
+
+
+@needs_real
+def test_no_word_is_damaged_by_the_repair(real_extractions):
+    """Every word the repair changed has no more unknown pieces than the layer's own reading."""
+    damaged = []
+    for name, ex in real_extractions.items():
+        plain = " ".join(texts(extract_pdf(REAL / name, PdfSettings(repair=False)).document)).split()
+        fixed = " ".join(texts(ex.document)).split()
+        matcher = difflib.SequenceMatcher(a=plain, b=fixed, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            before, after = " ".join(plain[i1:i2]), " ".join(fixed[j1:j2])
+            if op != "equal" and len(unknown_words(after)) > len(unknown_words(before)):
+                damaged.append((name, before, after))
+    assert not damaged, damaged[:10]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_a_correct_text_layer_is_left_as_it_is(path):
+    """The seed PDFs' layers are exact (LibreOffice, Sarabun): nothing to repair, nothing changed."""
+    ex = extract_pdf(path)
+    assert not ex.repairs.counts and not ex.document.warnings
+    assert texts(ex.document) == texts(extract_pdf(path, PdfSettings(repair=False)).document)
+
+
+# ---- what the pages say -----------------------------------------------------------------------
+@needs_real
+def test_memo_header_of_a_real_text_layer_memo():
+    """nongyai_EB1_1.3: sara am dropped everywhere, the year in TH SarabunIT๙'s ASCII digits."""
+    result = process_file(str(REAL / "nongyai_EB1_1.3.pdf"))
+    doc = result.document
+    assert doc.source_kind == "pdf_text" and doc.method == "text"
+    assert doc.doc_date is not None and doc.doc_date.isoformat() == "2019-11-13"  # ๑๓ พฤศจิกายน ๒๕๖๒
+    layout = extract_pdf(REAL / "nongyai_EB1_1.3.pdf").document
+    lines = [line.text for line in layout.lines()]
+    assert lines[0] == "บันทึกข้อความ"
+    assert any(line.startswith("ส่วนราชการ สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี") for line in lines)
+    assert any("๑๓ พฤศจิกายน ๒๕๖๒" in line for line in lines)
+    assert any(line.startswith("เรื่อง รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง ประจำปีงบประมาณ ๒๕๖๒")
+               for line in lines)
+    assert "text_layer_repaired_sara_am:28" in doc.warnings
+
+
+@needs_real
+def test_a_powerpoint_export_with_sara_aa_drawn_as_sara_am():
+    """nongyai_EB2_2.7 (landscape strategy map, Tahoma Bold / kt_smarn): กำร → การ, ต ำบล → ตำบล."""
+    text = " ".join(texts(extract_pdf(REAL / "nongyai_EB2_2.7.pdf").document))
+    for word in ("ประเด็นยุทธศาสตร์ที่ 1", "การพัฒนาคุณภาพชีวิต", "เป้าประสงค์", "ตำบล", "สู่เมือง"):
+        assert word in text, word
+    assert "กำร" not in text and "ศำสตร์" not in text
+
+
+@needs_real
+@pytest.mark.parametrize("name", ["phichai_memo_moit2-19.pdf", "phichai_memo_moit1-2-68.pdf",
+                                  "phitsanulok_scanned_letter_4p.pdf"])
+def test_scans_are_marked_for_ocr_not_read_as_empty(name):
+    ex = extract_pdf(REAL / name)
+    assert ex.document.source_kind == "pdf_scanned"
+    assert all(page.needs_ocr == "no_text" and not page.blocks for page in ex.document.pages)
+    result = process_file(str(REAL / name))
+    assert result.document.status == "failed" and result.document.source_kind == "pdf_scanned"
+    assert [(e.stage, e.code) for e in result.errors] == [("extract", "needs_ocr")]
