@@ -69,11 +69,11 @@ class PageFrame:
     def point(self, x: float, y: float) -> tuple[float, float]:
         u, v = x - self.left, self.bottom + self.height - y  # top-down, unrotated
         if self.rotation == 90:
-            return self.height - v, u
+            return v, self.width - u
         if self.rotation == 180:
             return self.width - u, self.height - v
         if self.rotation == 270:
-            return v, self.width - u
+            return self.height - v, u
         return u, v
 
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
@@ -92,6 +92,7 @@ def page_frame(page: pdfium.PdfPage, text_angle: int | None = None) -> PageFrame
     angle makes lines horizontal; `/Rotate` decides only when the page has no text.
     """
     left, bottom, right, top = page.get_cropbox()
+    # pdfium measures the angle clockwise in PDF space (y up), the same sense as `/Rotate`.
     rotation = (page.get_rotation() if text_angle is None else text_angle) % 360
     return PageFrame(left=left, bottom=bottom, width=right - left, height=top - bottom,
                      rotation=rotation)

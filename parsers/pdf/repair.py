@@ -204,6 +204,15 @@ _LONE_CONSONANT = re.compile(rf"(?<=[\u0e01-\u0e4e]) ([{_CONS}][{_MARK_CLASS}]*)
 
 
 def fix_split_words(text: str) -> str:
+    """Remove the spaces no Thai word can have; in a line that had such spaces (so its spacing
+    is known to be broken), also join runs of pieces that make one dictionary word.
+
+    >>> fix_split_words("เจ้ า หน้ า ที่")
+    'เจ้าหน้าที่'
+    >>> fix_split_words("การประชุม ครั้งที่ ๑")
+    'การประชุม ครั้งที่ ๑'
+    """
+    original = text
     text = _SPACE_BEFORE_DEPENDENT.sub("", text)
     text = _SPACE_AFTER_LEADING.sub("", text)
 
@@ -213,7 +222,32 @@ def fix_split_words(text: str) -> str:
     previous = None
     while previous != text:  # `หน ว ย` joins one lone consonant per pass
         previous, text = text, _LONE_CONSONANT.sub(join, text)
+    if text != original:
+        text = _join_dictionary_runs(text)
     return text
+
+
+_MAX_RUN = 4
+
+
+def _join_dictionary_runs(text: str) -> str:
+    from pythainlp.corpus import thai_words  # loaded once by PyThaiNLP, only for broken lines
+
+    words = thai_words()
+    pieces = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        for n in range(min(_MAX_RUN, len(pieces) - i), 1, -1):
+            joined = "".join(pieces[i:i + n])
+            if joined in words:
+                out.append(joined)
+                i += n
+                break
+        else:
+            out.append(pieces[i])
+            i += 1
+    return " ".join(out)
 
 
 # ---- one line ------------------------------------------------------------------------------------

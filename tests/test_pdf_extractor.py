@@ -1,0 +1,166 @@
+"""The PDF extractor's parts: repairs (table-driven), page health, settings, rotated pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from parsers.layout import Table, TextLine
+from parsers.pdf import PdfSettings, read_pdf
+from parsers.pdf.chars import Char
+from parsers.pdf.health import page_health
+from parsers.pdf.repair import (FontProfile, fix_mark_order, fix_private_use, fix_sara_aa,
+                                fix_sara_am, fix_split_words, fix_thai_digits, font_profile,
+                                is_it9_font)
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf"
+
+
+def chars(text: str, font: str = "TH SarabunPSK", inked_spaces: bool = True) -> list[Char]:
+    """One character per letter, 5 pt apart; marks sit over the letter before them."""
+    out, x = [], 0.0
+    for ch in text:
+        if ch in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d":
+            out.append(Char(ch, x - 4, 0, x - 1, 10, True, font))
+            continue
+        inked = inked_spaces if ch == " " else True
+        out.append(Char(ch, x, 0, x + 5, 10, inked, font))
+        x += 5
+    return out
+
+
+def text(cs: list[Char]) -> str:
+    return "".join(c.text for c in cs)
+
+
+@pytest.mark.parametrize("layer, printed", [
+    ("ส านักงาน", "สำนักงาน"),         # the nikhahit mapped to a space
+    ("อ าเภอ", "อำเภอ"),
+    ("น้ า", "น้ำ"),                    # after a tone mark
+    ("ค ำน ำ", "คำนำ"),                 # nikhahit-space before a whole sara am
+    ("อํานวย", "อำนวย"),                # nikhahit + sara aa as two characters
+    ("การ", "การ"),                     # nothing to repair
+])
+def test_sara_am(layer, printed):
+    assert text(fix_sara_am(chars(layer))) == printed
+
+
+def test_a_real_space_before_sara_aa_is_not_a_nikhahit():
+    assert text(fix_sara_am(chars("ส านักงาน", inked_spaces=False))) == "ส านักงาน"
+
+
+def test_sara_aa_drawn_as_sara_am_is_known_by_the_font_and_repaired():
+    swapped = chars("กำรพัฒนำคุณภำพ ต ำบล ยุทธศำสตร์", font="kt_smarn")
+    normal = chars("คำนำ การพัฒนา", font="TH SarabunPSK")
+    profile = font_profile(swapped + normal)
+    assert profile.sara_aa_as_am == frozenset({"kt_smarn"})
+    fixed = fix_sara_am(fix_sara_aa(swapped, profile))
+    assert text(fixed) == "การพัฒนาคุณภาพ ตำบล ยุทธศาสตร์"
+    assert fix_sara_aa(normal, profile) == normal  # a correct font's ำ stays
+
+
+def test_a_font_with_few_sara_am_is_not_taken_for_a_swapped_one():
+    assert font_profile(chars("คำนำ ทำ", font="Bold")).sara_aa_as_am == frozenset()
+
+
+@pytest.mark.parametrize("font, layer, printed", [
+    ("TH SarabunIT๙", "พ.ศ. 25๖๒", "พ.ศ. ๒๕๖๒"),
+    ("THSarabunIT๙-Bold", "88.34", "๘๘.๓๔"),
+    ("TH SarabunPSK", "88.34", "88.34"),       # an ordinary font draws what it says
+])
+def test_thai_digits_of_th_sarabun_it9(font, layer, printed):
+    assert text(fix_thai_digits(chars(layer, font=font))) == printed
+
+
+@pytest.mark.parametrize("name, it9", [("TH SarabunIT๙", True), ("TH SarabunIT9 Bold", True),
+                                       ("THSarabunIT๙,Italic", True), ("TH Sarabun New", False)])
+def test_it9_font_names(name, it9):
+    assert is_it9_font(name) is it9
+
+
+@pytest.mark.parametrize("layer, printed", [
+    ("เจ้ า หน้ า ที่", "เจ้าหน้าที่"),        # spaces before a following vowel
+    ("หน ว ยงาน", "หนวยงาน"),               # a lone consonant is no word
+    ("ระด ับ", "ระดับ"),                      # space before a mark
+    ("เ ป็น", "เป็น"),                        # space after a leading vowel
+    ("ณ วันที่ ๑", "ณ วันที่ ๑"),              # ณ stands alone
+    ("การประชุม ครั้งที่ ๑", "การประชุม ครั้งที่ ๑"),  # word spaces stay
+    ("ITA (ร้อยละ 90)", "ITA (ร้อยละ 90)"),
+])
+def test_split_words(layer, printed):
+    assert fix_split_words(layer) == printed
+
+
+def test_a_mark_written_after_the_next_letter_goes_back_over_its_own():
+    # สู่เมือง drawn as ส เ ู ่ ...: the marks sit over ส, not เ
+    s = Char("ส", 0, 0, 8, 10)
+    e = Char("เ", 8, 0, 12, 10)
+    u = Char("\u0e39", 4, 0, 8, 10)
+    tone = Char("\u0e48", 5, 0, 8, 10)
+    assert text(fix_mark_order([s, e, u, tone])) == "สู่เ"
+    assert fix_mark_order([s, u, tone, e]) == [s, u, tone, e]  # right already
+
+
+def test_private_use_tone_marks():
+    assert text(fix_private_use(chars("ผู\uf70bอำนวยการ หัวหน\uf70bา"))) == "ผู้อำนวยการ หัวหน้า"
+
+
+@pytest.mark.parametrize("page_text, verdict, reason", [
+    ("ประกาศองค์การบริหารส่วนตำบล เรื่อง มาตรการส่งเสริมคุณธรรม", "ok", None),
+    ("", "needs_ocr", "no_text"),
+    ("- ๑ -", "needs_ocr", "no_text"),
+    ("¡ÒÃ»ÃÐàÁÔ¹¤Ø³¸ÃÃÁáÅÐ¤ÇÒÁâ»Ãè§ãÊ ¢Í§Ë¹èÇÂ§Ò¹", "needs_ocr", "unreadable_text"),
+    ("\ufffd" * 30 + "การ", "needs_ocr", "unreadable_text"),
+])
+def test_page_health(page_text, verdict, reason):
+    health = page_health(page_text)
+    assert (health.verdict, health.reason) == (verdict, reason)
+
+
+@pytest.mark.parametrize("bad", [{"snap_tolerance": -1}, {"line_overlap": 0}, {"line_overlap": 1.5},
+                                 {"min_readable_share": 2}, {"word_gap_em": "wide"}])
+def test_settings_are_checked_when_made(bad):
+    with pytest.raises(ValueError):
+        PdfSettings(**bad)
+
+
+# ---- rotated pages --------------------------------------------------------------------------
+def rotated_copy(src: Path, dest: Path, turn: int) -> Path:
+    """`src` with page 1's content turned `turn` degrees counter-clockwise and `/Rotate` set so
+    that a viewer shows it upright again: how landscape sections and scans-turned-PDF arrive."""
+    pdf = pdfium.PdfDocument(str(src))
+    page = pdf[0]
+    w, h = page.get_size()
+    matrix = pdfium.PdfMatrix().rotate(turn, ccw=True)
+    matrix = matrix.translate(*{90: (h, 0), 180: (w, h), 270: (0, w)}[turn])
+    for obj in list(page.get_objects(max_depth=1)):
+        obj.transform(matrix)
+    if turn in (90, 270):
+        page.set_mediabox(0, 0, h, w)
+        page.set_cropbox(0, 0, h, w)
+    page.set_rotation((360 - turn) % 360)
+    page.gen_content()
+    pdf.save(str(dest))
+    pdf.close()
+    return dest
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_rotated_page_reads_like_the_upright_one(tmp_path, turn):
+    upright = read_pdf(SAMPLE).pages[0]
+    turned = read_pdf(rotated_copy(SAMPLE, tmp_path / f"turned{turn}.pdf", turn)).pages[0]
+    lines = [b.text for b in upright.blocks if isinstance(b, TextLine)]
+    assert [b.text for b in turned.blocks if isinstance(b, TextLine)] == lines
+    assert (round(turned.width), round(turned.height)) == (round(upright.width), round(upright.height))
+    headers = [b.column_headers() for b in upright.blocks if isinstance(b, Table)]
+    assert [b.column_headers() for b in turned.blocks if isinstance(b, Table)] == headers
+
+
+def test_a_pdf_with_a_blank_page_is_not_a_scan(tmp_path):
+    pdf = pdfium.PdfDocument(str(SAMPLE))
+    pdf.new_page(595, 842)  # blank: nothing drawn, nothing to OCR
+    pdf.save(str(tmp_path / "blank_last_page.pdf"))
+    doc = read_pdf(tmp_path / "blank_last_page.pdf")
+    assert doc.source_kind == "pdf_text" and doc.pages[-1].needs_ocr is None
