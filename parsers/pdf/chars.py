@@ -78,6 +78,9 @@ class PageFrame:
 
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) upright, from a PDF-space rectangle."""
+        if self.rotation == 0:  # nearly every page: spare the general case's calls
+            flip = self.bottom + self.height
+            return left - self.left, flip - top, right - self.left, flip - bottom
         xa, ya = self.point(left, bottom)
         xb, yb = self.point(right, top)
         return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
@@ -155,7 +158,13 @@ def page_chars(page: pdfium.PdfPage) -> tuple[list[Char], PageFrame]:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     tight = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     buf = ctypes.create_string_buffer(128)
+    text_object = pdfium_c.FPDFText_GetTextObject
+    fonts: dict[int | None, str] = {}  # by text object: one font each, and sara aa is frequent
+    upright = frame.rotation == 0
+    flip = frame.bottom + frame.height
+    shift = frame.left
     chars: list[Char] = []
+    append = chars.append
     for i, ch in enumerate(text):
         if ch in _NOT_DRAWN:
             continue
@@ -165,7 +174,15 @@ def page_chars(page: pdfium.PdfPage) -> tuple[list[Char], PageFrame]:
             pdfium_c.FPDFText_GetCharBox(tp, i, *tight)
             inked = not generated and top.value - bottom.value > 0.1 and right.value - left.value > 0.1
         loose_box(tp, i, prect)
-        x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        font = _font_name(tp, i, buf) if ch in FONT_SENSITIVE else ""
-        chars.append(Char(ch, x0, y0, x1, y1, inked, font, generated))
+        if upright:
+            x0, y0, x1, y1 = rect.left - shift, flip - rect.top, rect.right - shift, flip - rect.bottom
+        else:
+            x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        font = ""
+        if ch in FONT_SENSITIVE:
+            key = ctypes.cast(text_object(tp, i), ctypes.c_void_p).value
+            font = fonts.get(key)
+            if font is None:
+                font = fonts[key] = _font_name(tp, i, buf)
+        append(Char(ch, x0, y0, x1, y1, inked, font, generated))
     return chars, frame

@@ -19,59 +19,70 @@ from typing import Sequence
 from parsers.pdf.chars import Char
 from parsers.pdf.settings import PdfSettings
 from parsers.markup import list_marker
-from parsers.pdf.thai import is_mark, is_thai
+from parsers.pdf.thai import MARKS, is_mark, is_thai
 
 
 @dataclass
 class Line:
     chars: list[Char] = field(default_factory=list)
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # set from the characters
+
+    def __post_init__(self) -> None:
+        drawn = [c for c in self.chars if c.height > 0.1] or self.chars
+        self.bbox = (min(c.x0 for c in drawn), min(c.top for c in drawn),
+                     max(c.x1 for c in drawn), max(c.bottom for c in drawn))
 
     @property
     def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
+        return self.bbox[0]
 
     @property
     def top(self) -> float:
-        return min(c.top for c in self.chars)
+        return self.bbox[1]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
 
     @property
     def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return self.x0, self.top, self.x1, self.bottom
-
-
-def _overlap(a_top: float, a_bottom: float, b: Char) -> float:
-    if b.height <= 0.1:  # pdfium's generated spaces are flat boxes on the baseline
-        return 1.0 if a_top <= b.top <= a_bottom else 0.0
-    shared = min(a_bottom, b.bottom) - max(a_top, b.top)
-    smaller = min(a_bottom - a_top, b.height) or 1.0
-    return shared / smaller
+        return self.bbox[3]
 
 
 def group_lines(chars: list[Char], settings: PdfSettings) -> list[Line]:
-    """Lines, top to bottom, each with its characters left to right (marks after their base)."""
-    lines: list[tuple[float, float, list[Char]]] = []  # band top, band bottom, chars
+    """Lines, top to bottom, each with its characters left to right (marks after their base).
+
+    A character joins the most recent of the last few lines whose band it shares by
+    `line_overlap` of the smaller height (pdfium's flat generated spaces: whose band holds
+    their baseline); marks never widen a band.
+    """
+    need = settings.line_overlap
+    bands: list[list] = []  # [top, bottom, chars]
     for ch in chars:
-        if ch.text == " " and not ch.inked and not lines:
-            continue
-        for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):  # recent lines first
-            top, bottom, members = lines[i]
-            if _overlap(top, bottom, ch) >= settings.line_overlap:
-                members.append(ch)
-                if not is_mark(ch.text):
-                    lines[i] = (min(top, ch.top), max(bottom, ch.bottom), members)
+        top, bottom = ch.top, ch.bottom
+        height = bottom - top
+        target = None
+        for band in reversed(bands[-6:]):
+            b_top, b_bottom = band[0], band[1]
+            if height <= 0.1:
+                fits = b_top <= top <= b_bottom
+            else:
+                shared = min(b_bottom, bottom) - max(b_top, top)
+                fits = shared >= need * (min(b_bottom - b_top, height) or 1.0)
+            if fits:
+                target = band
                 break
-        else:
-            lines.append((ch.top, ch.bottom, [ch]))
-    out = [Line(_left_to_right(members)) for _, _, members in lines]
-    out = [line for line in out if any(not c.text.isspace() for c in line.chars)]
+        if target is None:
+            bands.append([top, bottom, [ch]])
+            continue
+        target[2].append(ch)
+        if ch.text not in MARKS and height > 0.1:
+            if top < target[0]:
+                target[0] = top
+            if bottom > target[1]:
+                target[1] = bottom
+    out = [Line(_left_to_right(members)) for _, _, members in bands
+           if any(not c.text.isspace() for c in members)]
     return sorted(out, key=lambda line: (round(line.top, 1), line.x0))
 
 

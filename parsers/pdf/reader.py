@@ -47,7 +47,10 @@ class _RawPage:
 def _load(page: pdfium.PdfPage, number: int, settings: PdfSettings) -> _RawPage:
     chars, frame = page_chars(page)
     tables = find_tables(page_edges(page, frame, settings), settings)
-    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    # Only a page with (almost) no text needs to know whether something else is drawn on it.
+    images = 0
+    if len(chars) < 2 * settings.min_page_chars:
+        images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
     width, height = frame.upright_size
     return _RawPage(number, width, height, frame.rotation, chars, tables, images)
 

@@ -254,13 +254,20 @@ def _join_dictionary_runs(text: str) -> str:
 def repair_line(chars: list[Char], page: int, profile: FontProfile, log: RepairLog,
                 render: Callable[[list[Char]], str]) -> tuple[list[Char], str]:
     """The repaired characters of one line and its repaired text; what changed goes to `log`."""
-    steps: list[tuple[str, Callable[[list[Char]], list[Char]]]] = [
-        ("private_use", fix_private_use),
-        ("mark_order", fix_mark_order),
-        ("sara_aa", lambda cs: fix_sara_aa(cs, profile)),
-        ("sara_am", fix_sara_am),
-        ("thai_digits", fix_thai_digits),
-    ]
+    # Each step runs only where its fault can be: most lines of most files need none.
+    letters = {c.text for c in chars}
+    fonts = {c.font for c in chars if c.font}
+    steps: list[tuple[str, Callable[[list[Char]], list[Char]]]] = []
+    if any("\uf700" <= t <= "\uf71a" for t in letters):
+        steps.append(("private_use", fix_private_use))
+    if letters & MARKS:
+        steps.append(("mark_order", fix_mark_order))
+    if SARA_AM in letters and fonts & profile.sara_aa_as_am:
+        steps.append(("sara_aa", lambda cs: fix_sara_aa(cs, profile)))
+    if NIKHAHIT in letters or any(c.text == " " and c.inked for c in chars):
+        steps.append(("sara_am", fix_sara_am))
+    if any(is_it9_font(f) for f in fonts):
+        steps.append(("thai_digits", fix_thai_digits))
     # Each character repair is counted on the text as the layer reads it (pdfium's spaces),
     # then spacing itself: our geometry-based spaces and Thai spelling rules against pdfium's.
     text = render_as_layer(chars)
