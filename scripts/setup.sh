@@ -13,9 +13,10 @@ case "$extras" in "" | test) ;; *) echo "usage: $0 [test]" >&2; exit 2 ;; esac
 say() { echo "setup: $*" >&2; }
 
 # ---- system packages ------------------------------------------------------------------------
-# None are needed yet. The PDF and scan extractors will need Tesseract with Thai; add them here:
-#   SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-tha)
-SYSTEM_PACKAGES=()
+# Tesseract's Thai and English models (tesserocr's wheel carries the engine but reads Debian's
+# tessdata), the tesseract command the scan benchmark compares against, and the TLWG Thai fonts
+# the digit reader's tests render numbers in (fonts it was not trained on).
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg)
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Make scanned copies of the born-digital sample PDFs, as an office scanner would give them.
+
+    .venv/bin/python scripts/make_sample_scans.py      # samples/pdf/*.pdf -> samples/scan/, samples/images/
+
+Each page of `samples/pdf/<stem>.pdf` is rendered to grey at the seed's resolution, then degraded
+the way paper and a scanner degrade it: a small rotation (the sheet fed askew), uneven paper
+tone, sensor noise, a slight blur, and lossy JPEG. The result has no text layer at all.
+
+- `samples/scan/<stem>.pdf`: every seed as an image-only PDF (one JPEG per page), the stem kept so
+  that `ita_eval.py` scores it against the same gold as the text and the born-digital PDF.
+- `samples/images/`: the other image formats a user gets from a scanner or a phone:
+  a multi-page CCITT G4 TIFF (bilevel, the fax-style format of document scanners) of one seed
+  under its stem, and single pages as a bilevel PNG and a grey JPEG (stems with `_p<N>`, so the evaluator does not
+  score a one-page image against a whole report).
+
+Deterministic: the random generator is seeded from the file's stem and page number, and Pillow
+writes no timestamps, so running it again gives the same bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from dataclasses import dataclass
+import time
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class ScanStyle:
+    dpi: int
+    max_skew_deg: float
+    noise_sigma: float  # grey levels
+    blur_radius: float  # pixels
+    jpeg_quality: int
+
+
+# One style per seed, so that the samples cover the range the issue names (200-300 dpi).
+STYLES = {
+    "000_d7eb5a9932c3bc4c": ScanStyle(dpi=200, max_skew_deg=1.2, noise_sigma=6, blur_radius=0.6, jpeg_quality=45),
+    "001_abf31e34acd1eb53": ScanStyle(dpi=300, max_skew_deg=0.8, noise_sigma=8, blur_radius=0.9, jpeg_quality=40),
+    "002_93ffecfbf81c93e2": ScanStyle(dpi=250, max_skew_deg=1.5, noise_sigma=6, blur_radius=0.7, jpeg_quality=45),
+    "003_134161e6f44ebae1": ScanStyle(dpi=200, max_skew_deg=1.0, noise_sigma=6, blur_radius=0.7, jpeg_quality=45),
+    "004_346206aeb6d58d2d": ScanStyle(dpi=300, max_skew_deg=0.6, noise_sigma=6, blur_radius=0.8, jpeg_quality=40),
+}
+DEFAULT_STYLE = ScanStyle(dpi=200, max_skew_deg=1.0, noise_sigma=6, blur_radius=0.6, jpeg_quality=45)
+FIXED_DATE = time.strptime("2025-01-01", "%Y-%m-%d")  # Pillow would stamp the current time
+TIFF_SEED = "004_346206aeb6d58d2d"
+SINGLE_PAGES = {"png": ("001_abf31e34acd1eb53", 1), "jpg": ("000_d7eb5a9932c3bc4c", 2)}
+
+
+def rng_for(stem: str, page: int) -> np.random.Generator:
+    digest = hashlib.sha256(f"{stem}:{page}".encode()).digest()
+    return np.random.default_rng(int.from_bytes(digest[:8], "big"))
+
+
+def scan_page(page: pdfium.PdfPage, style: ScanStyle, rng: np.random.Generator) -> Image.Image:
+    """One page as the scanner sees it: grey, askew, noisy, soft."""
+    image = page.render(scale=style.dpi / 72, grayscale=True).to_pil().convert("L")
+    angle = float(rng.uniform(-style.max_skew_deg, style.max_skew_deg))
+    image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    pixels = np.asarray(image, dtype=np.float32)
+    height, width = pixels.shape
+    # Paper is never white: a tone a little grey, darker towards one edge.
+    tone = 232 + 14 * np.linspace(0, 1, width, dtype=np.float32)[None, :] * rng.uniform(0.3, 1.0)
+    pixels = pixels * (np.minimum(tone, 250) / 255.0)
+    # Sensor noise, softened by the optics as a real scanner's is (and so JPEG can still pack it).
+    pixels += rng.normal(0, style.noise_sigma, size=pixels.shape).astype(np.float32)
+    noisy = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), mode="L")
+    return noisy.filter(ImageFilter.GaussianBlur(style.blur_radius))
+
+
+def scan_pdf(path: Path) -> tuple[list[Image.Image], ScanStyle]:
+    style = STYLES.get(path.stem, DEFAULT_STYLE)
+    pdf = pdfium.PdfDocument(path)
+    try:
+        pages = [scan_page(pdf[i], style, rng_for(path.stem, i + 1)) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    return pages, style
+
+
+def write_image_pdf(pages: list[Image.Image], style: ScanStyle, target: Path) -> None:
+    first, *rest = pages
+    first.save(target, format="PDF", save_all=True, append_images=rest, resolution=float(style.dpi),
+               quality=style.jpeg_quality, creationDate=FIXED_DATE, modDate=FIXED_DATE)
+
+
+def bilevel(image: Image.Image) -> Image.Image:
+    """What a scanner set to black-and-white writes: a fixed threshold, no dithering."""
+    return image.point(lambda v: 255 if v > 150 else 0).convert("1", dither=Image.Dither.NONE)
+
+
+def write_tiff(pages: list[Image.Image], style: ScanStyle, target: Path) -> None:
+    first, *rest = [bilevel(p) for p in pages]
+    first.save(target, format="TIFF", save_all=True, append_images=rest, compression="group4",
+               dpi=(style.dpi, style.dpi))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pdfs", nargs="*", type=Path, help="born-digital PDFs (default: samples/pdf/*.pdf)")
+    ap.add_argument("--scan-dir", type=Path, default=ROOT / "samples" / "scan")
+    ap.add_argument("--image-dir", type=Path, default=ROOT / "samples" / "images")
+    args = ap.parse_args(argv)
+    pdfs = args.pdfs or sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
+    args.scan_dir.mkdir(parents=True, exist_ok=True)
+    args.image_dir.mkdir(parents=True, exist_ok=True)
+    for path in pdfs:
+        pages, style = scan_pdf(path)
+        write_image_pdf(pages, style, args.scan_dir / f"{path.stem}.pdf")
+        if path.stem == TIFF_SEED:
+            write_tiff(pages, style, args.image_dir / f"{path.stem}.tif")
+        for ext, (stem, page_no) in SINGLE_PAGES.items():
+            if path.stem == stem:
+                page = pages[page_no - 1]
+                target = args.image_dir / f"{stem}_p{page_no}.{ext}"
+                if ext == "png":
+                    bilevel(page).save(target, format="PNG", dpi=(style.dpi,) * 2, optimize=True)
+                else:
+                    page.save(target, format="JPEG", quality=style.jpeg_quality, dpi=(style.dpi,) * 2)
+        print(f"{path.name}: {len(pages)} pages at {style.dpi} dpi", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
