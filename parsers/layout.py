@@ -11,10 +11,23 @@ in the output can be traced to its page. Nothing here knows about ITA reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Iterator, Literal, Protocol, Union
 
 Method = Literal["markup", "text", "ocr"]
 METHODS: tuple[str, ...] = ("markup", "text", "ocr")
+
+
+class TextBox(Protocol):
+    """Anything read off a page with a box in points: a PDF character, an OCR word."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def x_mid(self) -> float: ...
 
 
 @dataclass(frozen=True)

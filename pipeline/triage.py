@@ -16,7 +16,7 @@ from pathlib import PurePath
 from typing import Callable
 
 from parsers.layout import Document
-from pipeline.errors import NotText, UnreadableInput, UnsupportedInput
+from pipeline.errors import NeedsOcr, NotText, UnreadableInput, UnsupportedInput
 
 Reader = Callable[[str], Document]
 
@@ -38,15 +38,12 @@ class InputFormat:
 FORMATS: tuple[InputFormat, ...] = (
     InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", "text"),
     InputFormat("pdf", (".pdf",), "pipeline.triage:read_pdf", None),
-    # Next: InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "parsers.scan:read_image", "image"),
+    InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "pipeline.triage:read_image", "image"),
 )
 
 # Formats we recognise but cannot read yet: refused with a message that says so, rather than
 # "unknown file type", so that a user knows a later version will take them.
-PLANNED: dict[str, str] = {
-    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
-    ".tiff": "image",
-}
+PLANNED: dict[str, str] = {}
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for f in FORMATS for s in f.suffixes)
 
@@ -94,11 +91,29 @@ def read_text(path: str) -> Document:
 
 
 def read_pdf(path: str) -> Document:
-    """The PDF reader: the text layer through `parsers.pdf`; pages without a usable layer are
-    marked for OCR."""
-    from parsers import pdf
+    """The PDF reader: the text layer through `parsers.pdf`; pages without a usable layer go
+    through OCR (`parsers.ocr`), or, where Tesseract is not installed, stay marked for it."""
+    from parsers import ocr, pdf
 
     try:
-        return pdf.read_pdf(path)
+        page_ocr = ocr.pdf_page_reader()
+    except ocr.OcrUnavailable:
+        page_ocr = None
+    try:
+        return pdf.read_pdf(path, ocr=page_ocr)
     except pdf.PdfUnreadable as exc:
         raise UnreadableInput(str(exc)) from exc
+
+
+def read_image(path: str) -> Document:
+    """The image reader: every frame through OCR (`parsers.ocr`)."""
+    from PIL import Image, UnidentifiedImageError
+
+    from parsers import ocr
+
+    try:
+        return ocr.read_image(path)
+    except ocr.OcrUnavailable as exc:
+        raise NeedsOcr(f"this image needs OCR, which is not installed here: {exc}") from exc
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as exc:
+        raise UnreadableInput(f"cannot open the image: {exc}") from exc

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence, TypeVar
 
-from parsers.layout import Cell, Provenance, Table
-from parsers.pdf.chars import Char
+from parsers.layout import Cell, Provenance, Table, TextBox
 from parsers.pdf.lines import ReadLine, ends_full, join_wrapped
 from parsers.pdf.rules import BBox, TableCells
 from parsers.tables import empty_cell, placeholder
+
+T = TypeVar("T", bound=TextBox)
 
 # Two cell edges closer than this are one grid line.
 _GRID_SNAP = 1.5
@@ -50,9 +51,10 @@ def header_rows(grid: list[list[Cell]]) -> int:
     return max(cell.row_span for cell in grid[0] if cell.merged_into is None)
 
 
-def build_table(found: TableCells, chars: list[Char], page: int, method: str,
-                read_lines: Callable[[list[Char]], list[ReadLine]]) -> Table | None:
-    """The table of `found`, its cells filled with the `chars` whose centres they hold."""
+def build_table(found: TableCells, chars: Sequence[T], page: int, method: str,
+                read_lines: Callable[[list[T]], list[ReadLine]]) -> Table | None:
+    """The table of `found`, its cells filled with the `chars` (PDF characters or OCR words)
+    whose centres they hold."""
     xs = grid_lines([v for c in found.cells for v in (c[0], c[2])])
     ys = grid_lines([v for c in found.cells for v in (c[1], c[3])])
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -70,7 +72,7 @@ def build_table(found: TableCells, chars: list[Char], page: int, method: str,
         for r in range(r0, r1):
             for c in range(c0, c1):
                 owner.setdefault((r, c), (r0, c0))
-    buckets: dict[tuple[int, int], list[Char]] = {}
+    buckets: dict[tuple[int, int], list[T]] = {}
     for ch in chars:
         r = bisect.bisect_right(ys, (ch.top + ch.bottom) / 2) - 1
         c = bisect.bisect_right(xs, ch.x_mid) - 1
@@ -90,6 +92,10 @@ def build_table(found: TableCells, chars: list[Char], page: int, method: str,
                 row.append(placeholder(prov, origin))
                 continue
             lines = read_lines(buckets.get(origin, []))
+            confidences = [line.confidence for line in lines if line.confidence is not None]
+            if confidences:
+                prov = Provenance(page=page, method=method, bbox=box,
+                                  confidence=round(sum(confidences) / len(confidences), 2))
             row.append(Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
                             row_span=row_span, col_span=col_span,
                             last_line_full=bool(lines) and ends_full(lines[-1], box[2])))

@@ -161,6 +161,7 @@ class ReadLine:
     text: str
     bbox: tuple[float, float, float, float]
     first_word_width: float
+    confidence: float | None = None  # OCR only: mean word confidence 0–100
 
 
 def first_word_width(line: Line) -> float:
@@ -173,6 +174,12 @@ def ends_full(line: ReadLine, right_edge: float) -> bool:
     """Whether `line` ran (nearly) to `right_edge`: less room left than two line heights, the
     width of a short Thai word."""
     return right_edge - _PADDING - line.bbox[2] < 2 * (line.bbox[3] - line.bbox[1])
+
+
+def _joined_confidence(a: ReadLine, b: ReadLine) -> float | None:
+    if a.confidence is None or b.confidence is None:
+        return a.confidence if b.confidence is None else b.confidence
+    return (a.confidence * len(a.text) + b.confidence * len(b.text)) / (len(a.text) + len(b.text) or 1)
 
 
 def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
@@ -201,6 +208,7 @@ def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
             glue = "" if is_thai(last.text[-1]) and is_thai(line.text[0]) else " "
             bbox = (min(last.bbox[0], line.bbox[0]), last.bbox[1], max(last.bbox[2], line.bbox[2]),
                     line.bbox[3])
-            out[-1] = ReadLine(last.text + glue + line.text, bbox, last.first_word_width)
+            out[-1] = ReadLine(last.text + glue + line.text, bbox, last.first_word_width,
+                               _joined_confidence(last, line))
         prev = line
     return out

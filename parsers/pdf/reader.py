@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.layout import Block, Document, Page, Provenance, Table, TextLine
+from parsers.layout import Block, Document, Page, Provenance, Table, TextBox, TextLine
 from parsers.markup import list_marker
 from parsers.pdf.chars import Char, page_chars
 from parsers.pdf.grid import build_table
@@ -27,6 +28,7 @@ from parsers.pdf.settings import DEFAULT, PdfSettings
 from parsers.tables import join_continued_tables
 
 METHOD = "text"
+T = TypeVar("T", bound=TextBox)
 
 
 class PdfUnreadable(ValueError):
@@ -76,10 +78,10 @@ class _PageReader:
                 for line in group_lines(chars, self.settings)]
 
 
-def _split_chars(chars: list[Char], tables: list[TableCells]) -> tuple[list[Char], list[list[Char]]]:
-    """Characters outside any table, and those inside each table."""
-    inside: list[list[Char]] = [[] for _ in tables]
-    outside: list[Char] = []
+def split_by_tables(chars: list[T], tables: list[TableCells]) -> tuple[list[T], list[list[T]]]:
+    """Characters (or OCR words) outside any table, and those inside each table."""
+    inside: list[list[T]] = [[] for _ in tables]
+    outside: list[T] = []
     tops = [t.bbox[1] for t in tables]
     for ch in chars:
         y, x = (ch.top + ch.bottom) / 2, ch.x_mid
@@ -93,7 +95,7 @@ def _split_chars(chars: list[Char], tables: list[TableCells]) -> tuple[list[Char
     return outside, inside
 
 
-def _paragraphs(lines: list[ReadLine], tables: list[tuple[float, float, float, float]]) -> list[ReadLine]:
+def paragraphs(lines: list[ReadLine], tables: list[tuple[float, float, float, float]]) -> list[ReadLine]:
     """Running text into paragraphs, never across a table. The right margin is where most full
     lines end (a page number or a wide table may reach further)."""
     if not lines:
@@ -114,14 +116,14 @@ def _paragraphs(lines: list[ReadLine], tables: list[tuple[float, float, float, f
 
 
 def _read_page(raw: _RawPage, reader: _PageReader, settings: PdfSettings) -> Page:
-    outside, inside = _split_chars(raw.chars, raw.tables)
+    outside, inside = split_by_tables(raw.chars, raw.tables)
     placed: list[tuple[float, Block]] = []
     for found, chars in zip(raw.tables, inside):
         table = build_table(found, chars, raw.number, METHOD, reader.read_lines)
         if table is not None:
             placed.append((found.bbox[1], table))
     lines = reader.read_lines(outside)
-    for paragraph in _paragraphs(lines, [t.bbox for t in raw.tables]):
+    for paragraph in paragraphs(lines, [t.bbox for t in raw.tables]):
         prov = Provenance(page=raw.number, method=METHOD, bbox=paragraph.bbox)
         placed.append((paragraph.bbox[1], TextLine(text=paragraph.text, prov=prov,
                                                    list_marker=list_marker(paragraph.text))))
@@ -146,38 +148,51 @@ class PdfExtraction:
     repairs: RepairLog
 
 
-def read_pdf(path: str | Path, settings: PdfSettings = DEFAULT) -> Document:
-    return extract_pdf(path, settings).document
+# Reads a page the text layer could not give (pypdfium2 page, 1-based number): the OCR path.
+PageOcr = Callable[[pdfium.PdfPage, int], Page]
 
 
-def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT) -> PdfExtraction:
-    """The layout of the PDF at `path`, and the log of the text-layer repairs made reading it."""
+def read_pdf(path: str | Path, settings: PdfSettings = DEFAULT, ocr: PageOcr | None = None) -> Document:
+    return extract_pdf(path, settings, ocr).document
+
+
+def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
+                ocr: PageOcr | None = None) -> PdfExtraction:
+    """The layout of the PDF at `path`, and the log of the text-layer repairs made reading it.
+
+    A page whose text layer fails the health check is read by `ocr` when given; without it the
+    page keeps no blocks and says why in `Page.needs_ocr`."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         raise PdfUnreadable(f"cannot open the PDF: {exc}") from exc
     try:
         raws = [_load(pdf[i], i + 1, settings) for i in range(len(pdf))]
+        profile = font_profile(ch for raw in raws for ch in raw.chars)
+        log = RepairLog()
+        pages: list[Page] = []
+        scanned: list[int] = []
+        for raw in raws:
+            page = _read_page(raw, _PageReader(raw.number, profile, log, settings), settings)
+            health = page_health(_page_text(page), settings)
+            if health.verdict == "needs_ocr" and (health.reason != "no_text" or raw.images):
+                scanned.append(raw.number)
+                if ocr is not None:
+                    page = ocr(pdf[raw.number - 1], raw.number)
+                else:
+                    page.blocks, page.needs_ocr = [], health.reason
+            pages.append(page)
     finally:
         pdf.close()
-    profile = font_profile(ch for raw in raws for ch in raw.chars)
-    log = RepairLog()
-    pages: list[Page] = []
-    for raw in raws:
-        page = _read_page(raw, _PageReader(raw.number, profile, log, settings), settings)
-        health = page_health(_page_text(page), settings)
-        if health.verdict == "needs_ocr" and (health.reason != "no_text" or raw.images):
-            page.blocks, page.needs_ocr = [], health.reason
-        pages.append(page)
     blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
     by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
     for block in blocks:
         by_page[block.prov.page].append(block)
     for page in pages:
         page.blocks = by_page[page.number]
+    kind = "pdf_scanned" if scanned and len(scanned) == len(pages) else (
+        "pdf_mixed" if scanned else "pdf_text")
     needs_ocr = [p.number for p in pages if p.needs_ocr]
-    kind = "pdf_scanned" if needs_ocr and len(needs_ocr) == len(pages) else (
-        "pdf_mixed" if needs_ocr else "pdf_text")
     warnings = log.warnings() + [f"page_needs_ocr:{n}" for n in needs_ocr]
     document = Document(source_path=str(path), source_kind=kind, pages=pages, warnings=warnings)
     return PdfExtraction(document, log)

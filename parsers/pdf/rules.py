@@ -34,7 +34,7 @@ class TableCells:
     cells: list[BBox]
 
 
-def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
     return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
             "height": bottom - top, "orientation": orientation, "object_type": "line"}
 
@@ -85,10 +85,10 @@ def page_edges(page: pdfium.PdfPage, frame: PageFrame, settings: PdfSettings) ->
             x0, top, x1, bottom = frame.box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
             if bottom - top <= thick and x1 - x0 > bottom - top:
                 y = (top + bottom) / 2
-                edges.append(_edge(x0, y, x1, y, "h"))
+                edges.append(edge(x0, y, x1, y, "h"))
             elif x1 - x0 <= thick and bottom - top > x1 - x0:
                 x = (x0 + x1) / 2
-                edges.append(_edge(x, top, x, bottom, "v"))
+                edges.append(edge(x, top, x, bottom, "v"))
     return edges
 
 

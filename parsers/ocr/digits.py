@@ -1,0 +1,3 @@
+"""Placeholder replaced below."""
+def reread_numbers(words, binary, dpi):
+    return words

@@ -1,0 +1,73 @@
+"""Page images for the scan path: from image files (PNG, JPEG, multi-page TIFF) and from PDF pages,
+as 8-bit grey at the working resolution.
+
+A scanner records its resolution in the file; a phone photo or a stripped PNG often does not,
+and then the page is taken to be A4 wide (the paper of Thai official documents), which gives
+the resolution from the image's width.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageSequence
+
+A4_WIDTH_INCH = 210 / 25.4
+# Pillow refuses larger images as possible decompression bombs (~89 Mpx); an A3 page at 600 dpi
+# is 70 Mpx, so this default is kept.
+
+
+@dataclass
+class PageImage:
+    number: int  # 1-based
+    pixels: np.ndarray  # uint8 grey, white paper, at `dpi`
+    dpi: int
+
+    @property
+    def size_points(self) -> tuple[float, float]:
+        height, width = self.pixels.shape
+        return width * 72 / self.dpi, height * 72 / self.dpi
+
+
+def to_dpi(pixels: np.ndarray, source_dpi: float, dpi: int) -> np.ndarray:
+    if abs(source_dpi - dpi) < 1:
+        return pixels
+    scale = dpi / source_dpi
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    return cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=interpolation)
+
+
+def recorded_dpi(frame: Image.Image) -> float | None:
+    dpi = frame.info.get("dpi")
+    if not dpi:
+        return None
+    value = float(dpi[0])
+    # Some writers store 1 or 72 to mean "unknown".
+    return value if 100 <= value <= 1200 else None
+
+
+def grey(frame: Image.Image) -> np.ndarray:
+    if frame.mode in ("1", "P", "RGBA", "LA", "I;16", "I", "F", "CMYK", "RGB"):
+        frame = frame.convert("L")
+    return np.asarray(frame, dtype=np.uint8)
+
+
+def image_pages(path: str | Path, dpi: int) -> Iterator[PageImage]:
+    """Each frame of an image file (a TIFF may hold a whole report) at `dpi`."""
+    with Image.open(path) as image:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            pixels = grey(frame)
+            source_dpi = recorded_dpi(frame) or pixels.shape[1] / A4_WIDTH_INCH
+            yield PageImage(number, to_dpi(pixels, source_dpi, dpi), dpi)
+
+
+def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int) -> PageImage:
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
+    if pixels.ndim == 3:
+        pixels = cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY if pixels.shape[2] == 3 else cv2.COLOR_BGRA2GRAY)
+    return PageImage(number, pixels, dpi)

@@ -1,0 +1,103 @@
+"""Scanned pages into the layout model: text lines and ruled tables, `method=ocr`.
+
+Per page: straighten (`preprocess`), find the ruled tables and erase their rules (`rules`),
+read the words with Tesseract (`engine`), re-read every number with the Thai-digit reader
+(`digits`), repair what Tesseract's Thai always gets wrong (`cleanup`), then put the words into
+table cells and paragraphs exactly as the PDF path puts characters (`parsers.pdf.grid`,
+`parsers.pdf.lines`). Each line and cell carries Tesseract's mean word confidence.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pypdfium2 as pdfium
+
+from parsers.layout import Block, Document, Page, Provenance, TextLine
+from parsers.markup import list_marker
+from parsers.ocr import digits
+from parsers.ocr.cleanup import clean_text
+from parsers.ocr.engine import OcrWord, check_available, read_words
+from parsers.ocr.image import PageImage, image_pages, render_pdf_page
+from parsers.ocr.preprocess import deskew, ink
+from parsers.ocr.rules import erase_rules, page_tables
+from parsers.ocr.settings import DEFAULT, OcrSettings
+from parsers.pdf.grid import build_table
+from parsers.pdf.lines import ReadLine, group_lines
+from parsers.pdf.reader import paragraphs, split_by_tables
+from parsers.tables import join_continued_tables
+
+METHOD = "ocr"
+
+
+def line_text(words: list[OcrWord]) -> str:
+    """One line's words, left to right (Tesseract put the spaces: see `engine.read_words`)."""
+    return " ".join(w.text for w in words)
+
+
+def read_lines(words: list[OcrWord], settings: OcrSettings = DEFAULT) -> list[ReadLine]:
+    lines = []
+    for line in group_lines(words, settings.rules):
+        members: list[OcrWord] = line.chars  # type: ignore[assignment]
+        text = clean_text(line_text(members))
+        if not text:
+            continue
+        confidence = sum(w.confidence for w in members) / len(members)
+        lines.append(ReadLine(text, line.bbox, members[0].x1 - members[0].x0, round(confidence, 2)))
+    return lines
+
+
+def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
+    """One page image into a `Page` of text lines and tables, in page points."""
+    straight, _angle = deskew(image.pixels, settings.max_skew_deg, settings.skew_step_deg)
+    binary = ink(straight)
+    tables, masks = page_tables(binary, image.dpi, settings)
+    words = read_words(erase_rules(straight, masks), image.dpi, settings)
+    if settings.read_digits:
+        words = digits.reread_numbers(words, binary, image.dpi)
+    words = [w for w in words if w.confidence >= settings.min_word_confidence]
+    outside, inside = split_by_tables(words, tables)
+    placed: list[tuple[float, Block]] = []
+    reader: Callable[[list[OcrWord]], list[ReadLine]] = lambda ws: read_lines(ws, settings)
+    for found, members in zip(tables, inside):
+        table = build_table(found, members, image.number, METHOD, reader)
+        if table is not None:
+            placed.append((found.bbox[1], table))
+    for paragraph in paragraphs(reader(outside), [t.bbox for t in tables]):
+        prov = Provenance(page=image.number, method=METHOD, bbox=paragraph.bbox,
+                          confidence=paragraph.confidence)
+        placed.append((paragraph.bbox[1], TextLine(text=paragraph.text, prov=prov,
+                                                   list_marker=list_marker(paragraph.text))))
+    placed.sort(key=lambda p: p[0])
+    width, height = image.size_points
+    return Page(number=image.number, blocks=[b for _, b in placed], method=METHOD,
+                width=width, height=height)
+
+
+def join_pages(pages: list[Page]) -> None:
+    """Tables continued over page breaks become one (as for every other input), in place."""
+    blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
+    by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
+    for block in blocks:
+        by_page[block.prov.page].append(block)
+    for page in pages:
+        page.blocks = by_page[page.number]
+
+
+def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
+    """An image file (PNG, JPEG, TIFF with one page per frame) into the layout model."""
+    check_available(settings)
+    pages = [read_page_image(image, settings) for image in image_pages(path, settings.dpi)]
+    join_pages(pages)
+    return Document(source_path=str(path), source_kind="image", pages=pages)
+
+
+def pdf_page_reader(settings: OcrSettings = DEFAULT) -> Callable[[pdfium.PdfPage, int], Page]:
+    """What the PDF reader calls for a page without a usable text layer. Raises `OcrUnavailable`
+    at once when Tesseract or its Thai model is missing."""
+    check_available(settings)
+
+    def read(page: pdfium.PdfPage, number: int) -> Page:
+        return read_page_image(render_pdf_page(page, number, settings.dpi), settings)
+
+    return read

@@ -1,0 +1,67 @@
+"""Tunable settings of the scan path, validated once when made.
+
+Lengths on the image are in millimetres, so that one setting serves a 200 dpi scan and a 300 dpi
+phone photo alike; `px(mm, dpi)` turns them into pixels of the working image.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from parsers.pdf.settings import PdfSettings
+
+# Debian's tesseract-ocr-tha puts the models here; tesserocr's wheel carries the engine but no
+# models, and does not look there by itself.
+DEBIAN_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata/"
+
+
+def px(mm: float, dpi: int) -> int:
+    """Millimetres to whole pixels at `dpi` (at least 1).
+
+    >>> px(25.4, 200)
+    200
+    """
+    return max(1, round(mm * dpi / 25.4))
+
+
+# Scanned borders are thicker and broken in places, so the table finder (pdfplumber's chain,
+# shared with the PDF path) snaps and joins more generously than for vector lines.
+SCAN_RULES = PdfSettings(snap_tolerance=4.0, join_tolerance=10.0, intersection_tolerance=5.0,
+                         min_edge_length=8.0, max_rule_thickness=4.0, min_table_cells=2)
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    # Resolution everything is read at. Tesseract's Thai reads as well at 200 dpi as at 300 and
+    # in two thirds of the time; a 300 dpi scan is scaled down to it.
+    dpi: int = 200
+    languages: str = "tha+eng"  # without eng, Latin (ITA, IIT, EIT) comes out garbled
+    tessdata: str = field(default_factory=lambda: os.environ.get("TESSDATA_PREFIX") or DEBIAN_TESSDATA)
+    # Skew is searched within ± this many degrees (a sheet fed askew; not a page turned over).
+    max_skew_deg: float = 4.0
+    skew_step_deg: float = 0.1
+    # A ruling line is a straight dark run at least this long. Letters along a text line touch
+    # in a blurred scan and make horizontal runs of several millimetres, so horizontal rules
+    # must be longer (the narrowest table column is about 2 cm); no letter is 6 mm tall.
+    min_hrule_mm: float = 15.0
+    min_vrule_mm: float = 6.0
+    rules: PdfSettings = SCAN_RULES
+    # Words Tesseract is less sure of than this (0–100) are still kept, but the Thai-digit
+    # reader re-reads every number whatever Tesseract's confidence.
+    min_word_confidence: float = 0.0
+    read_digits: bool = True
+
+    def __post_init__(self) -> None:
+        if not 100 <= self.dpi <= 600:
+            raise ValueError(f"OcrSettings.dpi must be in 100..600, got {self.dpi}")
+        if not 0 <= self.max_skew_deg <= 15 or self.skew_step_deg <= 0:
+            raise ValueError("OcrSettings: skew search must be within ±15° in steps > 0")
+        if self.min_hrule_mm <= 0 or self.min_vrule_mm <= 0:
+            raise ValueError("OcrSettings: rule lengths must be > 0 mm")
+        if not 0 <= self.min_word_confidence <= 100:
+            raise ValueError("OcrSettings.min_word_confidence must be in 0..100")
+        if not self.languages:
+            raise ValueError("OcrSettings.languages is empty")
+
+
+DEFAULT = OcrSettings()
