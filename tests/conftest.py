@@ -56,8 +56,10 @@ def make_bad_inputs(folder: Path) -> dict[str, Path]:
         "not_ita": (folder / "recipe.txt", RECIPE.encode("utf-8")),
         # A PDF with no pages, cross-reference or trailer worth the name: pdfium refuses it.
         "pdf": (folder / "broken.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"),
-        # An image: a format planned (the OCR path) but not read yet.
+        # A PNG cut off after its signature: Pillow cannot open it.
         "image": (folder / "scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        # A Word file: a format we do not read at all.
+        "docx": (folder / "report.docx", b"PK\x03\x04" + bytes(64)),
     }
     for path, data in files.values():
         path.write_bytes(data)

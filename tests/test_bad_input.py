@@ -19,7 +19,8 @@ EXPECTED = {
     "pdf_as_txt": ("failed", "triage", "not_text"),
     "not_ita": ("partial", "parse", "not_ita_report"),
     "pdf": ("failed", "extract", "unreadable"),
-    "image": ("failed", "triage", "unsupported_input"),
+    "image": ("failed", "extract", "unreadable"),
+    "docx": ("failed", "triage", "unsupported_input"),
 }
 
 
@@ -50,7 +51,8 @@ def test_failed_rows_say_what_is_known(bad_inputs):
     pdf = process_file(str(bad_inputs["pdf"])).document
     assert pdf.source_kind is None  # text, scanned or mixed: unknown until the PDF reader looks
     assert pdf.page_count is None and pdf.doc_type is None
-    assert process_file(str(bad_inputs["image"])).document.source_kind is None
+    assert process_file(str(bad_inputs["image"])).document.source_kind == "image"
+    assert process_file(str(bad_inputs["docx"])).document.source_kind is None
     assert process_file(str(bad_inputs["binary"])).document.source_kind == "text"
     message = process_file(str(bad_inputs["pdf_as_txt"])).errors[0].message
     assert "PDF" in message

@@ -35,7 +35,7 @@ def test_bad_usage_exits_2(cli, args):
 
 def test_no_inputs_found_exits_2(cli, tmp_path):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "scan.png").write_bytes(b"\x89PNG\r\n")  # a folder's images are not picked
+    (tmp_path / "empty" / "report.docx").write_bytes(b"PK\x03\x04")  # a folder's Word files are not picked
     for paths in (["nowhere"], [tmp_path / "empty"], [tmp_path / "empty" / "*.txt"]):
         done = cli("run", *paths, "--out", tmp_path / "out")
         assert done.returncode == USAGE, (paths, done.stderr)
@@ -96,14 +96,14 @@ def test_a_batch_where_everything_fails_exits_4(cli, bad_inputs, tmp_path):
 
 
 def test_folders_take_supported_files_and_named_files_are_always_taken(cli, seeds, bad_inputs, tmp_path):
-    folder = bad_inputs["image"].parent  # holds scan.png beside the .txt and .pdf files
+    folder = bad_inputs["docx"].parent  # holds report.docx beside the .txt, .pdf and .png files
     out = tmp_path / "out"
     cli("run", folder, "--out", out, "--quiet")
     names = sorted(r["source_name"] for r in documents(out))
-    assert "scan.png" not in names and "broken.pdf" in names and len(names) == len(bad_inputs) - 1
+    assert "report.docx" not in names and "scan.png" in names and len(names) == len(bad_inputs) - 1
     out2 = tmp_path / "out2"
-    cli("run", bad_inputs["image"], "--out", out2, "--quiet")
-    assert [(r["source_name"], r["status"]) for r in documents(out2)] == [("scan.png", "failed")]
+    cli("run", bad_inputs["docx"], "--out", out2, "--quiet")
+    assert [(r["source_name"], r["status"]) for r in documents(out2)] == [("report.docx", "failed")]
 
 
 def test_globs_are_expanded_and_inputs_deduplicated(cli, seeds, tmp_path):

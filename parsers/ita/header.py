@@ -20,11 +20,32 @@ _ORG = re.compile(r"องค์การบริหารส่วน|เท�
 # but not a purpose ("เพื่อยกระดับผลการประเมิน ... ประจำปี ๒๕๖๔" is the plan's own year).
 _ASSESSMENT = re.compile(r"ผลการประเมิน|วิเคราะห์การประเมิน|การประเมินคุณธรรม|การประเมิน\s*ITA|โครงการประเมิน")
 _PURPOSE_BEFORE = re.compile(r"(?:ยกระดับ|พัฒนา|เพื่อ|ปรับปรุง)\s*$")
-_MEMO_LABEL = re.compile(r"^(?P<label>ส่วนราชการ|ที่(?=\s)|วันที่|เรื่อง|เรียน)\s*(?P<value>.*)$")
-_INLINE_DATE = re.compile(r"\s(?P<label>วันที่)\s*(?P<value>.*)$")
+# Marks above and below the letters: OCR of a memo's big bold labels drops them (`วนท` for
+# วันที่, `เรอง` for เรื่อง, `บนทกขอความ`), so labels match with their marks optional.
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 
-_MEMO_FIELDS = {"ส่วนราชการ": "department", "ที่": "reference_no", "วันที่": "doc_date",
-                "เรื่อง": "subject", "เรียน": "addressee"}
+
+def _loose(label: str) -> str:
+    """A pattern for `label` whose marks may be missing.
+
+    >>> bool(re.fullmatch(_loose("เรื่อง"), "เรอง"))
+    True
+    """
+    return "".join(f"{re.escape(c)}?" if re.match(f"[{_MARKS}]", c) else re.escape(c) for c in label)
+
+
+def _skeleton(text: str) -> str:
+    return re.sub(f"[{_MARKS}]", "", text)
+
+
+_MEMO_LABEL = re.compile(rf"^(?P<label>{_loose('ส่วนราชการ')}|ที่(?=\s)|{_loose('วันที่')}|"
+                         rf"{_loose('เรื่อง')}|{_loose('เรียน')})\s*(?P<value>.*)$")
+_INLINE_DATE = re.compile(rf"\s(?P<label>{_loose('วันที่')})\s*(?P<value>.*)$")
+_MEMO_TITLE = re.compile(_loose("บันทึกข้อความ"))
+
+_MEMO_FIELDS = {_skeleton(label): field for label, field in (
+    ("ส่วนราชการ", "department"), ("ที่", "reference_no"), ("วันที่", "doc_date"),
+    ("เรื่อง", "subject"), ("เรียน", "addressee"))}
 
 
 def _field(text: str, line: TextLine) -> PrintedField:
@@ -32,7 +53,7 @@ def _field(text: str, line: TextLine) -> PrintedField:
 
 
 def is_memo(lines: list[TextLine]) -> bool:
-    return any("บันทึกข้อความ" in fold(line.text) for line in lines[:6])
+    return any(_MEMO_TITLE.search(fold(line.text)) for line in lines[:6])
 
 
 def read_memo_fields(lines: list[TextLine], header: Header) -> int:
@@ -40,9 +61,19 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
     current: str | None = None
     for i, line in enumerate(lines[:25]):
         text = line.text.strip()
-        if "บันทึกข้อความ" in fold(text):
+        if _MEMO_TITLE.search(fold(text)):
             continue
         m = _MEMO_LABEL.match(text)
+        inline = _INLINE_DATE.search(text) if m is None and header.subject is None else None
+        if inline and header.doc_date is None:
+            # The ที่ label unread (OCR of a bold label), the date after it read: the number is
+            # what lies between them, less the garbled label.
+            header.doc_date = _field(inline.group("value"), line)
+            words = text[:inline.start()].split()
+            if words and header.reference_no is None and len(words) > 1:
+                header.reference_no = _field(" ".join(words[1:]), line)
+            current = "reference_no"
+            continue
         if m is None:
             if current == "subject" and header.subject is not None:
                 # the subject runs on to the next line until เรียน
@@ -56,7 +87,7 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
         if inline:
             value = value[:inline.start()]
             header.doc_date = _field(inline.group("value"), line)
-        current = _MEMO_FIELDS[label]
+        current = _MEMO_FIELDS[_skeleton(label)]
         setattr(header, current, _field(value, line))
         if current == "addressee":
             return i + 1

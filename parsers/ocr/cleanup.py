@@ -27,6 +27,19 @@ _SPACES = re.compile(r"\s+")
 _TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])")
 
 
+# Tesseract has no tick: a ✓ alone in a cell comes out as a quote, a v, a slash or an i.
+_TICK = re.compile(r"^[\s“”\"'`^/\\vVyYJji√✓✔ㆍ・]{1,4}$")
+
+
+def is_tick(text: str) -> bool:
+    """Whether a table cell's whole OCR text is a check mark as Tesseract reads one.
+
+    >>> [is_tick(t) for t in ("“i", "v", "✓", "-", "ดำเนินการ", "")]
+    [True, True, True, False, False, False]
+    """
+    return bool(text.strip()) and bool(_TICK.match(text.strip()))
+
+
 def clean_text(text: str) -> str:
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _DOUBLE_SARA_E.sub("\u0e41", text)

@@ -1,3 +1,281 @@
-"""Placeholder replaced below."""
-def reread_numbers(words, binary, dpi):
-    return words
+"""The Thai-digit reader: numbers re-read glyph by glyph, where Tesseract cannot read them.
+
+Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as other digits (`๙๐.๗๙` → `๕๐.๕๑`), so every word in
+which it saw a digit is read again here: the word's ink is cut into glyphs (connected pieces),
+dots and dashes are told by their size and place, and every other glyph goes to a small neural
+classifier (one hidden layer, numpy only) trained on synthetic prints of ๐–๙, 0–9 and `/` in
+several fonts, with Thai letters and marks as a class of their own so that a word's letters are
+told apart from its digits (`scripts/train_digit_reader.py`; weights in `models/digits.npz`).
+
+    >>> from parsers.ocr.synthetic import Print, render
+    >>> from parsers.ocr.preprocess import ink
+    >>> style = Print("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 16, 300)
+    >>> read_number(ink(render("๙๐.๗๙", style)))
+    '๙๐.๗๙'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from parsers.ocr.engine import OcrWord
+
+MODEL_PATH = Path(__file__).with_name("models") / "digits.npz"
+GLYPH_SIZE = 20  # a glyph is scaled into a square of this many pixels
+REJECT = "?"  # the class of everything that is not a digit: Thai letters and marks
+DIGIT_CHARS = "๐๑๒๓๔๕๖๗๘๙0123456789"
+CLASSES = DIGIT_CHARS + "/" + REJECT
+# Characters Tesseract writes for Thai digits it misreads (ฒ ณ for ๗ ๘, « for ๙ ...): a word
+# holding digits and these is a number the reader must look at.
+_NUMBER_LIKE = re.compile(r"[๐-๙0-9][๐-๙0-9.,/\-«»ฒณฌ]*|[.«»ฒณฌ][๐-๙0-9][๐-๙0-9.,/\-«»ฒณฌ]*")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    pixels: np.ndarray  # its own ink, 255 on 0, cut to its box
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+
+def glyphs(binary: np.ndarray) -> list[Glyph]:
+    """The connected pieces of ink, left to right; pieces one above the other (a glyph broken
+    by a light scan) are one glyph."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    boxes = [[int(x), int(y), int(x + w), int(y + h), [i]] for i, (x, y, w, h, area) in
+             enumerate(stats) if i > 0 and area >= 2]
+    boxes.sort(key=lambda b: b[0])
+    merged: list[list] = []
+    for box in boxes:
+        if merged:
+            last = merged[-1]
+            overlap = min(last[2], box[2]) - max(last[0], box[0])
+            narrower = min(last[2] - last[0], box[2] - box[0])
+            if overlap > 0.6 * narrower:
+                last[0], last[1] = min(last[0], box[0]), min(last[1], box[1])
+                last[2], last[3] = max(last[2], box[2]), max(last[3], box[3])
+                last[4].extend(box[4])
+                continue
+        merged.append(box)
+    out = []
+    for x0, y0, x1, y1, ids in merged:
+        cut = np.isin(labels[y0:y1, x0:x1], ids).astype(np.uint8) * 255
+        out.append(Glyph(x0, y0, x1, y1, cut))
+    _, height = reference(out)
+    return [piece for glyph in out for piece in split_touching(glyph, height)]
+
+
+# No digit is wider than this share of the digits' height; a wider piece is glyphs touching
+# (the tail of ๕ or ๙ runs into the next digit in bold TH Sarabun).
+_MAX_GLYPH_WIDTH = 1.35
+
+
+def split_touching(glyph: Glyph, height: int) -> list[Glyph]:
+    """A piece too wide for one glyph, cut where least ink crosses it (recursively)."""
+    if glyph.width <= _MAX_GLYPH_WIDTH * height or glyph.height < 0.5 * height:
+        return [glyph]
+    columns = (glyph.pixels > 0).sum(axis=0)
+    lo, hi = int(0.3 * glyph.width), int(0.7 * glyph.width)
+    cut = lo + int(np.argmin(columns[lo:hi]))
+    pieces = []
+    for a, b in ((0, cut), (cut, glyph.width)):
+        part = glyph.pixels[:, a:b]
+        rows = np.flatnonzero(part.any(axis=1))
+        cols = np.flatnonzero(part.any(axis=0))
+        if rows.size == 0 or cols.size == 0:
+            continue
+        part = part[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+        pieces.append(Glyph(glyph.x0 + a + int(cols[0]), glyph.y0 + int(rows[0]),
+                            glyph.x0 + a + int(cols[-1]) + 1, glyph.y0 + int(rows[-1]) + 1, part))
+    if len(pieces) < 2:
+        return [glyph]
+    return [p for piece in pieces for p in split_touching(piece, height)]
+
+
+def features(glyph: Glyph, ref_top: int, ref_height: int) -> np.ndarray:
+    """The glyph scaled into a square (aspect kept), with its shape and place on the line."""
+    h, w = glyph.pixels.shape
+    side = max(h, w)
+    square = np.zeros((side, side), dtype=np.uint8)
+    square[(side - h) // 2:(side - h) // 2 + h, (side - w) // 2:(side - w) // 2 + w] = glyph.pixels
+    small = cv2.resize(square, (GLYPH_SIZE, GLYPH_SIZE), interpolation=cv2.INTER_AREA)
+    ref = max(ref_height, 1)
+    shape = [np.log(max(w, 1) / max(h, 1)), h / ref, ((glyph.y0 + glyph.y1) / 2 - ref_top) / ref - 0.5]
+    return np.concatenate([small.astype(np.float32).ravel() / 255.0, np.asarray(shape, np.float32)])
+
+
+def reference(parts: list[Glyph]) -> tuple[int, int]:
+    """Top and height of the line's digits: the tallest pieces' band (marks and dots are lower)."""
+    if not parts:
+        return 0, 1
+    tallest = max(g.height for g in parts)
+    tall = [g for g in parts if g.height >= 0.6 * tallest]
+    top = int(np.median([g.y0 for g in tall]))
+    bottom = int(np.median([g.y1 for g in tall]))
+    return top, max(bottom - top, 1)
+
+
+def punctuation(glyph: Glyph, ref_top: int, ref_height: int) -> str | None:
+    """A dot, comma or dash, told by size and place; None for anything else."""
+    h, w = glyph.height, glyph.width
+    if h > 0.45 * ref_height or w > 1.2 * ref_height:
+        return None
+    mid = (glyph.y0 + glyph.y1) / 2 - ref_top
+    if w >= 1.6 * h and w >= 0.25 * ref_height and 0.25 * ref_height <= mid <= 0.8 * ref_height:
+        return "-"
+    if w <= 0.45 * ref_height and glyph.y0 >= ref_top + 0.55 * ref_height:
+        return "," if glyph.y1 > ref_top + ref_height + 0.2 * ref_height else "."
+    return None
+
+
+@dataclass(frozen=True)
+class Model:
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    classes: str
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        hidden = np.maximum((x - self.mean) / self.scale @ self.w1 + self.b1, 0)
+        logits = hidden @ self.w2 + self.b2
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=1)
+def model(path: str = str(MODEL_PATH)) -> Model:
+    with np.load(path, allow_pickle=False) as data:
+        f32 = lambda k: data[k].astype(np.float32)  # noqa: E731 - stored as float16 to keep it small
+        return Model(f32("w1"), f32("b1"), f32("w2"), f32("b2"), f32("mean"), f32("scale"),
+                     str(data["classes"]))
+
+
+def classify(parts: list[Glyph]) -> list[str]:
+    """One character per glyph: a digit, `/`, `.`, `,`, `-`, or REJECT."""
+    top, height = reference(parts)
+    out: list[str | None] = [punctuation(g, top, height) for g in parts]
+    todo = [i for i, c in enumerate(out) if c is None]
+    if todo:
+        m = model()
+        p = m.probabilities(np.stack([features(parts[i], top, height) for i in todo]))
+        for i, row in zip(todo, p):
+            out[i] = m.classes[int(row.argmax())]
+    return [c or REJECT for c in out]
+
+
+# Glyphs further apart than the print's own letter spacing by this share of the digits' height
+# are two words (a space). Monospaced digits stand far apart, so the spacing is measured.
+_SPACE_EM = 0.35
+
+
+def runs(chars: list[str], parts: list[Glyph]) -> list[tuple[int, int]]:
+    """Each stretch of digits and number punctuation that holds a digit, as (start, end), split
+    at rejected glyphs and at spaces."""
+    _, height = reference(parts)
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(parts, parts[1:]))
+    letter_gap = max(gaps[len(gaps) // 4], 0) if gaps else 0
+    space = letter_gap + _SPACE_EM * height
+    out, start = [], None
+    for i in range(len(chars) + 1):
+        # A dot sits alone in a monospaced digit's cell: no space is judged next to one.
+        ends = i == len(chars) or chars[i] == REJECT or (
+            start is not None and parts[i].x0 - parts[i - 1].x1 > space
+            and chars[i] not in ".,/-" and chars[i - 1] not in ".,/-")
+        if ends and start is not None:
+            s, e = start, i
+            # A dot or dash at either end is the sentence's, not the number's.
+            while s < e and chars[s] in ".,-/":
+                s += 1
+            while e > s and chars[e - 1] in ",-/":
+                e -= 1
+            if any(c in DIGIT_CHARS for c in chars[s:e]):
+                out.append((s, e))
+            start = None
+        if i < len(chars) and chars[i] != REJECT and start is None:
+            start = i
+    return out
+
+
+def number_run(chars: list[str], parts: list[Glyph]) -> tuple[int, int]:
+    """The longest run (see `runs`), or (0, 0)."""
+    return max(runs(chars, parts), key=lambda r: r[1] - r[0], default=(0, 0))
+
+
+def read_number(binary: np.ndarray) -> str | None:
+    """The number printed in a binary crop (ink 255), or None when it holds no digits."""
+    parts = glyphs(binary)
+    chars = classify(parts)
+    s, e = number_run(chars, parts)
+    return "".join(chars[s:e]) or None
+
+
+def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[OcrWord]:
+    """`words` with the number in each word Tesseract saw digits in read again by the reader.
+
+    Tesseract cuts numbers badly (`พ.ศ. ๒` + `๕๖๔`), so the reader looks a little beyond the
+    word on both sides and takes the whole number the word's digits belong to; a later word
+    whose digits were taken that way keeps only its letters.
+    """
+    out: list[OcrWord] = []
+    taken: list[tuple[int, int, int, int]] = []  # page-pixel boxes of numbers already read
+    for word in words:
+        found = _NUMBER_LIKE.search(word.text)
+        if found is None:
+            out.append(word)
+            continue
+        x0, y0, x1, y1 = word.pixels
+        centre = ((x0 + x1) / 2, (y0 + y1) / 2)
+        if any(a <= centre[0] <= c and b <= centre[1] <= d for a, b, c, d in taken):
+            rest = (word.text[:found.start()] + word.text[found.end():]).strip()
+            if rest:
+                out.append(replace(word, text=rest))
+            continue
+        reach = int(1.5 * (y1 - y0))
+        left, top = max(x0 - reach, 0), max(y0 - 2, 0)
+        crop = binary[top:y1 + 2, left:x1 + reach]
+        if crop.size == 0:
+            out.append(word)
+            continue
+        parts = glyphs(crop)
+        chars = classify(parts)
+        # The run the word's own digits are in: the one overlapping the word's box most.
+        best, best_overlap = None, 0
+        for s, e in runs(chars, parts):
+            a, c = left + parts[s].x0, left + parts[e - 1].x1
+            overlap = min(c, x1) - max(a, x0)
+            if overlap > best_overlap:
+                best, best_overlap = (s, e), overlap
+        if best is None:
+            out.append(word)
+            continue
+        s, e = best
+        number = "".join(chars[s:e])
+        taken.append((left + parts[s].x0, top + min(p.y0 for p in parts[s:e]),
+                      left + parts[e - 1].x1, top + max(p.y1 for p in parts[s:e])))
+        prefix, suffix = word.text[:found.start()], word.text[found.end():]
+        lead = re.match(r"\.*", found.group()).group()
+        if lead and not number.startswith(lead):  # the dot of "พ.ศ.๒๕๖๔" is the abbreviation's
+            prefix += lead
+        # A list marker's dot ("๓.") ends the number Tesseract saw; keep it.
+        if found.group().endswith(".") and e < len(chars) and chars[e] == ".":
+            number += "."
+        out.append(replace(word, text=prefix + number + suffix))
+    return out

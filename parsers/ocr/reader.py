@@ -13,10 +13,10 @@ from typing import Callable
 
 import pypdfium2 as pdfium
 
-from parsers.layout import Block, Document, Page, Provenance, TextLine
+from parsers.layout import Block, Document, Page, Provenance, Table, TextLine
 from parsers.markup import list_marker
 from parsers.ocr import digits
-from parsers.ocr.cleanup import clean_text
+from parsers.ocr.cleanup import clean_text, is_tick
 from parsers.ocr.engine import OcrWord, check_available, read_words
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.preprocess import deskew, ink
@@ -47,6 +47,14 @@ def read_lines(words: list[OcrWord], settings: OcrSettings = DEFAULT) -> list[Re
     return lines
 
 
+def mark_ticks(table: Table) -> None:
+    """Cells holding only a check mark say ✓, as the PDF and text inputs do."""
+    for row in table.grid:
+        for cell in row:
+            if cell.merged_into is None and is_tick(cell.text):
+                cell.paragraphs = ["✓"]
+
+
 def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     """One page image into a `Page` of text lines and tables, in page points."""
     straight, _angle = deskew(image.pixels, settings.max_skew_deg, settings.skew_step_deg)
@@ -62,6 +70,7 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     for found, members in zip(tables, inside):
         table = build_table(found, members, image.number, METHOD, reader)
         if table is not None:
+            mark_ticks(table)
             placed.append((found.bbox[1], table))
     for paragraph in paragraphs(reader(outside), [t.bbox for t in tables]):
         prov = Provenance(page=image.number, method=METHOD, bbox=paragraph.bbox,
