@@ -148,5 +148,6 @@ def test_the_readme_main_job_on_samples_succeeds_for_exactly_the_reports(cli, tm
     assert done.returncode == 0, done.stderr
     documents = ds.dataset(tmp_path / "out" / "documents", partitioning="hive").to_table()
     kinds = sorted(documents.column("source_kind").to_pylist())
-    assert kinds == ["pdf_text"] * 5 + ["text"] * 5  # each seed as OCR text and as a born-digital PDF
+    # each seed as OCR text, as a born-digital PDF and scanned; three scanned pages as images
+    assert kinds == ["image"] * 3 + ["pdf_scanned"] * 5 + ["pdf_text"] * 5 + ["text"] * 5
     assert set(documents.column("status").to_pylist()) == {"success"}
