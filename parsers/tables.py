@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from parsers.layout import Block, Cell, Provenance, Table, TextLine
+from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
 
 Grid = list[list[Cell]]
 
@@ -325,3 +325,14 @@ def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:
     prev = replace(prev, grid=[list(row) for row in prev.grid[:-1]] + [merged_row])
     table = replace(table, grid=rest)
     return prev, table
+
+
+def join_pages(pages: list[Page]) -> None:
+    """Tables continued over the page breaks of `pages` become one (the joined table stays on
+    the page it starts on), rows split over a break put back together; in place."""
+    blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
+    by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
+    for block in blocks:
+        by_page[block.prov.page].append(block)
+    for page in pages:
+        page.blocks = by_page[page.number]

@@ -25,7 +25,7 @@ from parsers.ocr.settings import DEFAULT, OcrSettings
 from parsers.pdf.grid import build_table
 from parsers.pdf.lines import ReadLine, group_lines
 from parsers.pdf.reader import paragraphs, split_by_tables
-from parsers.tables import join_continued_tables
+from parsers.tables import join_pages
 
 METHOD = "ocr"
 
@@ -81,16 +81,6 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     width, height = image.size_points
     return Page(number=image.number, blocks=[b for _, b in placed], method=METHOD,
                 width=width, height=height)
-
-
-def join_pages(pages: list[Page]) -> None:
-    """Tables continued over page breaks become one (as for every other input), in place."""
-    blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
-    by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
-    for block in blocks:
-        by_page[block.prov.page].append(block)
-    for page in pages:
-        page.blocks = by_page[page.number]
 
 
 def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:

@@ -25,7 +25,7 @@ from parsers.pdf.lines import ReadLine, first_word_width, group_lines, join_wrap
 from parsers.pdf.repair import FontProfile, RepairLog, font_profile, repair_line
 from parsers.pdf.rules import TableCells, find_tables, page_edges
 from parsers.pdf.settings import DEFAULT, PdfSettings
-from parsers.tables import join_continued_tables
+from parsers.tables import join_pages
 
 METHOD = "text"
 T = TypeVar("T", bound=TextBox)
@@ -184,12 +184,7 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
             pages.append(page)
     finally:
         pdf.close()
-    blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
-    by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
-    for block in blocks:
-        by_page[block.prov.page].append(block)
-    for page in pages:
-        page.blocks = by_page[page.number]
+    join_pages(pages)
     kind = "pdf_scanned" if scanned and len(scanned) == len(pages) else (
         "pdf_mixed" if scanned else "pdf_text")
     needs_ocr = [p.number for p in pages if p.needs_ocr]
