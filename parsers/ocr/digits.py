@@ -75,32 +75,54 @@ def glyphs(binary: np.ndarray) -> list[Glyph]:
     for x0, y0, x1, y1, ids in merged:
         cut = np.isin(labels[y0:y1, x0:x1], ids).astype(np.uint8) * 255
         out.append(Glyph(x0, y0, x1, y1, cut))
-    _, height = reference(out)
-    return [piece for glyph in out for piece in split_touching(glyph, height)]
+    top, height = reference(out)
+    return [_trim_to_line(g, top, height, binary.shape[0]) for g in out]
+
+
+def _trim_to_line(glyph: Glyph, top: int, height: int, crop_height: int) -> Glyph:
+    """A glyph that runs out of the crop, far taller than the line, is touching a letter of the
+    line above or below (a light scan's bleed): only its part in the line's band is kept."""
+    if glyph.height <= 1.5 * height or (glyph.y0 > 0 and glyph.y1 < crop_height):
+        return glyph
+    a = max(top - height // 4 - glyph.y0, 0)
+    b = min(top + height + height // 4 - glyph.y0, glyph.height)
+    return _ink_of(glyph.x0, glyph.y0 + a, glyph.pixels[a:b]) or glyph
+
+
+def _ink_of(x0: int, y0: int, pixels: np.ndarray) -> Glyph | None:
+    """The glyph of the ink in `pixels` (placed at x0, y0), cut to its box; None if blank."""
+    rows = np.flatnonzero(pixels.any(axis=1))
+    cols = np.flatnonzero(pixels.any(axis=0))
+    if rows.size == 0:
+        return None
+    return Glyph(x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1,
+                 pixels[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
 
 
 # No digit is wider than this share of the digits' height; a wider piece is glyphs touching
-# (the tail of ๕ or ๙ runs into the next digit in bold TH Sarabun).
+# (the tail of ๕ or ๙ runs into the next digit in bold TH Sarabun). Used where no classifier
+# is at hand (cutting training prints); the reader itself splits a piece only when in doubt.
 _MAX_GLYPH_WIDTH = 1.35
+
+
+def halves(glyph: Glyph) -> list[Glyph]:
+    """The piece cut in two where least ink crosses its middle; [glyph] when nothing is left
+    on one side."""
+    columns = (glyph.pixels > 0).sum(axis=0)
+    lo, hi = int(0.3 * glyph.width), int(0.7 * glyph.width)
+    if hi <= lo:
+        return [glyph]
+    cut = lo + int(np.argmin(columns[lo:hi]))
+    pieces = [p for a, b in ((0, cut), (cut, glyph.width))
+              if (p := _ink_of(glyph.x0 + a, glyph.y0, glyph.pixels[:, a:b])) is not None]
+    return pieces if len(pieces) == 2 else [glyph]
 
 
 def split_touching(glyph: Glyph, height: int) -> list[Glyph]:
     """A piece too wide for one glyph, cut where least ink crosses it (recursively)."""
     if glyph.width <= _MAX_GLYPH_WIDTH * height or glyph.height < 0.5 * height:
         return [glyph]
-    columns = (glyph.pixels > 0).sum(axis=0)
-    lo, hi = int(0.3 * glyph.width), int(0.7 * glyph.width)
-    cut = lo + int(np.argmin(columns[lo:hi]))
-    pieces = []
-    for a, b in ((0, cut), (cut, glyph.width)):
-        part = glyph.pixels[:, a:b]
-        rows = np.flatnonzero(part.any(axis=1))
-        cols = np.flatnonzero(part.any(axis=0))
-        if rows.size == 0 or cols.size == 0:
-            continue
-        part = part[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-        pieces.append(Glyph(glyph.x0 + a + int(cols[0]), glyph.y0 + int(rows[0]),
-                            glyph.x0 + a + int(cols[-1]) + 1, glyph.y0 + int(rows[-1]) + 1, part))
+    pieces = halves(glyph)
     if len(pieces) < 2:
         return [glyph]
     return [p for piece in pieces for p in split_touching(piece, height)]
@@ -119,10 +141,13 @@ def features(glyph: Glyph, ref_top: int, ref_height: int) -> np.ndarray:
 
 
 def reference(parts: list[Glyph]) -> tuple[int, int]:
-    """Top and height of the line's digits: the tallest pieces' band (marks and dots are lower)."""
+    """Top and height of the line's digits: the tall pieces' band (marks and dots are lower).
+
+    Tall is measured against the 80th percentile, not the tallest: a crop can catch a letter
+    joined to the line below, or the stroke of a signature, twice the digits' height."""
     if not parts:
         return 0, 1
-    tallest = max(g.height for g in parts)
+    tallest = float(np.percentile([g.height for g in parts], 80))
     tall = [g for g in parts if g.height >= 0.6 * tallest]
     top = int(np.median([g.y0 for g in tall]))
     bottom = int(np.median([g.y1 for g in tall]))
@@ -168,17 +193,40 @@ def model(path: str = str(MODEL_PATH)) -> Model:
                      str(data["classes"]))
 
 
-def classify(parts: list[Glyph]) -> list[str]:
-    """One character per glyph: a digit, `/`, `.`, `,`, `-`, or REJECT."""
+@dataclass(frozen=True)
+class Reading:
+    glyph: Glyph
+    char: str  # a digit, `/`, `.`, `,`, `-`, or REJECT
+    sure: float  # the classifier's probability; 1.0 for dots and dashes told by their shape
+
+
+# A piece this much wider than the digits' height, that the classifier is not sure of, is tried
+# as two glyphs touching.
+_WIDE = 1.1
+_DOUBT = 0.9
+
+
+def read_glyphs(parts: list[Glyph]) -> list[Reading]:
+    """One reading per glyph, left to right; a wide piece read in doubt is split in two when
+    both halves read surely as digits."""
     top, height = reference(parts)
-    out: list[str | None] = [punctuation(g, top, height) for g in parts]
-    todo = [i for i, c in enumerate(out) if c is None]
-    if todo:
-        m = model()
-        p = m.probabilities(np.stack([features(parts[i], top, height) for i in todo]))
-        for i, row in zip(todo, p):
-            out[i] = m.classes[int(row.argmax())]
-    return [c or REJECT for c in out]
+    return [r for g in parts for r in _read_piece(g, top, height, model())]
+
+
+def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
+    rule = punctuation(glyph, top, height)
+    if rule is not None:
+        return [Reading(glyph, rule, 1.0)]
+    p = m.probabilities(features(glyph, top, height)[None])[0]
+    whole = Reading(glyph, m.classes[int(p.argmax())], float(p.max()))
+    doubtful = whole.char == REJECT or whole.sure < _DOUBT
+    if doubtful and glyph.width > _WIDE * height and glyph.height >= 0.5 * height:
+        pieces = halves(glyph)
+        if len(pieces) == 2:
+            split = [r for piece in pieces for r in _read_piece(piece, top, height, m)]
+            if all(r.char in DIGIT_CHARS and r.sure >= _DOUBT for r in split):
+                return split
+    return [whole]
 
 
 # Glyphs further apart than the print's own letter spacing by this share of the digits' height
@@ -221,10 +269,34 @@ def number_run(chars: list[str], parts: list[Glyph]) -> tuple[int, int]:
 
 def read_number(binary: np.ndarray) -> str | None:
     """The number printed in a binary crop (ink 255), or None when it holds no digits."""
-    parts = glyphs(binary)
-    chars = classify(parts)
+    reads = read_glyphs(glyphs(binary))
+    parts, chars = [r.glyph for r in reads], [r.char for r in reads]
     s, e = number_run(chars, parts)
     return "".join(chars[s:e]) or None
+
+
+_DIGIT = re.compile(r"[๐-๙0-9]")
+_LETTERS_AT_END = re.compile(r"[\u0e01-\u0e4f]*$")
+# A short word of Latin letters and symbols only: how Tesseract reads a list number such as
+# `๓.` or `๙.` when it sees no digit in it at all (`a.`, `«.`, `ov,`).
+_SYMBOLS = re.compile(r"^[^\u0e01-\u0e4f\s]{1,4}$")
+_SURE = 0.9
+
+
+def _read_symbols(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
+    """The Thai number a digitless word really is, when the reader is sure of every glyph."""
+    x0, y0, x1, y1 = word.pixels
+    # Tesseract's box for such a word can hold only part of the glyph (the loop of a ๓), so the
+    # crop reaches a little above and below and keeps the glyphs that cross the box.
+    pad = dpi // 10
+    top = max(y0 - pad, 0)
+    parts = [g for g in glyphs(binary[top:y1 + pad, x0:x1])
+             if g.y0 + top < y1 and g.y1 + top > y0]
+    reads = read_glyphs(parts)
+    text = "".join(r.char for r in reads)
+    if not reads or any(r.char == REJECT or r.sure < _SURE for r in reads):
+        return None
+    return text if re.search("[๐-๙]", text) else None
 
 
 def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[OcrWord]:
@@ -239,7 +311,8 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
     for word in words:
         found = _NUMBER_LIKE.search(word.text)
         if found is None:
-            out.append(word)
+            whole = _read_symbols(word, binary, dpi) if _SYMBOLS.match(word.text) else None
+            out.append(replace(word, text=whole) if whole else word)
             continue
         x0, y0, x1, y1 = word.pixels
         centre = ((x0 + x1) / 2, (y0 + y1) / 2)
@@ -254,8 +327,8 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
         if crop.size == 0:
             out.append(word)
             continue
-        parts = glyphs(crop)
-        chars = classify(parts)
+        reads = read_glyphs(glyphs(crop))
+        parts, chars = [r.glyph for r in reads], [r.char for r in reads]
         # The run the word's own digits are in: the one overlapping the word's box most.
         best, best_overlap = None, 0
         for s, e in runs(chars, parts):
@@ -268,12 +341,22 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
             continue
         s, e = best
         number = "".join(chars[s:e])
-        taken.append((left + parts[s].x0, top + min(p.y0 for p in parts[s:e]),
-                      left + parts[e - 1].x1, top + max(p.y1 for p in parts[s:e])))
+        a, c = left + parts[s].x0, left + parts[e - 1].x1
+        taken.append((a, top + min(p.y0 for p in parts[s:e]), c, top + max(p.y1 for p in parts[s:e])))
         prefix, suffix = word.text[:found.start()], word.text[found.end():]
         lead = re.match(r"\.*", found.group()).group()
         if lead and not number.startswith(lead):  # the dot of "พ.ศ.๒๕๖๔" is the abbreviation's
             prefix += lead
+        # What Tesseract made of the digits goes with them: all of the word on the side the
+        # number reaches the word's edge, and digit junk left between number and letters
+        # (`๕๓ญ.๓๕คะแนน` is ๙๗.๗๘ then คะแนน).
+        edge = reference(parts)[1] // 2
+        if a <= x0 + edge:
+            prefix = ""
+        if c >= x1 - edge:
+            suffix = ""
+        elif _DIGIT.search(suffix):
+            suffix = _LETTERS_AT_END.search(suffix).group()
         # A list marker's dot ("๓.") ends the number Tesseract saw; keep it.
         if found.group().endswith(".") and e < len(chars) and chars[e] == ".":
             number += "."

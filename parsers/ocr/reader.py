@@ -20,7 +20,7 @@ from parsers.ocr.cleanup import clean_text, is_tick
 from parsers.ocr.engine import OcrWord, check_available, read_words
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.preprocess import deskew, ink
-from parsers.ocr.rules import erase_rules, page_tables
+from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
 from parsers.pdf.grid import build_table
 from parsers.pdf.lines import ReadLine, group_lines
@@ -62,7 +62,9 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     tables, masks = page_tables(binary, image.dpi, settings)
     words = read_words(erase_rules(straight, masks), image.dpi, settings)
     if settings.read_digits:
-        words = digits.reread_numbers(words, binary, image.dpi)
+        # The reader cuts glyphs as connected ink: a border touching a number would glue it
+        # into one piece, so it reads the page with the rules taken out.
+        words = digits.reread_numbers(words, erase_ink(binary, masks), image.dpi)
     words = [w for w in words if w.confidence >= settings.min_word_confidence]
     outside, inside = split_by_tables(words, tables)
     placed: list[tuple[float, Block]] = []

@@ -78,9 +78,20 @@ def page_tables(binary: np.ndarray, dpi: int, settings: OcrSettings) -> tuple[li
     return find_tables(mask_edges(masks, dpi, settings), settings.rules), masks
 
 
+def _grown(masks: RuleMasks) -> np.ndarray:
+    # A little wider than the rules, over their blur.
+    return cv2.dilate(masks.both, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))) > 0
+
+
 def erase_rules(pixels: np.ndarray, masks: RuleMasks) -> np.ndarray:
-    """The grey page with its rules painted paper-white (grown a little over their blur)."""
-    grown = cv2.dilate(masks.both, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    """The grey page with its rules painted paper-white."""
     out = pixels.copy()
-    out[grown > 0] = 255
+    out[_grown(masks)] = 255
+    return out
+
+
+def erase_ink(binary: np.ndarray, masks: RuleMasks) -> np.ndarray:
+    """The binary page (ink 255) with its rules taken out."""
+    out = binary.copy()
+    out[_grown(masks)] = 0
     return out
