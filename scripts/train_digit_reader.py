@@ -5,9 +5,9 @@
 
 Numbers as ITA documents print them (scores, years, memo numbers, dates; Thai and Arabic
 digits), some with a Thai word glued on, and Thai words alone, are drawn in the TRAINING_FONTS
-at 12–22 pt and 150–300 dpi, then blurred, noised, skewed and JPEG-compressed
-(`parsers.ocr.synthetic`). Each print is cut into glyphs exactly as the pipeline cuts a word
-(`digits.glyphs`); glyphs of digits and `/` are labelled with their character, glyphs of Thai
+at 12–22 pt and 150–300 dpi, with strokes thickened or thinned and glyphs widened or narrowed
+(other designs), then blurred, noised, skewed and JPEG-compressed (`parsers.ocr.synthetic`). Each print is cut into glyphs exactly as the pipeline cuts a word
+(`digits.glyphs`; prints whose glyphs touch are left out); glyphs of digits and `/` are labelled with their character, glyphs of Thai
 letters and marks with the reject class. Dots and dashes are not learnt (the reader tells them
 by size and place) but are counted, to check that rule.
 
@@ -34,20 +34,35 @@ from parsers.ocr.synthetic import ARABIC_DIGITS, THAI_DIGITS, Print, random_numb
 
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
 TRAINING_FONTS = [TLWG / f for f in (
-    "Garuda.ttf", "Garuda-Bold.ttf", "Loma.ttf", "Loma-Bold.ttf", "Norasi.ttf", "Norasi-Bold.ttf",
-    "Kinnari.ttf", "Kinnari-Bold.ttf", "Umpush.ttf", "Umpush-Bold.ttf", "TlwgTypo.ttf",
-    "TlwgTypist.ttf", "Purisa.ttf", "TlwgTypewriter.ttf", "Sawasdee.ttf", "Sawasdee-Bold.ttf")]
-# Sarabun (the design of TH Sarabun New) when installed: pip install fontpkg-sarabun.
+    "Garuda.ttf", "Garuda-Bold.ttf", "Garuda-Oblique.ttf", "Loma.ttf", "Loma-Bold.ttf",
+    "Loma-Oblique.ttf", "Norasi.ttf", "Norasi-Bold.ttf", "Norasi-Italic.ttf", "Kinnari.ttf",
+    "Kinnari-Bold.ttf", "Kinnari-Italic.ttf", "Umpush.ttf", "Umpush-Bold.ttf", "Umpush-Light.ttf",
+    "TlwgTypo.ttf", "TlwgTypo-Bold.ttf", "TlwgTypist.ttf", "Purisa.ttf", "Purisa-Bold.ttf",
+    "TlwgTypewriter.ttf", "Sawasdee.ttf", "Sawasdee-Bold.ttf")]
+# Other designs, when installed: Debian's fonts-arundina and fonts-noto-core.
+ARUNDINA = Path("/usr/share/fonts/truetype/arundina")
+NOTO = Path("/usr/share/fonts/truetype/noto")
+TRAINING_FONTS += [ARUNDINA / f for f in (
+    "ArundinaSans.ttf", "ArundinaSans-Bold.ttf", "ArundinaSerif.ttf", "ArundinaSerif-Bold.ttf",
+    "ArundinaSansMono.ttf", "ArundinaSansMono-Bold.ttf")]
+TRAINING_FONTS += [NOTO / f for f in (
+    "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", "NotoSerifThai-Regular.ttf",
+    "NotoSerifThai-Bold.ttf", "NotoLoopedThai-Regular.ttf", "NotoLoopedThai-Bold.ttf")]
+# Sarabun (the design of TH Sarabun New, the government's font) when installed:
+# pip install fontpkg-sarabun.
 try:
     import fontpkg_sarabun
 
     _sarabun = Path(fontpkg_sarabun.__file__).parent / "files"
-    TRAINING_FONTS += [_sarabun / "Sarabun-Regular.ttf", _sarabun / "Sarabun-Bold.ttf",
-                       _sarabun / "Sarabun-Light.ttf"]
+    TRAINING_FONTS += [_sarabun / f"Sarabun-{w}.ttf" for w in (
+        "Thin", "Light", "Regular", "Medium", "SemiBold", "Bold", "ExtraBold", "Italic", "BoldItalic")]
 except ImportError:
     pass
+# The tests print numbers in these; no variant of them (Waree-Oblique ...) is trained on.
 TEST_FONTS = [TLWG / f for f in ("Laksaman.ttf", "Laksaman-Bold.ttf", "Waree.ttf", "Waree-Bold.ttf",
                                  "TlwgMono.ttf", "TlwgMono-Bold.ttf")]
+_TEST_FAMILIES = ("Laksaman", "Waree", "TlwgMono")
+assert not [f for f in TRAINING_FONTS if f.name.startswith(_TEST_FAMILIES)]
 
 THAI_LETTERS = "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 VOWELS_AFTER = ["า", "ะ", "ำ", ""]
@@ -73,7 +88,9 @@ def random_print(font: Path, rng: np.random.Generator) -> Print:
     return Print(str(font), point_size=float(rng.uniform(12, 22)), dpi=int(rng.choice([150, 200, 250, 300])),
                  skew_deg=float(rng.uniform(-2, 2)), blur=float(rng.uniform(0, 1.2)),
                  noise=float(rng.uniform(0, 12)),
-                 jpeg_quality=int(rng.integers(30, 95)) if rng.random() < 0.7 else None)
+                 jpeg_quality=int(rng.integers(30, 95)) if rng.random() < 0.7 else None,
+                 weight=float(rng.uniform(-0.4, 0.8)) if rng.random() < 0.6 else 0.0,
+                 stretch=float(rng.uniform(0.85, 1.15)) if rng.random() < 0.6 else 1.0)
 
 
 def samples(font: Path, n: int, rng: np.random.Generator, stats: dict) -> tuple[list[np.ndarray], list[int]]:
@@ -95,7 +112,7 @@ def samples(font: Path, n: int, rng: np.random.Generator, stats: dict) -> tuple[
         margin = size_px // 2
         font_obj = ImageFont.truetype(style.font_path, size_px)
         left = font_obj.getbbox(text)[0]
-        split = margin - left + (font_obj.getlength(number) if number else 0)
+        split = (margin - left + (font_obj.getlength(number) if number else 0)) * style.stretch
         if abs(style.skew_deg) > 0.5 and tail:
             continue  # a rotated print moves the boundary; skip rather than mislabel
         head = [g for g in parts if (g.x0 + g.x1) / 2 < split] if number else []
@@ -165,8 +182,8 @@ def train(x: np.ndarray, y: np.ndarray, hidden: int, epochs: int, rng: np.random
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--per-font", type=int, default=2500, help="prints per training font")
-    ap.add_argument("--hidden", type=int, default=160)
+    ap.add_argument("--per-font", type=int, default=1500, help="prints per training font")
+    ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--epochs", type=int, default=18)
     ap.add_argument("--out", type=Path, default=digits.MODEL_PATH)
     args = ap.parse_args(argv)

@@ -33,7 +33,7 @@ UNSEEN_FONTS = ["Laksaman.ttf", "Laksaman-Bold.ttf", "Waree.ttf", "Waree-Bold.tt
 
 @pytest.mark.parametrize("raw, expected", [
     ("ประจําปี", "ประจำปี"), ("ต่ํา", "ต่ำ"), ("เเละ", "และ"), ("| ตัวชี้วัด |", "ตัวชี้วัด"),
-    ("กองคลัง", "กองคลัง"), ("  a   b ", "a b"),
+    ("กองคลัง", "กองคลัง"), ("  a   b ", "a b"), ("โป่งน้้าร้อน", "โป่งน้ำร้อน"),
 ])
 def test_clean_text(raw, expected):
     assert clean_text(raw) == expected

@@ -6,6 +6,8 @@ needed to decide is left as read.
 
     >>> clean_text("ประจําปี")
     'ประจำปี'
+    >>> clean_text("โป่งน้้าร้อน")
+    'โป่งน้ำร้อน'
     >>> clean_text("เเละ")
     'และ'
     >>> clean_text("| ตัวชี้วัด |")
@@ -15,10 +17,16 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from parsers.ocr.engine import OcrWord
+
 # Tesseract's tha model writes ำ as nikhahit + sara aa, and a tone mark before the nikhahit is
 # still the same ำ (ต่ำ printed as ต + ่ + ํ + า).
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _DOUBLE_SARA_E = re.compile("\u0e40\u0e40")
+# Or as a second tone mark + sara aa (น้ำ read as น้้า): no Thai word doubles a tone mark.
+_TONE_FOR_NIKHAHIT = re.compile("([\u0e48-\u0e4b])\\1\u0e32")
 # Bars and brackets left from erased borders at the ends of a line, and the stray marks a
 # border's speckle is read as.
 _EDGE_JUNK = re.compile(r"^[\s|!\[\]{}_~'`]+|[\s|!\[\]{}_~'`]+$")
@@ -42,7 +50,23 @@ def is_tick(text: str) -> bool:
 
 def clean_text(text: str) -> str:
     text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _TONE_FOR_NIKHAHIT.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _DOUBLE_SARA_E.sub("\u0e41", text)
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
     text = _EDGE_JUNK.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+# What Tesseract makes of a line's upper marks (ื่ ้ ั) when they stand apart from their
+# letters, just under an erased table rule: `y va =`.
+_MARK_JUNK = re.compile(r"^[A-Za-z=~^_'\"`|]{1,3}$")
+
+
+def drop_mark_junk(words: list[OcrWord]) -> list[OcrWord]:
+    """`words` without the Latin-looking scraps that are stray Thai marks: a word of one to
+    three such letters, under half as tall as the page's words."""
+    if not words:
+        return words
+    usual = float(np.median([w.pixels[3] - w.pixels[1] for w in words]))
+    return [w for w in words
+            if not (_MARK_JUNK.match(w.text) and w.pixels[3] - w.pixels[1] < 0.45 * usual)]

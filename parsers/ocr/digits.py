@@ -53,8 +53,8 @@ class Glyph:
 
 
 def glyphs(binary: np.ndarray) -> list[Glyph]:
-    """The connected pieces of ink, left to right; pieces one above the other (a glyph broken
-    by a light scan) are one glyph."""
+    """The connected pieces of ink, left to right; pieces close one above the other (a glyph
+    broken by a light scan, a letter and its marks) are one glyph."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     boxes = [[int(x), int(y), int(x + w), int(y + h), [i]] for i, (x, y, w, h, area) in
              enumerate(stats) if i > 0 and area >= 2]
@@ -65,7 +65,9 @@ def glyphs(binary: np.ndarray) -> list[Glyph]:
             last = merged[-1]
             overlap = min(last[2], box[2]) - max(last[0], box[0])
             narrower = min(last[2] - last[0], box[2] - box[0])
-            if overlap > 0.6 * narrower:
+            # Close above or below: a mark of the line above or below is further away.
+            gap = max(box[1] - last[3], last[1] - box[3])
+            if overlap > 0.6 * narrower and gap <= 0.3 * max(last[3] - last[1], box[3] - box[1]):
                 last[0], last[1] = min(last[0], box[0]), min(last[1], box[1])
                 last[2], last[3] = max(last[2], box[2]), max(last[3], box[3])
                 last[4].extend(box[4])
@@ -76,7 +78,12 @@ def glyphs(binary: np.ndarray) -> list[Glyph]:
         cut = np.isin(labels[y0:y1, x0:x1], ids).astype(np.uint8) * 255
         out.append(Glyph(x0, y0, x1, y1, cut))
     top, height = reference(out)
-    return [_trim_to_line(g, top, height, binary.shape[0]) for g in out]
+    edge = binary.shape[0]
+    # A small piece cut by the crop's top or bottom, or one wholly above or below the line's
+    # band, is a mark of the line above or below (a line's own marks are merged into letters).
+    out = [g for g in out if not ((g.y0 == 0 or g.y1 == edge) and g.height < 0.5 * height)
+           and g.y0 < top + height + 2 and g.y1 > top - 2]
+    return [_trim_to_line(g, top, height, edge) for g in out]
 
 
 def _trim_to_line(glyph: Glyph, top: int, height: int, crop_height: int) -> Glyph:
@@ -99,12 +106,6 @@ def _ink_of(x0: int, y0: int, pixels: np.ndarray) -> Glyph | None:
                  pixels[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
 
 
-# No digit is wider than this share of the digits' height; a wider piece is glyphs touching
-# (the tail of ๕ or ๙ runs into the next digit in bold TH Sarabun). Used where no classifier
-# is at hand (cutting training prints); the reader itself splits a piece only when in doubt.
-_MAX_GLYPH_WIDTH = 1.35
-
-
 def halves(glyph: Glyph) -> list[Glyph]:
     """The piece cut in two where least ink crosses its middle; [glyph] when nothing is left
     on one side."""
@@ -116,16 +117,6 @@ def halves(glyph: Glyph) -> list[Glyph]:
     pieces = [p for a, b in ((0, cut), (cut, glyph.width))
               if (p := _ink_of(glyph.x0 + a, glyph.y0, glyph.pixels[:, a:b])) is not None]
     return pieces if len(pieces) == 2 else [glyph]
-
-
-def split_touching(glyph: Glyph, height: int) -> list[Glyph]:
-    """A piece too wide for one glyph, cut where least ink crosses it (recursively)."""
-    if glyph.width <= _MAX_GLYPH_WIDTH * height or glyph.height < 0.5 * height:
-        return [glyph]
-    pieces = halves(glyph)
-    if len(pieces) < 2:
-        return [glyph]
-    return [p for piece in pieces for p in split_touching(piece, height)]
 
 
 def features(glyph: Glyph, ref_top: int, ref_height: int) -> np.ndarray:
@@ -279,7 +270,8 @@ _DIGIT = re.compile(r"[๐-๙0-9]")
 _LETTERS_AT_END = re.compile(r"[\u0e01-\u0e4f]*$")
 # A short word of Latin letters and symbols only: how Tesseract reads a list number such as
 # `๓.` or `๙.` when it sees no digit in it at all (`a.`, `«.`, `ov,`).
-_SYMBOLS = re.compile(r"^[^\u0e01-\u0e4f\s]{1,4}$")
+_SYMBOLS = re.compile(r"^(?=.*[^.,\-/])[^\u0e01-\u0e4f\s]{1,4}$")
+_MIN_DIGIT_MM = 1.2  # an 8-point digit is 1.6 mm tall
 _SURE = 0.9
 
 
@@ -292,6 +284,8 @@ def _read_symbols(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
     top = max(y0 - pad, 0)
     parts = [g for g in glyphs(binary[top:y1 + pad, x0:x1])
              if g.y0 + top < y1 and g.y1 + top > y0]
+    if reference(parts)[1] < _MIN_DIGIT_MM * dpi / 25.4:
+        return None
     reads = read_glyphs(parts)
     text = "".join(r.char for r in reads)
     if not reads or any(r.char == REJECT or r.sure < _SURE for r in reads):

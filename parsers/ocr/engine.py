@@ -7,7 +7,8 @@ The engine is made once per worker process and reused for every page.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -44,8 +45,8 @@ class OcrWord:
         return self.bottom - self.top
 
 
-@lru_cache(maxsize=2)
-def _engine(tessdata: str, languages: str):
+@lru_cache(maxsize=3)
+def _engine(tessdata: str, languages: str, psm: str = "AUTO"):
     try:
         import tesserocr
     except ImportError as exc:  # pragma: no cover - a dependency of the package
@@ -55,7 +56,7 @@ def _engine(tessdata: str, languages: str):
     if missing:
         raise OcrUnavailable(f"no Tesseract model for {', '.join(missing)} in {tessdata} "
                              "(Debian: apt-get install tesseract-ocr-tha)")
-    return tesserocr.PyTessBaseAPI(path=tessdata, lang=languages, psm=tesserocr.PSM.AUTO)
+    return tesserocr.PyTessBaseAPI(path=tessdata, lang=languages, psm=getattr(tesserocr.PSM, psm))
 
 
 def check_available(settings: OcrSettings) -> None:
@@ -116,3 +117,35 @@ def _join_pieces(pieces, to_pt: float) -> list[OcrWord]:
         group.append(piece)
     flush()
     return words
+
+
+# Latin that ITA reports print among Thai: grades and tool names. Any other Latin word of one to
+# three letters in a Thai line is a Thai word the `eng` model won (ละ read as `AY`).
+_PRINTED_LATIN = {"A", "AA", "B", "C", "D", "E", "F", "IIT", "EIT", "OIT", "ITA", "PDF", "CD"}
+_SHORT_LATIN = re.compile(r"^[A-Za-z]{1,3}$")
+_THAI = re.compile("[\u0e01-\u0e2e]")
+
+
+def reread_in_thai(words: list[OcrWord], pixels: np.ndarray, settings: OcrSettings) -> list[OcrWord]:
+    """`words` with each short Latin word that stands next to Thai read again by the Thai model
+    alone, kept where that reading is Thai and Tesseract is at least as sure of it."""
+    from PIL import Image
+
+    out = list(words)
+    for i, word in enumerate(words):
+        if not _SHORT_LATIN.match(word.text) or word.text.upper() in _PRINTED_LATIN:
+            continue
+        neighbours = [w.text for w in words[max(i - 1, 0):i + 2] if w is not word]
+        if not any(_THAI.search(t) for t in neighbours):
+            continue
+        x0, y0, x1, y1 = word.pixels
+        pad = max((y1 - y0) // 2, 4)
+        crop = pixels[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad]
+        api = _engine(settings.tessdata, "tha", "SINGLE_WORD")
+        api.SetImage(Image.fromarray(crop))
+        text = (api.GetUTF8Text() or "").strip()
+        confidence = float(api.MeanTextConf())
+        api.Clear()
+        if _THAI.search(text) and " " not in text and confidence >= word.confidence:
+            out[i] = replace(word, text=text, confidence=confidence)
+    return out

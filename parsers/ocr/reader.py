@@ -16,8 +16,9 @@ import pypdfium2 as pdfium
 from parsers.layout import Block, Document, Page, Provenance, Table, TextLine
 from parsers.markup import list_marker
 from parsers.ocr import digits
-from parsers.ocr.cleanup import clean_text, is_tick
-from parsers.ocr.engine import OcrWord, check_available, read_words
+from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_tick
+from parsers.ocr.engine import OcrWord, check_available, read_words, reread_in_thai
+from parsers.ocr.marks import mark_empty_cells
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.preprocess import deskew, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
@@ -60,11 +61,13 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     straight, _angle = deskew(image.pixels, settings.max_skew_deg, settings.skew_step_deg)
     binary = ink(straight)
     tables, masks = page_tables(binary, image.dpi, settings)
-    words = read_words(erase_rules(straight, masks), image.dpi, settings)
+    clean = erase_rules(straight, masks)
+    reading_ink = erase_ink(binary, masks)
+    words = drop_mark_junk(reread_in_thai(read_words(clean, image.dpi, settings), clean, settings))
     if settings.read_digits:
         # The reader cuts glyphs as connected ink: a border touching a number would glue it
         # into one piece, so it reads the page with the rules taken out.
-        words = digits.reread_numbers(words, erase_ink(binary, masks), image.dpi)
+        words = digits.reread_numbers(words, reading_ink, image.dpi)
     words = [w for w in words if w.confidence >= settings.min_word_confidence]
     outside, inside = split_by_tables(words, tables)
     placed: list[tuple[float, Block]] = []
@@ -73,6 +76,7 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
         table = build_table(found, members, image.number, METHOD, reader)
         if table is not None:
             mark_ticks(table)
+            mark_empty_cells(table, reading_ink, image.dpi)
             placed.append((found.bbox[1], table))
     for paragraph in paragraphs(reader(outside), [t.bbox for t in tables]):
         prov = Provenance(page=image.number, method=METHOD, bbox=paragraph.bbox,

@@ -26,6 +26,23 @@ class Print:
     blur: float = 0.0  # Gaussian radius, pixels
     noise: float = 0.0  # grey levels
     jpeg_quality: int | None = None
+    # How other designs, printers and scanners differ from the font: strokes thicker (+) or
+    # thinner (-) by this many pixels, and the glyphs wider (>1) or narrower (<1).
+    weight: float = 0.0
+    stretch: float = 1.0
+
+
+_FINE = 4  # thickness is changed on a print drawn this many times finer
+
+
+def _reweigh(image: Image.Image, weight: float) -> Image.Image:
+    steps = round(abs(weight) * _FINE)
+    if not steps:
+        return image
+    fine = image.resize((image.width * _FINE, image.height * _FINE), Image.Resampling.BILINEAR)
+    grow = ImageFilter.MinFilter if weight > 0 else ImageFilter.MaxFilter  # ink is black
+    fine = fine.filter(grow(2 * steps + 1))
+    return fine.resize(image.size, Image.Resampling.BOX)
 
 
 def render(text: str, style: Print, rng: np.random.Generator | None = None) -> np.ndarray:
@@ -37,6 +54,9 @@ def render(text: str, style: Print, rng: np.random.Generator | None = None) -> n
     margin = size_px // 2
     image = Image.new("L", (right - left + 2 * margin, bottom - top + 2 * margin), 255)
     ImageDraw.Draw(image).text((margin - left, margin - top), text, font=font, fill=0)
+    if style.stretch != 1.0:
+        image = image.resize((round(image.width * style.stretch), image.height), Image.Resampling.BICUBIC)
+    image = _reweigh(image, style.weight)
     if style.skew_deg:
         image = image.rotate(style.skew_deg, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     if style.blur:

@@ -1,0 +1,60 @@
+"""Marks alone in scanned table cells, and the scraps of stray Thai marks, on synthetic ink and
+on the scanned sample whose status table Tesseract leaves empty."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parsers.layout import Table
+from parsers.ocr.cleanup import drop_mark_junk
+from parsers.ocr.engine import OcrWord
+from parsers.ocr.marks import DASH, TICK, mark_in
+from pipeline.triage import read_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _stroke(cell: np.ndarray, points: list[tuple[int, int]], width: int = 2) -> None:
+    for (y0, x0), (y1, x1) in zip(points, points[1:]):
+        for t in np.linspace(0, 1, 60):
+            y, x = round(y0 + t * (y1 - y0)), round(x0 + t * (x1 - x0))
+            cell[y:y + width, x:x + width] = 255
+
+
+@pytest.mark.parametrize("draw, expected", [
+    (lambda c: c.__setitem__((slice(30, 33), slice(40, 52)), 255), DASH),
+    (lambda c: _stroke(c, [(28, 40), (40, 48), (18, 66)]), TICK),
+    (lambda c: None, None),  # an empty cell
+    (lambda c: c.__setitem__((slice(30, 31), slice(40, 42)), 255), None),  # a speck
+    (lambda c: c.__setitem__((slice(10, 50), slice(20, 60)), 255), None),  # a filled box
+    (lambda c: (_stroke(c, [(28, 40), (40, 48), (18, 66)]),
+                c.__setitem__((slice(30, 33), slice(80, 92)), 255)), None),  # two marks
+])
+def test_mark_alone_in_a_cell(draw, expected):
+    cell = np.zeros((60, 120), np.uint8)
+    draw(cell)
+    assert mark_in(cell, 200) == expected
+
+
+def _word(text: str, height: int) -> OcrWord:
+    return OcrWord(text, 0, 0, 10, height * 72 / 200, 90.0, (0, 100, 40, 100 + height))
+
+
+def test_stray_mark_scraps_are_dropped_but_not_short_words_of_full_height():
+    text = [_word(t, 44 + i % 5) for i, t in enumerate("ให้ความรู้ เรื่อง การประเมิน คุณธรรม และ".split())]
+    words = text + [_word("va", 14), _word("=", 8), _word("ITA", 40), _word("-", 3), _word("y", 9)]
+    assert [w.text for w in drop_mark_junk(words)] == [w.text for w in text] + ["ITA", "-"]
+
+
+def test_status_ticks_and_dashes_tesseract_drops_are_read_from_the_scan():
+    """Sample 000's status table prints ✓ in the done column and - in the two others; Tesseract
+    returns nothing for those cells."""
+    doc = read_pdf(str(next((ROOT / "samples" / "scan").glob("000_*.pdf"))))
+    status = [t for t in doc.tables() if "สถานะ" in " ".join(t.column_headers())]
+    assert status
+    rows = [[c.text for c in cells[-3:]] for t in status for _, cells in t.body()
+            if cells[0].text.strip()[:1] in "๑๒๓๔๕๖๗๘๙"]
+    assert len(rows) == 10
+    assert sum(r == [DASH, DASH, TICK] for r in rows) >= 9, rows
