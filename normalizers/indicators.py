@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from normalizers.numerals import split_numbering, thai_to_arabic
-from normalizers.thai_text import clean, fold
+from normalizers.thai_text import clean, fold, without_marks
 
 __all__ = ["Indicator", "INDICATORS", "indicator_by_no", "tool_of", "indicator_by_name",
            "IndicatorRef", "resolve_indicator", "parse_tool"]
@@ -45,6 +45,7 @@ _LABELS: tuple[tuple[str, int], ...] = tuple(sorted(
     ((fold(label), indicator.no)
      for indicator in INDICATORS for label in (indicator.name, *indicator.variants)),
     key=lambda pair: -len(pair[0])))
+_MARKLESS_LABELS = tuple((without_marks(label), no) for label, no in _LABELS)
 
 
 def indicator_by_no(no: int) -> Indicator | None:
@@ -75,6 +76,8 @@ def indicator_by_name(name: str | None) -> int | None:
     4
     >>> indicator_by_name("ประสิทธิภาพการสื่อสาร")
     7
+    >>> indicator_by_name("ตัวชีวัดที่ ฆ ๑ การปฏิบัติหน้าที")
+    1
     >>> indicator_by_name("อื่น ๆ") is None
     True
     """
@@ -83,6 +86,11 @@ def indicator_by_name(name: str | None) -> int | None:
         return None
     for label, no in _LABELS:
         if label in key:
+            return no
+    # As OCR reads a poor scan: the marks dropped (`การปฏิบัติหน้าที`).
+    markless = without_marks(key)
+    for label, no in _MARKLESS_LABELS:
+        if label in markless:
             return no
     return None
 

@@ -11,6 +11,7 @@ wedged in front of combining marks, and layout whitespace.
 """
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import unicodedata
@@ -70,6 +71,34 @@ def clean(text: str | None) -> str | None:
 
 
 _FOLD_DROP = dict.fromkeys(map(ord, ".,:;()\"'“”‘’"))
+
+
+# Vowels and tone marks written above or below the line: what OCR of a poor scan drops first.
+MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def without_marks(text: str) -> str:
+    """The text with its marks above and below the line taken out: a key that OCR's dropped
+    marks do not change.
+
+    >>> without_marks("ตัวชี้วัด") == without_marks("ตัวชีวัด")
+    True
+    """
+    return MARKS.sub("", text)
+
+
+def likeness(a: str | None, b: str | None) -> float:
+    """How alike two labels are once folded (see `fold`), 0–1: OCR's slips cost a little.
+
+    >>> likeness("การให้ความรู้เกี่ยวกับผลประโยชน์ทับซ้อน", "การให้ความรู้เกี่ยวกับ ผลประโยชน์ทับข้อน") > 0.9
+    True
+    >>> likeness("พัฒนาระบบเว็บไซต์", "การเปิดเผยข้อมูล") < 0.5
+    True
+    """
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return float(fa == fb)
+    return difflib.SequenceMatcher(a=fa, b=fb, autojunk=False).ratio()
 
 
 def fold(text: str | None) -> str:

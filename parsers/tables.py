@@ -6,6 +6,7 @@ mutates its input: they build new cells, grids and tables.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 from typing import Sequence
@@ -187,6 +188,30 @@ def _widen(table: Table, groups: list[tuple[str, list[int]]], targets: list[int]
     return replace(table, grid=[[c for c in row if c is not None] for row in grid])
 
 
+# Thai marks above and below the line, and anything not a Thai letter: what OCR loses or adds
+# from one page's header to the next (`ขั้นตอนและวิธีการ` / `2 ac ขนตอนและวธการ`).
+_MARKS_AND_JUNK = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]")
+_SAME_HEADING = 0.8
+
+
+def _skeleton(key: str) -> str:
+    return _MARKS_AND_JUNK.sub("", key) or key
+
+
+def same_headings(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two tables' header keys name the same columns, give or take OCR's slips.
+
+    >>> same_headings(["มาตรการ", "ขั้นตอนและวิธีการ"], ["มาตรการ", "2 ac ขนตอนและวธการ"])
+    True
+    >>> same_headings(["มาตรการ", "ผู้รับผิดชอบ"], ["มาตรการ", "สถานะการดำเนินงาน"])
+    False
+    """
+    if len(a) != len(b):
+        return False
+    return all(x == y or difflib.SequenceMatcher(a=_skeleton(x), b=_skeleton(y), autojunk=False).ratio()
+               >= _SAME_HEADING for x, y in zip(a, b))
+
+
 def join_tables(first: Table, second: Table) -> Table:
     """`first` with the body rows of `second` (its repeated header dropped) appended.
 
@@ -194,7 +219,7 @@ def join_tables(first: Table, second: Table) -> Table:
     than in the other, the narrower is padded within that heading's columns.
     """
     g1, g2 = header_groups(first), header_groups(second)
-    if [k for k, _ in g1] != [k for k, _ in g2]:
+    if not same_headings([k for k, _ in g1], [k for k, _ in g2]):
         raise ValueError("tables with different column headers cannot be joined")
     targets = [max(len(a), len(b)) for (_, a), (_, b) in zip(g1, g2)]
     a, b = _widen(first, g1, targets), _widen(second, g2, targets)
@@ -256,7 +281,7 @@ def join_continued_tables(blocks: list[Block], split_rows: bool = False) -> list
 
 def _continues(prev: Table, table: Table) -> bool:
     key = header_key(table)
-    return any(key) and key == header_key(prev)
+    return any(key) and same_headings(key, header_key(prev))
 
 
 # ---- rows split over a page break ---------------------------------------------------------------

@@ -157,15 +157,21 @@ def _normalise_measure(printed: PrintedMeasure, warnings: list[str]) -> _Measure
                     owner_filled_down=bool(printed.owner and printed.owner.filled_down))
 
 
+# OCR reads the same title differently in the two tables (`ทับซ้อน` / `ทับข้อน`, stray marks
+# between words), so titles are matched by likeness, not equality.
+_SAME_TITLE = 0.85
+
+
 def _join_plan_and_status(measures: list[_Measure]) -> list[_Measure]:
-    """A measure printed in a plan table and again in a status table (same printed number and
-    title) is one measure: the report row keeps its status, the plan row gives what it lacks."""
+    """A measure printed in a plan table and again in a status table (same printed number, and
+    the same title give or take OCR's slips) is one measure: the report row keeps its status,
+    the plan row gives what it lacks."""
     kept: list[_Measure] = []
-    by_key: dict[tuple[str, str], _Measure] = {}
     for m in measures:
-        key = (m.number or "", thai_text.fold(m.title))
-        other = by_key.get(key) if m.number else None
-        if other is not None and other.printed.kind != m.printed.kind and other.partner is None:
+        candidates = [o for o in kept if m.number and o.number == m.number and o.partner is None
+                      and o.printed.kind != m.printed.kind]
+        other = max(candidates, key=lambda o: thai_text.likeness(o.title, m.title), default=None)
+        if other is not None and thai_text.likeness(other.title, m.title) >= _SAME_TITLE:
             plan, report = (other, m) if other.printed.kind == "plan" else (m, other)
             owners, filled = ((plan.owners, plan.owner_filled_down) if plan.owners
                               else (report.owners, report.owner_filled_down))
@@ -174,7 +180,6 @@ def _join_plan_and_status(measures: list[_Measure]) -> list[_Measure]:
             other.indicator_no = other.indicator_no or m.indicator_no
             other.indicator_name = other.indicator_name or m.indicator_name
             continue
-        by_key.setdefault(key, m)
         kept.append(m)
     return kept
 

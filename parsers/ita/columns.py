@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from normalizers.statuses import status_from_text
-from normalizers.thai_text import fold
+from normalizers.thai_text import fold, without_marks
 
 
 class Role(str, Enum):
@@ -55,6 +55,11 @@ _RULES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
 )
 
 
+# OCR drops Thai marks from headers (`ตัวชีวัด`, `ผูรบผิดชอบ`): a header no rule matches is tried
+# again with the marks taken out of both the header and the rules.
+_MARKLESS_RULES = tuple((role, re.compile(without_marks(p.pattern))) for role, p in _RULES)
+
+
 def column_role(header: str) -> Role:
     """The role of a column from its header text.
 
@@ -64,6 +69,8 @@ def column_role(header: str) -> Role:
     <Role.STEPS: 'steps'>
     >>> column_role("สถานะการดำเนินงาน ดำเนินการเรียบร้อยแล้ว")
     <Role.STATUS: 'status'>
+    >>> column_role("ตัวชีวัด")  # as OCR reads ตัวชี้วัด
+    <Role.INDICATOR: 'indicator'>
     """
     key = fold(header)
     if not key:
@@ -72,6 +79,10 @@ def column_role(header: str) -> Role:
         return Role.STATUS
     for role, pattern in _RULES:
         if pattern.search(key):
+            return role
+    markless = without_marks(key)
+    for role, pattern in _MARKLESS_RULES:
+        if pattern.search(markless):
             return role
     return Role.OTHER
 
