@@ -15,6 +15,7 @@ January, and because periods ("ต.ค. - มี.ค. ๖๕") need the fiscal-y
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +23,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from normalizers.numerals import thai_to_arabic
-from normalizers.thai_text import clean
+from normalizers.thai_text import clean, without_marks
 
 __all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period",
            "parse_thai_date", "monitoring_months"]
@@ -323,6 +324,31 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d])")
 
 
+# A month name as OCR misreads it in a memo's date line: a letter wrong (`จันวาคม`), marks lost
+# (`พฤศจกายน`). Taken only between a day and a four-digit year, where nothing else stands.
+_MISREAD_DATE = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<word>[ก-ฮะ-ฺเ-๎]{{4,12}})\s*"
+    rf"(?:{_ERA}\s*)?(?P<year>\d{{4}})(?!\d)")
+_MARKLESS_MONTHS = tuple(without_marks(name) for name in _FULL_NAMES)
+_LIKE_A_MONTH = 0.8
+
+
+def misread_month(word: str) -> int | None:
+    """1–12 for a full month name read with a slip or two, None when no month is that close.
+
+    >>> misread_month("จันวาคม"), misread_month("พฤศจกายน"), misread_month("ประชุม")
+    (12, 11, None)
+    """
+    key = without_marks(word)
+    likeness = [difflib.SequenceMatcher(a=key, b=name, autojunk=False).ratio()
+                for name in _MARKLESS_MONTHS]
+    best = max(range(12), key=likeness.__getitem__)
+    runner_up = max(x for i, x in enumerate(likeness) if i != best)
+    if likeness[best] >= _LIKE_A_MONTH and likeness[best] - runner_up >= 0.1:
+        return best + 1
+    return None
+
+
 def parse_thai_date(text: str | None) -> date | None:
     """The first date in the text (day, month name or number, year BE or CE).
 
@@ -332,6 +358,8 @@ def parse_thai_date(text: str | None) -> date | None:
     datetime.date(2024, 10, 5)
     >>> parse_thai_date("๓๑ กันยายน ๒๕๖๕") is None
     True
+    >>> parse_thai_date("๑๙ จันวาคม ๒๕๖๗")  # as OCR read ธันวาคม
+    datetime.date(2024, 12, 19)
     """
     if not text:
         return None
@@ -341,12 +369,15 @@ def parse_thai_date(text: str | None) -> date | None:
         month = month_number(match.group("month"))
         year = _year_value(match.group("year"), match.group("era"))
         day = int(match.group("day"))
-    else:
-        numeric = _NUMERIC_DATE.search(text)
-        if numeric is None:
-            return None
+    elif (numeric := _NUMERIC_DATE.search(text)) is not None:
         day, month = int(numeric.group(1)), int(numeric.group(2))
         year = _year_value(numeric.group(3))
+    elif (misread := _MISREAD_DATE.search(text)) is not None:
+        month = misread_month(misread.group("word"))
+        year = _year_value(misread.group("year"), misread.group("era"))
+        day = int(misread.group("day"))
+    else:
+        return None
     if month is None or year is None:
         return None
     try:

@@ -146,6 +146,12 @@ def test_period_is_frozen():
     ("๓๑ กันยายน ๒๕๖๕", None),
     ("๒๙ กุมภาพันธ์ ๒๕๖๕", None),
     ("มีนาคม ๒๕๖๔", None),
+    # month names as OCR misreads them in memo date lines
+    ("๑๙ จันวาคม ๒๕๖๗", date(2024, 12, 19)),
+    ("วันที่ ๓ พฤศจกายน ๒๕๖๗", date(2024, 11, 3)),
+    ("๒๒ มนาคม ๒๕๖๔", date(2021, 3, 22)),
+    ("๕ ประชุม ๒๕๖๗", None),
+    ("ฆ ส่ hy พฤศจกายน ๒๕๖๗", None),  # the day written by hand
     ("", None),
     (None, None),
 ])

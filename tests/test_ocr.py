@@ -5,6 +5,7 @@ samples, real memo scans in ../shared/real).
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -66,9 +67,9 @@ def test_digit_reader_on_numbers_printed_in_fonts_it_was_not_trained_on():
             right += 1
         else:
             wrong.append((UNSEEN_FONTS[i % len(UNSEEN_FONTS)], number, got))
-    # The issue's goal is 0.99; this is what the reader reaches now (0.945 on 600), kept from
-    # going back. Most misses are ๙ read as ๔ in Waree, whose ๙ no training font draws alike.
-    assert right / 240 >= 0.92, wrong
+    # The issue's goal is 0.99; this is what the reader reaches now (0.9625 here, 0.985 on 600
+    # others), kept from going back. Most misses: Waree's ๙, slashes touching digits in Laksaman.
+    assert right / 240 >= 0.95, wrong
 
 
 def test_tesseract_alone_cannot_read_thai_digits_the_reader_can():
@@ -136,12 +137,15 @@ def test_a_scanned_page_image_through_the_pipeline():
 MEMOS = {
     "phichai_memo_moit2-19.pdf": {
         "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐",
+        "doc_date": dt.date(2024, 12, 19),  # printed ๑๙ ธันวาคม ๒๕๖๗; OCR reads จันวาคม
         "reference_no": "อต 0033.306/8140",  # printed อต ๐๐๓๓.๓๐๖/๘๑๔๐
         "subject_parts": ["ขออนุญาตนำข้อมูล", "เผยแพร่ผ่านทางเว็บไซต์ของโรงพยาบาลพิชัย",
                           "ประจำปีงบประมาณ ๒๕๖๘"],
     },
     "phichai_memo_moit1-2-68.pdf": {
         "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐",
+        # printed "   พฤศจิกายน ๒๕๖๗" with the day written in by hand: no date is made up
+        "doc_date": None,
         "reference_no": "อต 0033.306",  # the running number after the slash is handwritten
         "subject_parts": ["ขออนุญาตเผยแพร่รายงานผลการติดตามการดำเนินงานและสรุปปัญหาและอุปสรรค"],
     },
@@ -155,6 +159,7 @@ def test_real_memo_scans_give_their_header(name):
     doc = process_file(str(REAL / name)).document
     assert doc.source_kind == "pdf_scanned" and doc.method == "ocr" and doc.form == "memo"
     assert doc.department == expected["department"]
+    assert doc.doc_date == expected["doc_date"]
     assert doc.reference_no.startswith(expected["reference_no"])
     for part in expected["subject_parts"]:
         assert part in doc.subject

@@ -23,6 +23,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from parsers.ocr.cleanup import is_tick
 from parsers.ocr.engine import OcrWord
 
 MODEL_PATH = Path(__file__).with_name("models") / "digits.npz"
@@ -42,6 +43,8 @@ class Glyph:
     x1: int
     y1: int
     pixels: np.ndarray  # its own ink, 255 on 0, cut to its box
+    # Cut by the crop's left or right side: part of a neighbour, never read as a digit.
+    partial: bool = False
 
     @property
     def height(self) -> int:
@@ -76,7 +79,7 @@ def glyphs(binary: np.ndarray) -> list[Glyph]:
     out = []
     for x0, y0, x1, y1, ids in merged:
         cut = np.isin(labels[y0:y1, x0:x1], ids).astype(np.uint8) * 255
-        out.append(Glyph(x0, y0, x1, y1, cut))
+        out.append(Glyph(x0, y0, x1, y1, cut, partial=x0 == 0 or x1 == binary.shape[1]))
     top, height = reference(out)
     edge = binary.shape[0]
     # A small piece cut by the crop's top or bottom, or one wholly above or below the line's
@@ -93,7 +96,8 @@ def _trim_to_line(glyph: Glyph, top: int, height: int, crop_height: int) -> Glyp
         return glyph
     a = max(top - height // 4 - glyph.y0, 0)
     b = min(top + height + height // 4 - glyph.y0, glyph.height)
-    return _ink_of(glyph.x0, glyph.y0 + a, glyph.pixels[a:b]) or glyph
+    trimmed = _ink_of(glyph.x0, glyph.y0 + a, glyph.pixels[a:b])
+    return replace(trimmed, partial=glyph.partial) if trimmed else glyph
 
 
 def _ink_of(x0: int, y0: int, pixels: np.ndarray) -> Glyph | None:
@@ -205,6 +209,8 @@ def read_glyphs(parts: list[Glyph]) -> list[Reading]:
 
 
 def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
+    if glyph.partial:
+        return [Reading(glyph, REJECT, 1.0)]
     rule = punctuation(glyph, top, height)
     if rule is not None:
         return [Reading(glyph, rule, 1.0)]
@@ -215,7 +221,7 @@ def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
         pieces = halves(glyph)
         if len(pieces) == 2:
             split = [r for piece in pieces for r in _read_piece(piece, top, height, m)]
-            if all(r.char in DIGIT_CHARS and r.sure >= _DOUBT for r in split):
+            if all(r.char in DIGIT_CHARS + "/" and r.sure >= _DOUBT for r in split):
                 return split
     return [whole]
 
@@ -282,7 +288,8 @@ def _read_symbols(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
     # crop reaches a little above and below and keeps the glyphs that cross the box.
     pad = dpi // 10
     top = max(y0 - pad, 0)
-    parts = [g for g in glyphs(binary[top:y1 + pad, x0:x1])
+    left = max(x0 - 2, 0)
+    parts = [g for g in glyphs(binary[top:y1 + pad, left:x1 + 2])
              if g.y0 + top < y1 and g.y1 + top > y0]
     if reference(parts)[1] < _MIN_DIGIT_MM * dpi / 25.4:
         return None
@@ -305,7 +312,9 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
     for word in words:
         found = _NUMBER_LIKE.search(word.text)
         if found is None:
-            whole = _read_symbols(word, binary, dpi) if _SYMBOLS.match(word.text) else None
+            # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
+            symbols = _SYMBOLS.match(word.text) and not is_tick(word.text)
+            whole = _read_symbols(word, binary, dpi) if symbols else None
             out.append(replace(word, text=whole) if whole else word)
             continue
         x0, y0, x1, y1 = word.pixels
