@@ -216,12 +216,15 @@ def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
         return [Reading(glyph, rule, 1.0)]
     p = m.probabilities(features(glyph, top, height)[None])[0]
     whole = Reading(glyph, m.classes[int(p.argmax())], float(p.max()))
-    doubtful = whole.char == REJECT or whole.sure < _DOUBT
-    if doubtful and glyph.width > _WIDE * height and glyph.height >= 0.5 * height:
+    if glyph.width > _WIDE * height and glyph.height >= 0.5 * height:
         pieces = halves(glyph)
         if len(pieces) == 2:
             split = [r for piece in pieces for r in _read_piece(piece, top, height, m)]
-            if all(r.char in DIGIT_CHARS + "/" and r.sure >= _DOUBT for r in split):
+            # Kept when every half reads surely as a digit, and more surely than the whole:
+            # a wide ๓ or ๐ cut in two gives shapes no digit has.
+            sure = min(r.sure for r in split)
+            if (all(r.char in DIGIT_CHARS + "/" for r in split) and sure >= _DOUBT
+                    and (whole.char == REJECT or sure > whole.sure)):
                 return split
     return [whole]
 

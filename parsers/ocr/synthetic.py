@@ -30,6 +30,7 @@ class Print:
     # thinner (-) by this many pixels, and the glyphs wider (>1) or narrower (<1).
     weight: float = 0.0
     stretch: float = 1.0
+    slant: float = 0.0  # horizontal shear, as an oblique design or a skewed scanner line
 
 
 _FINE = 4  # thickness is changed on a print drawn this many times finer
@@ -57,6 +58,14 @@ def render(text: str, style: Print, rng: np.random.Generator | None = None) -> n
     if style.stretch != 1.0:
         image = image.resize((round(image.width * style.stretch), image.height), Image.Resampling.BICUBIC)
     image = _reweigh(image, style.weight)
+    if style.slant:
+        # x' = x + slant * (y - height/2): the top leans right for a positive slant.
+        extra = round(abs(style.slant) * image.height)
+        wide = Image.new("L", (image.width + extra, image.height), 255)
+        wide.paste(image, (extra // 2, 0))
+        image = wide.transform(wide.size, Image.Transform.AFFINE,
+                               (1, style.slant, -style.slant * image.height / 2, 0, 1, 0),
+                               resample=Image.Resampling.BICUBIC, fillcolor=255)
     if style.skew_deg:
         image = image.rotate(style.skew_deg, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     if style.blur:
