@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from normalizers import dates, grades, indicators, numerals, orgs, places, statuses, thai_text, units
 from parsers.ita.records import ItaDocument, PrintedField, PrintedMeasure, PrintedScore
 from parsers.layout import Document, Table, TextLine
+from pipeline import plausibility
 from pipeline.result import Extraction
 from pipeline.schema import (DocumentRow, FindingRow, MeasureRow, OwnerRow, ScoreRow, SignatoryRow,
                              StatusRow)
@@ -257,6 +258,7 @@ def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extracti
                    fiscal_year_be=document.fiscal_year_be)
     warnings: list[str] = list(layout.warnings) + list(ita.warnings)
     scores = score_rows(ita, keys, document.assessed_year_be, warnings)
+    warnings.extend(plausibility.score_arithmetic(scores))
     measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings)
     document.warnings = sorted(set(warnings))
     return Extraction(document=document, scores=scores, measures=measures, owners=owners,

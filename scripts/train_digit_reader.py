@@ -5,8 +5,9 @@
 
 Numbers as ITA documents print them (scores, years, memo numbers, dates; Thai and Arabic
 digits), some with a Thai word glued on, and Thai words alone, are drawn in the TRAINING_FONTS
-at 12–22 pt and 150–300 dpi, with strokes thickened or thinned and glyphs widened or narrowed
-(other designs), then blurred, noised, skewed and JPEG-compressed (`parsers.ocr.synthetic`).
+at 12–22 pt and 150–300 dpi, with strokes thickened or thinned and glyphs widened, narrowed or
+slanted (other designs), then blurred, noised, skewed and JPEG-compressed
+(`parsers.ocr.synthetic`).
 Each print is cut into glyphs exactly as the pipeline cuts a word (`digits.glyphs`; prints whose
 glyphs touch are left out); glyphs of digits and `/` are labelled with their character, glyphs
 of Thai letters and marks with the reject class. Dots and dashes are not learnt (the reader
@@ -95,7 +96,8 @@ def random_print(font: Path, rng: np.random.Generator) -> Print:
                  noise=float(rng.uniform(0, 12)),
                  jpeg_quality=int(rng.integers(30, 95)) if rng.random() < 0.7 else None,
                  weight=float(rng.uniform(-0.4, 0.8)) if rng.random() < 0.6 else 0.0,
-                 stretch=float(rng.uniform(0.85, 1.15)) if rng.random() < 0.6 else 1.0)
+                 stretch=float(rng.uniform(0.85, 1.15)) if rng.random() < 0.6 else 1.0,
+                 slant=float(rng.uniform(-0.2, 0.2)) if rng.random() < 0.4 else 0.0)
 
 
 def samples(font: Path, n: int, rng: np.random.Generator, stats: dict) -> tuple[list[np.ndarray], list[int]]:
@@ -118,8 +120,8 @@ def samples(font: Path, n: int, rng: np.random.Generator, stats: dict) -> tuple[
         font_obj = ImageFont.truetype(style.font_path, size_px)
         left = font_obj.getbbox(text)[0]
         split = (margin - left + (font_obj.getlength(number) if number else 0)) * style.stretch
-        if abs(style.skew_deg) > 0.5 and tail:
-            continue  # a rotated print moves the boundary; skip rather than mislabel
+        if (abs(style.skew_deg) > 0.5 or style.slant) and tail:
+            continue  # a rotated or slanted print moves the boundary; skip rather than mislabel
         head = [g for g in parts if (g.x0 + g.x1) / 2 < split] if number else []
         rest = [g for g in parts if (g.x0 + g.x1) / 2 >= split] if number else parts
         if number and len(head) != len(number):

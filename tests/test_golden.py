@@ -90,3 +90,5 @@ def test_scanned_pdfs_of_the_seeds_reach_the_issue_bar(tmp_path):
     documents = ds.dataset(out / "documents", partitioning="hive").to_table().to_pylist()
     assert {(d["source_kind"], d["method"]) for d in documents} == {("pdf_scanned", "ocr")}
     assert all(d["ocr_confidence"] is not None and d["ocr_confidence"] > 50 for d in documents)
+    # The scores read add up (tools = mean of indicators, overall = 0.3/0.3/0.4 of the tools).
+    assert not [w for d in documents for w in d["warnings"] if w.startswith("score_arithmetic")]

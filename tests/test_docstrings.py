@@ -1,4 +1,5 @@
-"""The examples in the parsers' docstrings run (the normalisers' run in test_normalizers_vocabulary)."""
+"""The examples in the parsers' and pipeline's docstrings run (the normalisers' run in
+test_normalizers_vocabulary)."""
 from __future__ import annotations
 
 import doctest
@@ -6,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["parsers.tables", "parsers.ita.columns", "parsers.ocr.cleanup", "parsers.ocr.marks"]
+MODULES = ["parsers.tables", "parsers.ita.columns", "parsers.ocr.cleanup", "parsers.ocr.marks",
+           "pipeline.plausibility"]
 
 
 @pytest.mark.parametrize("name", MODULES)
