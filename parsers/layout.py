@@ -141,7 +141,7 @@ class Page:
     method: Method
     width: float | None = None  # points; None for markup input
     height: float | None = None
-    rotation: int = 0
+    rotation: int = 0  # clockwise degrees the page was turned to be read upright
     # Why this page's text layer was not trusted ("no_text", "unreadable_text"); None when it
     # was read. Such a page has no blocks until the OCR path reads it.
     needs_ocr: str | None = None

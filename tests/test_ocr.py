@@ -133,6 +133,20 @@ def test_a_scanned_page_image_through_the_pipeline():
     assert all(s.page == 1 for s in result.scores)
 
 
+@pytest.mark.parametrize("turned", [90, 180, 270])
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, turned):
+    from PIL import Image
+
+    source = Image.open(ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png")
+    path = tmp_path / f"turned_{turned}.png"
+    source.rotate(turned, expand=True).save(path, dpi=source.info["dpi"])  # counter-clockwise
+    scores = lambda r: [(s.scope, s.indicator_no, s.score) for s in r.scores]  # noqa: E731
+    upright = process_file(str(ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"))
+    result = process_file(str(path))
+    assert result.document.overall_score == pytest.approx(90.79)
+    assert scores(result) == scores(upright) and len(result.scores) == 8
+
+
 # Read by eye from the page images (rendered at 220 dpi).
 MEMOS = {
     "phichai_memo_moit2-19.pdf": {

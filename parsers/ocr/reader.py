@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pypdfium2 as pdfium
 
 from parsers.layout import Block, Document, Page, Provenance, Table, TextLine
 from parsers.markup import list_marker
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_tick
-from parsers.ocr.engine import OcrWord, check_available, read_words, reread_in_thai
+from parsers.ocr.engine import OcrWord, check_available, page_orientation, read_words, reread_in_thai
 from parsers.ocr.marks import mark_empty_cells
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.preprocess import deskew, ink
@@ -58,7 +59,9 @@ def mark_ticks(table: Table) -> None:
 
 def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     """One page image into a `Page` of text lines and tables, in page points."""
-    straight, _angle = deskew(image.pixels, settings.max_skew_deg, settings.skew_step_deg)
+    turn = page_orientation(image.pixels, settings)
+    upright = np.ascontiguousarray(np.rot90(image.pixels, k=turn // 90)) if turn else image.pixels
+    straight, _angle = deskew(upright, settings.max_skew_deg, settings.skew_step_deg)
     binary = ink(straight)
     tables, masks = page_tables(binary, image.dpi, settings)
     clean = erase_rules(straight, masks)
@@ -84,9 +87,10 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
         placed.append((paragraph.bbox[1], TextLine(text=paragraph.text, prov=prov,
                                                    list_marker=list_marker(paragraph.text))))
     placed.sort(key=lambda p: p[0])
-    width, height = image.size_points
+    height_px, width_px = straight.shape
     return Page(number=image.number, blocks=[b for _, b in placed], method=METHOD,
-                width=width, height=height)
+                width=width_px * 72 / image.dpi, height=height_px * 72 / image.dpi,
+                rotation=(360 - turn) % 360)
 
 
 def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:

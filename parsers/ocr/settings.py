@@ -50,6 +50,9 @@ class OcrSettings:
     # reader re-reads every number whatever Tesseract's confidence.
     min_word_confidence: float = 0.0
     read_digits: bool = True
+    # A page scanned sideways or upside down is turned upright when Tesseract's orientation
+    # detection (osd.traineddata) is at least this sure; 0 turns the check off.
+    min_orientation_confidence: float = 2.0
 
     def __post_init__(self) -> None:
         if not 100 <= self.dpi <= 600:
