@@ -170,7 +170,13 @@ MEMOS = {
 @pytest.mark.parametrize("name", sorted(MEMOS))
 def test_real_memo_scans_give_their_header(name):
     expected = MEMOS[name]
-    doc = process_file(str(REAL / name)).document
+    result = process_file(str(REAL / name))
+    doc = result.document
+    # Both memos are signed by the same two people, names printed in brackets under the
+    # signature (read by eye).
+    signers = {s.name: s.position for s in result.signatories}
+    assert {"นางสาวรัชนี ไชยดิษฐ์", "นายเบญจวุฒิ ครุฑเมือง"} <= set(signers)
+    assert signers["นายเบญจวุฒิ ครุฑเมือง"].startswith("ผู้อำนวยการโรงพยาบาลพิชัย")
     assert doc.source_kind == "pdf_scanned" and doc.method == "ocr" and doc.form == "memo"
     assert doc.department == expected["department"]
     assert doc.doc_date == expected["doc_date"]
