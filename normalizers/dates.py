@@ -325,9 +325,10 @@ _NUMERIC_DATE = re.compile(
 
 
 # A month name as OCR misreads it in a memo's date line: a letter wrong (`จันวาคม`), marks lost
-# (`พฤศจกายน`). Taken only between a day and a four-digit year, where nothing else stands.
+# (`พฤศจกายน`). Taken only between a day and a four-digit year, where nothing else stands; a
+# digit glued to letters (`ศิ๒`, handwriting read as print) is no day.
 _MISREAD_DATE = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<word>[ก-ฮะ-ฺเ-๎]{{4,12}})\s*"
+    rf"(?<![\dก-๎])(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<word>[ก-ฮะ-ฺเ-๎]{{4,12}})\s*"
     rf"(?:{_ERA}\s*)?(?P<year>\d{{4}})(?!\d)")
 _MARKLESS_MONTHS = tuple(without_marks(name) for name in _FULL_NAMES)
 _LIKE_A_MONTH = 0.8

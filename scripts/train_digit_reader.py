@@ -187,6 +187,23 @@ def train(x: np.ndarray, y: np.ndarray, hidden: int, epochs: int, rng: np.random
     return params
 
 
+def aspect_limits(fonts: list[Path]) -> np.ndarray:
+    """Per class, how wide its glyph may be (width / height): the 95th percentile over the
+    fonts, with a tenth more for blur; the reject class has no limit."""
+    from PIL import ImageFont
+
+    limits = np.full(len(digits.CLASSES), np.inf, dtype=np.float32)
+    for i, char in enumerate(digits.CLASSES):
+        if char == digits.REJECT:
+            continue
+        aspects = []
+        for font in fonts:
+            x0, y0, x1, y1 = ImageFont.truetype(str(font), 100).getbbox(char)
+            aspects.append((x1 - x0) / max(y1 - y0, 1))
+        limits[i] = 1.1 * float(np.percentile(aspects, 95))
+    return limits
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per-font", type=int, default=1500, help="prints per training font")
@@ -210,13 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     held = rng.random(len(x)) < 0.05
     params = train(x[~held], y[~held], args.hidden, args.epochs, rng)
     model = digits.Model(params["w1"], params["b1"], params["w2"], params["b2"], params["mean"],
-                         params["scale"], digits.CLASSES)
+                         params["scale"], digits.CLASSES, aspect_limits(fonts))
     accuracy = float((model.probabilities(x[held]).argmax(axis=1) == y[held]).mean())
     print(f"held-out glyph accuracy {accuracy:.4f} ({held.sum()} glyphs)", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, w1=params["w1"].astype(np.float16), b1=params["b1"],
                         w2=params["w2"].astype(np.float16), b2=params["b2"], mean=params["mean"],
-                        scale=params["scale"], classes=np.array(digits.CLASSES))
+                        scale=params["scale"], classes=np.array(digits.CLASSES),
+                        max_aspect=aspect_limits(fonts))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", file=sys.stderr)
     return 0
 

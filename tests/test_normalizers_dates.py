@@ -152,6 +152,7 @@ def test_period_is_frozen():
     ("๒๒ มนาคม ๒๕๖๔", date(2021, 3, 22)),
     ("๕ ประชุม ๒๕๖๗", None),
     ("ฆ ส่ hy พฤศจกายน ๒๕๖๗", None),  # the day written by hand
+    ("ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗", None),  # ... and read as letters with a digit
     ("", None),
     (None, None),
 ])

@@ -52,11 +52,14 @@ def test_unseen_fonts_exist():
 
 
 def test_digit_reader_on_numbers_printed_in_fonts_it_was_not_trained_on():
-    """240 numbers (scores, years, memo numbers, dates; 80% Thai digits) in six unseen fonts, at
-    200 and 300 dpi, skewed, blurred, noised and JPEG-compressed."""
+    """600 numbers (scores, years, memo numbers, dates; 80% Thai digits) in six unseen fonts, at
+    200 and 300 dpi, skewed, blurred, noised and JPEG-compressed: the issue's goal is 99%.
+
+    Measured: 596 of these 600; 598 and 598 with two other seeds (99.56% of 1800). The misses
+    are Waree's ๙ at 200 dpi read as ๔ or ๓."""
     rng = np.random.default_rng(2026)
     right, wrong = 0, []
-    for i in range(240):
+    for i in range(600):
         number = random_number(rng, THAI_DIGITS if rng.random() < 0.8 else ARABIC_DIGITS)
         style = Print(str(TLWG / UNSEEN_FONTS[i % len(UNSEEN_FONTS)]), float(rng.uniform(13, 20)),
                       dpi=(200, 300)[i % 2], skew_deg=float(rng.uniform(-1.5, 1.5)),
@@ -67,9 +70,7 @@ def test_digit_reader_on_numbers_printed_in_fonts_it_was_not_trained_on():
             right += 1
         else:
             wrong.append((UNSEEN_FONTS[i % len(UNSEEN_FONTS)], number, got))
-    # The issue's goal is 0.99; this is what the reader reaches now (0.9625 here, 0.985 on 600
-    # others), kept from going back. Most misses: Waree's ๙, slashes touching digits in Laksaman.
-    assert right / 240 >= 0.95, wrong
+    assert right / 600 >= 0.99, wrong
 
 
 def test_tesseract_alone_cannot_read_thai_digits_the_reader_can():

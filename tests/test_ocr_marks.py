@@ -38,14 +38,23 @@ def test_mark_alone_in_a_cell(draw, expected):
     assert mark_in(cell, 200) == expected
 
 
-def _word(text: str, height: int) -> OcrWord:
-    return OcrWord(text, 0, 0, 10, height * 72 / 200, 90.0, (0, 100, 40, 100 + height))
+def _word(text: str, x0: int, y0: int, x1: int, y1: int) -> OcrWord:
+    to_pt = 72 / 200
+    return OcrWord(text, x0 * to_pt, y0 * to_pt, x1 * to_pt, y1 * to_pt, 90.0, (x0, y0, x1, y1))
 
 
-def test_stray_mark_scraps_are_dropped_but_not_short_words_of_full_height():
-    text = [_word(t, 44 + i % 5) for i, t in enumerate("ให้ความรู้ เรื่อง การประเมิน คุณธรรม และ".split())]
-    words = text + [_word("va", 14), _word("=", 8), _word("ITA", 40), _word("-", 3), _word("y", 9)]
-    assert [w.text for w in drop_mark_junk(words)] == [w.text for w in text] + ["ITA", "-"]
+def test_stray_mark_scraps_are_dropped_but_not_latin_misreadings_of_words():
+    line = [_word(t, 100 + 200 * i, 100, 280 + 200 * i, 146)
+            for i, t in enumerate("ให้ความรู้ เรื่อง การประเมิน คุณธรรม และ".split())]
+    words = line + [
+        _word("va", 330, 84, 360, 99),    # the marks of เรื่อง, above it: dropped
+        _word("=", 700, 300, 710, 306),   # a speck of marks under an erased rule: dropped
+        _word("y", 740, 298, 750, 307),
+        _word("AY", 1110, 126, 1150, 146),  # ละ read as Latin, on the line's baseline: kept
+        _word("ITA", 1160, 110, 1220, 146),  # printed Latin: kept
+        _word("-", 1230, 128, 1240, 131),    # punctuation: kept
+    ]
+    assert [w.text for w in drop_mark_junk(words)] == [w.text for w in line] + ["AY", "ITA", "-"]
 
 
 def test_status_ticks_and_dashes_tesseract_drops_are_read_from_the_scan():

@@ -42,6 +42,10 @@ _MEMO_LABEL = re.compile(rf"^(?P<label>{_loose('ส่วนราชการ')
                          rf"{_loose('เรื่อง')}|{_loose('เรียน')})\s*(?P<value>.*)$")
 _INLINE_DATE = re.compile(rf"\s(?P<label>{_loose('วันที่')})\s*(?P<value>.*)$")
 _MEMO_TITLE = re.compile(_loose("บันทึกข้อความ"))
+# The line under ส่วนราชการ is `ที่ <number> วันที่ <date>`; OCR can lose both labels of it (bold
+# print) and leave the number and the date, the date last.
+_DATE_AT_END = re.compile(r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})\s*$")
+_NUMBER_LABEL = re.compile(rf"^{_loose('ที่')}\.?\s*")
 
 _MEMO_FIELDS = {_skeleton(label): field for label, field in (
     ("ส่วนราชการ", "department"), ("ที่", "reference_no"), ("วันที่", "doc_date"),
@@ -54,6 +58,21 @@ def _field(text: str, line: TextLine) -> PrintedField:
 
 def is_memo(lines: list[TextLine]) -> bool:
     return any(_MEMO_TITLE.search(fold(line.text)) for line in lines[:6])
+
+
+def _reference_before(text: str) -> str | None:
+    """The memo number in what precedes the date on the ที่ line: the ที่ label taken off,
+    even glued to the number (`ทีปน ๗๖๑๐๑`), or else the first word, a label OCR garbled.
+
+    >>> _reference_before("ทีปน ๗๖๑๐๑/ - "), _reference_before("Sn. อต ๐๐๓๓.๓๐๖/๘๑๔๐ ")
+    ('ปน ๗๖๑๐๑/', 'อต ๐๐๓๓.๓๐๖/๘๑๔๐')
+    """
+    if _NUMBER_LABEL.match(text):
+        number = _NUMBER_LABEL.sub("", text)
+    else:
+        words = text.split()
+        number = " ".join(words[1:]) if len(words) > 1 else ""
+    return number.strip(" -") or None
 
 
 def read_memo_fields(lines: list[TextLine], header: Header) -> int:
@@ -69,9 +88,18 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
             # The ที่ label unread (OCR of a bold label), the date after it read: the number is
             # what lies between them, less the garbled label.
             header.doc_date = _field(inline.group("value"), line)
-            words = text[:inline.start()].split()
-            if words and header.reference_no is None and len(words) > 1:
-                header.reference_no = _field(" ".join(words[1:]), line)
+            number = _reference_before(text[:inline.start()])
+            if number and header.reference_no is None:
+                header.reference_no = _field(number, line)
+            current = "reference_no"
+            continue
+        unlabelled = (_DATE_AT_END.search(text) if m is None and current == "department"
+                      and header.doc_date is None else None)
+        if unlabelled:
+            header.doc_date = _field(unlabelled.group("value"), line)
+            number = _reference_before(text[:unlabelled.start()])
+            if number and header.reference_no is None:
+                header.reference_no = _field(number, line)
             current = "reference_no"
             continue
         if m is None:

@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from parsers.ocr.engine import OcrWord
+from parsers.ocr.engine import PRINTED_LATIN, OcrWord
 
 # Tesseract's tha model writes ำ as nikhahit + sara aa, and a tone mark before the nikhahit is
 # still the same ำ (ต่ำ printed as ต + ่ + ํ + า).
@@ -60,13 +60,40 @@ def clean_text(text: str) -> str:
 # What Tesseract makes of a line's upper marks (ื่ ้ ั) when they stand apart from their
 # letters, just under an erased table rule: `y va =`.
 _MARK_JUNK = re.compile(r"^[A-Za-z=~^_'\"`|]{1,3}$")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
+def _sits_on(scrap: OcrWord, word: OcrWord) -> bool:
+    """Whether `scrap` lies on top of `word`, where the word's own marks would be."""
+    sx0, sy0, sx1, sy1 = scrap.pixels
+    wx0, wy0, wx1, wy1 = word.pixels
+    height = wy1 - wy0
+    overlap = min(sx1, wx1) - max(sx0, wx0)
+    small = sy1 - sy0 <= 0.5 * height
+    return small and overlap >= 0.5 * (sx1 - sx0) and wy0 - 0.15 * height <= sy1 <= (wy0 + wy1) / 2
 
 
 def drop_mark_junk(words: list[OcrWord]) -> list[OcrWord]:
     """`words` without the Latin-looking scraps that are stray Thai marks: a word of one to
-    three such letters, under half as tall as the page's words."""
+    three such letters that sits on top of a Thai word, or is not two fifths as tall as the
+    page's words (a Latin misreading of an unmarked Thai word such as ละ is taller)."""
     if not words:
         return words
     usual = float(np.median([w.pixels[3] - w.pixels[1] for w in words]))
-    return [w for w in words
-            if not (_MARK_JUNK.match(w.text) and w.pixels[3] - w.pixels[1] < 0.45 * usual)]
+    thai = [w for w in words if _THAI_LETTER.search(w.text)]
+
+    def in_a_line(w: OcrWord) -> bool:
+        # A real word stands on the same baseline as its neighbours (ละ read `AY` beside
+        # ๘๓.๙๙); a scrap of marks has only other scraps beside it.
+        return any(o is not w and not _MARK_JUNK.match(o.text)
+                   and abs(o.pixels[3] - w.pixels[3]) <= 0.15 * usual
+                   and min(abs(o.pixels[0] - w.pixels[2]), abs(w.pixels[0] - o.pixels[2])) <= 2 * usual
+                   for o in words)
+
+    def junk(w: OcrWord) -> bool:
+        if not _MARK_JUNK.match(w.text) or w.text in PRINTED_LATIN:  # grades are capitals
+            return False
+        small = w.pixels[3] - w.pixels[1] < 0.38 * usual
+        return (small or any(_sits_on(w, t) for t in thai)) and not in_a_line(w)
+
+    return [w for w in words if not junk(w)]

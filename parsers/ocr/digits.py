@@ -110,17 +110,42 @@ def _ink_of(x0: int, y0: int, pixels: np.ndarray) -> Glyph | None:
                  pixels[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
 
 
-def halves(glyph: Glyph) -> list[Glyph]:
-    """The piece cut in two where least ink crosses its middle; [glyph] when nothing is left
-    on one side."""
-    columns = (glyph.pixels > 0).sum(axis=0)
-    lo, hi = int(0.3 * glyph.width), int(0.7 * glyph.width)
-    if hi <= lo:
-        return [glyph]
-    cut = lo + int(np.argmin(columns[lo:hi]))
-    pieces = [p for a, b in ((0, cut), (cut, glyph.width))
-              if (p := _ink_of(glyph.x0 + a, glyph.y0, glyph.pixels[:, a:b])) is not None]
+def halves(glyph: Glyph, cut: int | None = None) -> list[Glyph]:
+    """The piece cut in two at column `cut` (default: where least ink crosses its middle);
+    [glyph] when nothing is left on one side.
+
+    Only the bridge in that column is cut: each side keeps its whole connected ink, so a
+    slash leaning under the digit beside it goes with the slash, not with the digit."""
+    if cut is None:
+        cuts = cut_columns(glyph)
+        if not cuts:
+            return [glyph]
+        cut = cuts[0]
+    bridged = glyph.pixels.copy()
+    bridged[:, cut] = 0
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(bridged, connectivity=8)
+    left = np.zeros_like(bridged)
+    right = np.zeros_like(bridged)
+    for i in range(1, count):
+        side = left if centroids[i][0] < cut else right
+        side[labels == i] = 255
+    pieces = [p for p in (_ink_of(glyph.x0, glyph.y0, left), _ink_of(glyph.x0, glyph.y0, right))
+              if p is not None]
     return pieces if len(pieces) == 2 else [glyph]
+
+
+def cut_columns(glyph: Glyph, count: int = 3) -> list[int]:
+    """Up to `count` columns in the middle of the piece where least ink crosses it, least
+    first, at least two pixels apart."""
+    columns = (glyph.pixels > 0).sum(axis=0)
+    lo, hi = int(0.25 * glyph.width), int(0.75 * glyph.width)
+    chosen: list[int] = []
+    for c in sorted(range(lo, hi), key=lambda c: (columns[c], abs(c - glyph.width / 2))):
+        if all(abs(c - o) >= 2 for o in chosen):
+            chosen.append(c)
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 def features(glyph: Glyph, ref_top: int, ref_height: int) -> np.ndarray:
@@ -171,6 +196,9 @@ class Model:
     mean: np.ndarray
     scale: np.ndarray
     classes: str
+    # Per class, the widest (width / height) its glyph is drawn in the training fonts, with a
+    # margin: a piece read as ๖ but wider than any ๖ is ๕ and / touching.
+    max_aspect: np.ndarray
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         hidden = np.maximum((x - self.mean) / self.scale @ self.w1 + self.b1, 0)
@@ -185,7 +213,7 @@ def model(path: str = str(MODEL_PATH)) -> Model:
     with np.load(path, allow_pickle=False) as data:
         f32 = lambda k: data[k].astype(np.float32)  # noqa: E731 - stored as float16 to keep it small
         return Model(f32("w1"), f32("b1"), f32("w2"), f32("b2"), f32("mean"), f32("scale"),
-                     str(data["classes"]))
+                     str(data["classes"]), f32("max_aspect"))
 
 
 @dataclass(frozen=True)
@@ -215,17 +243,24 @@ def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
     if rule is not None:
         return [Reading(glyph, rule, 1.0)]
     p = m.probabilities(features(glyph, top, height)[None])[0]
-    whole = Reading(glyph, m.classes[int(p.argmax())], float(p.max()))
-    if glyph.width > _WIDE * height and glyph.height >= 0.5 * height:
-        pieces = halves(glyph)
-        if len(pieces) == 2:
+    best = int(p.argmax())
+    whole = Reading(glyph, m.classes[best], float(p.max()))
+    too_wide = glyph.width > m.max_aspect[best] * max(glyph.height, 1)
+    if (glyph.width > _WIDE * height or too_wide) and glyph.height >= 0.5 * height:
+        # The surest of a few cuts. Kept when every part reads surely as a digit, and more
+        # surely than the whole unless the whole is wider than its digit ever is: a wide ๓
+        # or ๐ cut in two gives shapes no digit has.
+        best_split, best_sure = None, _DOUBT
+        for cut in cut_columns(glyph):
+            pieces = halves(glyph, cut)
+            if len(pieces) < 2:
+                continue
             split = [r for piece in pieces for r in _read_piece(piece, top, height, m)]
-            # Kept when every half reads surely as a digit, and more surely than the whole:
-            # a wide ๓ or ๐ cut in two gives shapes no digit has.
             sure = min(r.sure for r in split)
-            if (all(r.char in DIGIT_CHARS + "/" for r in split) and sure >= _DOUBT
-                    and (whole.char == REJECT or sure > whole.sure)):
-                return split
+            if all(r.char in DIGIT_CHARS + "/" for r in split) and sure >= best_sure:
+                best_split, best_sure = split, sure
+        if best_split is not None and (whole.char == REJECT or too_wide or best_sure > whole.sure):
+            return best_split
     return [whole]
 
 

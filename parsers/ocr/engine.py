@@ -121,7 +121,7 @@ def _join_pieces(pieces, to_pt: float) -> list[OcrWord]:
 
 # Latin that ITA reports print among Thai: grades and tool names. Any other Latin word of one to
 # three letters in a Thai line is a Thai word the `eng` model won (ละ read as `AY`).
-_PRINTED_LATIN = {"A", "AA", "B", "C", "D", "E", "F", "IIT", "EIT", "OIT", "ITA", "PDF", "CD"}
+PRINTED_LATIN = frozenset({"A", "AA", "B", "C", "D", "E", "F", "IIT", "EIT", "OIT", "ITA", "PDF", "CD"})
 _SHORT_LATIN = re.compile(r"^[A-Za-z]{1,3}$")
 _THAI = re.compile("[\u0e01-\u0e2e]")
 
@@ -133,13 +133,13 @@ def reread_in_thai(words: list[OcrWord], pixels: np.ndarray, settings: OcrSettin
 
     out = list(words)
     for i, word in enumerate(words):
-        if not _SHORT_LATIN.match(word.text) or word.text.upper() in _PRINTED_LATIN:
+        if not _SHORT_LATIN.match(word.text) or word.text.upper() in PRINTED_LATIN:
             continue
-        neighbours = [w.text for w in words[max(i - 1, 0):i + 2] if w is not word]
+        neighbours = [w.text for w in words[max(i - 5, 0):i + 6] if w is not word]
         if not any(_THAI.search(t) for t in neighbours):
             continue
         x0, y0, x1, y1 = word.pixels
-        pad = max((y1 - y0) // 2, 4)
+        pad = 4  # a wider margin takes in the neighbours' marks and lowers the confidence
         crop = pixels[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad]
         api = _engine(settings.tessdata, "tha", "SINGLE_WORD")
         api.SetImage(Image.fromarray(crop))

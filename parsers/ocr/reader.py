@@ -66,7 +66,8 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     tables, masks = page_tables(binary, image.dpi, settings)
     clean = erase_rules(straight, masks)
     reading_ink = erase_ink(binary, masks)
-    words = drop_mark_junk(reread_in_thai(read_words(clean, image.dpi, settings), clean, settings))
+    # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
+    words = reread_in_thai(drop_mark_junk(read_words(clean, image.dpi, settings)), clean, settings)
     if settings.read_digits:
         # The reader cuts glyphs as connected ink: a border touching a number would glue it
         # into one piece, so it reads the page with the rules taken out.
