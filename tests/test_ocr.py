@@ -12,6 +12,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
+from normalizers.thai_text import without_marks
 from parsers.ocr import OcrSettings, OcrUnavailable, pdf_page_reader, read_image
 from parsers.ocr.cleanup import clean_text, is_tick
 from parsers.ocr.digits import read_number
@@ -154,15 +155,15 @@ MEMOS = {
         "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐",
         "doc_date": dt.date(2024, 12, 19),  # printed ๑๙ ธันวาคม ๒๕๖๗; OCR reads จันวาคม
         "reference_no": "อต 0033.306/8140",  # printed อต ๐๐๓๓.๓๐๖/๘๑๔๐
-        "subject_parts": ["ขออนุญาตนำข้อมูล", "เผยแพร่ผ่านทางเว็บไซต์ของโรงพยาบาลพิชัย",
-                          "ประจำปีงบประมาณ ๒๕๖๘"],
+        "subject": "ขออนุญาตนำข้อมูลพื้นฐานของโรงพยาบาลพิชัย เผยแพร่ผ่านทางเว็บไซต์ของโรงพยาบาลพิชัย "
+                   "ประจำปีงบประมาณ ๒๕๖๘",
     },
     "phichai_memo_moit1-2-68.pdf": {
         "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐",
         # printed "   พฤศจิกายน ๒๕๖๗" with the day written in by hand: no date is made up
         "doc_date": None,
         "reference_no": "อต 0033.306",  # the running number after the slash is handwritten
-        "subject_parts": ["ขออนุญาตเผยแพร่รายงานผลการติดตามการดำเนินงานและสรุปปัญหาและอุปสรรค"],
+        "subject": "ขออนุญาตเผยแพร่รายงานผลการติดตามการดำเนินงานและสรุปปัญหาและอุปสรรค",
     },
 }
 
@@ -182,5 +183,7 @@ def test_real_memo_scans_give_their_header(name):
     assert doc.department == expected["department"]
     assert doc.doc_date == expected["doc_date"]
     assert doc.reference_no.startswith(expected["reference_no"])
-    for part in expected["subject_parts"]:
-        assert part in doc.subject
+    # As printed, but for the marks OCR drops and the space at the line break (พื้นฐาน is
+    # read พืนฐาน: only a dictionary could put the tone mark back).
+    key = lambda text: without_marks("".join(text.split()))  # noqa: E731
+    assert key(doc.subject) == key(expected["subject"])

@@ -38,9 +38,9 @@ def test_mark_alone_in_a_cell(draw, expected):
     assert mark_in(cell, 200) == expected
 
 
-def _word(text: str, x0: int, y0: int, x1: int, y1: int) -> OcrWord:
+def _word(text: str, x0: int, y0: int, x1: int, y1: int, confidence: float = 90.0) -> OcrWord:
     to_pt = 72 / 200
-    return OcrWord(text, x0 * to_pt, y0 * to_pt, x1 * to_pt, y1 * to_pt, 90.0, (x0, y0, x1, y1))
+    return OcrWord(text, x0 * to_pt, y0 * to_pt, x1 * to_pt, y1 * to_pt, confidence, (x0, y0, x1, y1))
 
 
 def test_stray_mark_scraps_are_dropped_but_not_latin_misreadings_of_words():
@@ -53,8 +53,11 @@ def test_stray_mark_scraps_are_dropped_but_not_latin_misreadings_of_words():
         _word("AY", 1110, 126, 1150, 146),  # ละ read as Latin, on the line's baseline: kept
         _word("ITA", 1160, 110, 1220, 146),  # printed Latin: kept
         _word("-", 1230, 128, 1240, 131),    # punctuation: kept
+        _word("es", 530, 88, 552, 119, 22.8),  # a doubtful scrap inside the top of a word: dropped
+        _word("2", 900, 96, 912, 110, 36.5),
+        _word("๒๕๖๗", 100, 40, 180, 70, 35.0),  # a doubtful number on its own line: kept
     ]
-    assert [w.text for w in drop_mark_junk(words)] == [w.text for w in line] + ["AY", "ITA", "-"]
+    assert [w.text for w in drop_mark_junk(words)] == [w.text for w in line] + ["AY", "ITA", "-", "๒๕๖๗"]
 
 
 def test_status_ticks_and_dashes_tesseract_drops_are_read_from_the_scan():

@@ -63,14 +63,23 @@ _MARK_JUNK = re.compile(r"^[A-Za-z=~^_'\"`|]{1,3}$")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 
 
+# Scraps Tesseract itself doubts, drawn into the top of a Thai word's box: a stamp's or a
+# signature's strokes over a line of print (`es`, `2`, `<` over a memo's subject).
+_DOUBTFUL_SCRAP = re.compile(r"^[A-Za-z0-9=~^_'\"`|<>«»]{1,3}$")
+_DOUBTFUL = 50.0
+
+
 def _sits_on(scrap: OcrWord, word: OcrWord) -> bool:
-    """Whether `scrap` lies on top of `word`, where the word's own marks would be."""
+    """Whether `scrap` lies on top of `word`, where the word's own marks would be: small and
+    just above it, or doubtful and inside the top of its box."""
     sx0, sy0, sx1, sy1 = scrap.pixels
     wx0, wy0, wx1, wy1 = word.pixels
     height = wy1 - wy0
-    overlap = min(sx1, wx1) - max(sx0, wx0)
-    small = sy1 - sy0 <= 0.5 * height
-    return small and overlap >= 0.5 * (sx1 - sx0) and wy0 - 0.15 * height <= sy1 <= (wy0 + wy1) / 2
+    if min(sx1, wx1) - max(sx0, wx0) < 0.5 * (sx1 - sx0) or sy1 > (wy0 + wy1) / 2:
+        return False
+    if _MARK_JUNK.match(scrap.text) and sy1 - sy0 <= 0.5 * height and sy1 >= wy0 - 0.15 * height:
+        return True
+    return scrap.confidence < _DOUBTFUL and bool(_DOUBTFUL_SCRAP.match(scrap.text)) and sy1 > wy0
 
 
 def drop_mark_junk(words: list[OcrWord]) -> list[OcrWord]:
@@ -91,9 +100,9 @@ def drop_mark_junk(words: list[OcrWord]) -> list[OcrWord]:
                    for o in words)
 
     def junk(w: OcrWord) -> bool:
-        if not _MARK_JUNK.match(w.text) or w.text in PRINTED_LATIN:  # grades are capitals
-            return False
-        small = w.pixels[3] - w.pixels[1] < 0.38 * usual
+        if w.text in PRINTED_LATIN or not (_MARK_JUNK.match(w.text) or _DOUBTFUL_SCRAP.match(w.text)):
+            return False  # grades are capitals
+        small = bool(_MARK_JUNK.match(w.text)) and w.pixels[3] - w.pixels[1] < 0.38 * usual
         return (small or any(_sits_on(w, t) for t in thai)) and not in_a_line(w)
 
     return [w for w in words if not junk(w)]
