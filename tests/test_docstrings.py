@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["parsers.tables", "parsers.ita.columns", "parsers.ocr.cleanup", "parsers.ocr.marks",
-           "pipeline.plausibility"]
+           "parsers.ita.header", "pipeline.plausibility"]
 
 
 @pytest.mark.parametrize("name", MODULES)

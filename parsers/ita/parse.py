@@ -52,6 +52,8 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
             if phrase:
                 header.fiscal_year = PrintedField(text=phrase, prov=line.prov)
                 break
+    if header.org_name is not None:
+        header.org_name = hdr.most_printed_spelling(header.org_name, lines)
     header.district, header.province = hdr.find_places(front)
     if header.district is None and header.province is None and header.org_name is not None:
         header.district, header.province = hdr.find_places_after_org(lines[:40], header.org_name.text)
