@@ -220,6 +220,11 @@ _SPACE_AROUND_SLASH = re.compile(r"\s*/\s*")
 _DATE_TAIL = re.compile(r"\s*(?:ลง)?วันที่.*$")
 
 
+# A memo number ends in digits (or a slash, or ว for a circular); a word of letters after it
+# is no part of it (handwriting read as print, a stamp).
+_WORD_AFTER_NUMBER = re.compile(r"(\d[\d./-]*)\s+[ก-๎]{3,}$")
+
+
 def canonical_reference_no(text: str | None) -> str | None:
     """A memo number with Arabic digits, tidy spaces and no leading ที่.
 
@@ -227,6 +232,10 @@ def canonical_reference_no(text: str | None) -> str | None:
     'ปน 76101/-'
     >>> canonical_reference_no("ที่ ปน ๗๖๑๐๑/ - วันที่ ๒๒ มีนาคม ๒๕๖๔")
     'ปน 76101/-'
+    >>> canonical_reference_no("อต ๐๐๓๓.๓๐๖ ปตอง")  # a handwritten running number read as letters
+    'อต 0033.306'
+    >>> canonical_reference_no("มท ๐๘๐๘.๒/ว ๑๒๓๔")
+    'มท 0808.2/ว 1234'
     """
     cleaned = clean(text)
     if cleaned is None:
@@ -234,5 +243,6 @@ def canonical_reference_no(text: str | None) -> str | None:
     number = thai_to_arabic(cleaned)
     number = re.sub(r"^ที่\s*[:.]?\s*", "", number)
     number = _DATE_TAIL.sub("", number)
+    number = _WORD_AFTER_NUMBER.sub(r"\1", number)
     number = _SPACE_AROUND_SLASH.sub("/", number).strip()
     return number or None
