@@ -1,6 +1,6 @@
 """The `ita-extract` command.
 
-    ita-extract run PATH... [--out DIR] [--workers N | --serial] [--quiet]
+    ita-extract run PATH... [--out DIR] [--workers N | --serial] [--force] [--quiet]
     ita-extract --version
 
 Exit codes (pipeline.errors): 0 every document extracted, 3 some failed or partial, 4 all failed,
@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"worker processes (default: the number of CPUs, {os.cpu_count()})")
     workers.add_argument("--serial", action="store_true",
                          help="process files one after the other in this process (for debugging)")
+    run.add_argument("--force", action="store_true",
+                     help="extract again files already in --out with the same bytes and the same "
+                          "extractor version (by default they are skipped)")
     run.add_argument("-q", "--quiet", action="store_true",
                      help="no progress bar and no line per failed file; the summary line stays")
     return parser
@@ -67,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = RunSettings(inputs=args.paths, out=args.out,
                                workers=args.workers or os.cpu_count() or 1,
-                               executor="serial" if args.serial else "processes", quiet=args.quiet)
+                               executor="serial" if args.serial else "processes", quiet=args.quiet,
+                               force=args.force)
         summary = run(settings)
     except ItaError as exc:
         print(f"ita-extract: error: {exc}", file=sys.stderr)

@@ -21,7 +21,7 @@ from pipeline.process import describe, process_file, unreadable_doc_id
 from pipeline.result import Extraction
 from pipeline.schema import DocumentRow, ErrorRow
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
-from pipeline.writer import WriteReport, write_dataset, write_manifest
+from pipeline.writer import WriteReport, extracted_before, write_dataset, write_manifest
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -33,6 +33,8 @@ class RunSettings:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     executor: str = "processes"
     quiet: bool = False  # no progress bar (shown only on a terminal anyway), no per-file failure lines
+    # Extract again a file whose bytes this extractor version already extracted into `out`.
+    force: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.inputs, (str, os.PathLike)):
@@ -69,11 +71,13 @@ class RunSummary:
     exit_code: int
     out: Path
     write: WriteReport | None = None
+    skipped: int = 0  # files already extracted, unchanged, by this version
 
     def line(self) -> str:
+        unchanged = f", {self.skipped} unchanged skipped (--force redoes them)" if self.skipped else ""
         return (f"{self.documents} documents ({self.failures} failed, {self.partial} partial), "
                 f"{self.pages} pages, {self.scores} scores, {self.measures} measures, "
-                f"{self.owners} owners in {self.seconds:.1f} s → {self.out}")
+                f"{self.owners} owners in {self.seconds:.1f} s{unchanged} → {self.out}")
 
 
 # ---- input discovery ----------------------------------------------------------------------------
@@ -164,6 +168,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"cannot create --out {settings.out}: {exc}") from exc
     if not os.access(settings.out, os.W_OK):
         raise OutputError(f"--out {settings.out} is not writable")
+    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
     executor = make_executor(settings.executor, settings.workers)
     if settings.executor == "processes" and (len(files) == 1 or settings.workers == 1):
         executor = make_executor("serial")  # a pool would only add start-up time
@@ -180,24 +185,52 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
                 bar.write(f"ita-extract: {extraction.document.source_path}: {why}", file=log)
     try:
         report = write_dataset(settings.out, extractions)
-        summary = summarise(files, extractions, time.monotonic() - started, settings.out, report)
+        summary = summarise(files, extractions, time.monotonic() - started, settings.out, report,
+                            skipped)
         write_manifest(settings.out, manifest(settings, summary))
     except OSError as exc:  # read-only, disk full...: the folder's problem, not a bug
         raise OutputError(f"cannot write to {settings.out}: {exc}") from exc
     return summary
 
 
+def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list[str]]:
+    """(files to extract, stored statuses of those skipped): a file whose bytes this version
+    already extracted into `out` is skipped, unless that extraction failed (it is tried
+    again: a failure may be the machine's, such as Tesseract missing)."""
+    done = extracted_before(out)
+    if not done:
+        return files, []
+    todo, skipped = [], []
+    for item in files:
+        try:
+            digest = sha256(Path(item.path).read_bytes()).hexdigest()
+        except OSError:
+            todo.append(item)  # process_file reports why it cannot be read
+            continue
+        version, status = done.get(digest, (None, None))
+        if version == __version__ and status not in (None, "failed"):
+            skipped.append(status)
+        else:
+            todo.append(item)
+    return todo, skipped
+
+
 def summarise(files: list[InputFile], extractions: list[Extraction], seconds: float, out: Path,
-              report: WriteReport | None = None) -> RunSummary:
-    statuses = [e.document.status for e in extractions]
+              report: WriteReport | None = None, skipped: list[str] | None = None) -> RunSummary:
+    skipped = skipped or []
+    # A resumed run ends with the exit code the uninterrupted run would have had: the files
+    # skipped count with the status stored for them.
+    statuses = [e.document.status for e in extractions] + skipped
     failures, partial = statuses.count("failed"), statuses.count("partial")
-    if failures == len(statuses):
+    if not statuses:
+        code = OK
+    elif failures == len(statuses):
         code = ALL_FAILED
     elif failures or partial:
         code = PARTIAL
     else:
         code = OK
-    return RunSummary(files=len(files), documents=len(extractions),
+    return RunSummary(files=len(files) + len(skipped), documents=len(extractions), skipped=len(skipped),
                       pages=sum(e.document.page_count or 0 for e in extractions),
                       scores=sum(len(e.scores) for e in extractions),
                       measures=sum(len(e.measures) for e in extractions),
@@ -214,6 +247,8 @@ def manifest(settings: RunSettings, summary: RunSummary) -> dict:
         "written_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "inputs": settings.inputs,
         "files": summary.files,
+        "skipped_unchanged": summary.skipped,
+        "force": settings.force,
         "documents": {"total": summary.documents, "failed": summary.failures,
                       "partial": summary.partial,
                       "success": summary.documents - summary.failures - summary.partial},

@@ -128,6 +128,16 @@ def _rows_per_table(batch: list[Extraction]) -> dict[str, list]:
     return rows
 
 
+def extracted_before(out: Path) -> dict[str, tuple[str | None, str | None]]:
+    """doc_id → (extractor_version, status) of every document already in `out`'s dataset."""
+    row_type = TABLES["documents"]
+    existing = _read_existing(out / "documents", row_type)
+    if existing.num_rows == 0:
+        return {}
+    columns = existing.select(["doc_id", "extractor_version", "status"]).to_pylist()
+    return {r["doc_id"]: (r["extractor_version"], r["status"]) for r in columns}
+
+
 def _read_existing(path: Path, row_type: type) -> pa.Table:
     schema = arrow_schema(row_type)
     if not path.exists():
