@@ -9,8 +9,9 @@ copy gets a different tail (a PDF comment after %%EOF, a trailing newline, bytes
 image's end), so that every copy has its own content hash and is extracted as its own document,
 as thousands of different reports would be. Each worker count runs `ita-extract run` afresh
 (`--force`, a new --out) in a child process; the figures are wall-clock seconds, pages per
-second, the speed-up over one worker, and the peak resident memory of the biggest process of
-the run (a worker, or the parent that collects the results).
+second, the speed-up over one worker, pages per second of each stage (from the run's manifest:
+pages over the seconds the workers spent in that stage, and in writing), the peak resident
+memory of each worker (the manifest's) and of the biggest process of the run.
 """
 from __future__ import annotations
 
@@ -71,10 +72,17 @@ def run_once(corpus: Path, workers: int, out: Path) -> dict:
     peak_kb = next((int(line.split()[1]) for line in reversed(lines) if line.startswith("PEAK_KB")), 0)
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
     pages = _pages(out)
+    stages = manifest.get("stage_seconds", {})
     return {"workers": workers, "exit_code": done.returncode, "seconds": round(seconds, 2),
             "documents": manifest.get("documents", {}).get("total"), "pages": pages,
             "pages_per_s": round(pages / seconds, 3) if seconds else None,
+            # A stage's pages per second of one worker's time (the stages' seconds are summed
+            # over the workers), and the write's in the parent.
+            "stage_pages_per_s": {stage: round(pages / t, 2) if t else None
+                                  for stage, t in [*stages.items(),
+                                                   ("write", manifest.get("write_seconds"))]},
             "peak_rss_mb": round(peak_kb / 1024, 1),
+            "worker_peak_rss_mb": manifest.get("worker_peak_rss_mb", []),
             "summary": [line for line in lines if line.startswith("ita-extract")][-1:]}
 
 
@@ -106,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         print(f"  {r['workers']} worker(s): {r['seconds']:7.1f} s  {r['pages']} pages  "
               f"{r['pages_per_s']:.2f} pages/s  {r['speedup']:.2f}× one worker  "
-              f"peak worker RSS {r['peak_rss_mb']} MB  exit {r['exit_code']}")
+              f"exit {r['exit_code']}")
+        print(f"    peak RSS of each worker: {', '.join(f'{mb:.0f}' for mb in r['worker_peak_rss_mb'])} MB; "
+              f"of the biggest process of the run: {r['peak_rss_mb']:.0f} MB")
+        print("    pages/s per stage (one worker's time): " + ", ".join(
+            f"{stage} {rate if rate is not None else '-'}" for stage, rate in r["stage_pages_per_s"].items()))
     return 0
 
 

@@ -142,9 +142,12 @@ class Page:
     width: float | None = None  # points; None for markup input
     height: float | None = None
     rotation: int = 0  # clockwise degrees the page was turned to be read upright
-    # Why this page's text layer was not trusted ("no_text", "unreadable_text"); None when it
-    # was read. Such a page has no blocks until the OCR path reads it.
+    # Why this page's text layer was not trusted ("no_text", "unreadable_text"), or why OCR
+    # left it unread (OCR_TIMED_OUT); None when it was read. Such a page has no blocks.
     needs_ocr: str | None = None
+
+
+OCR_TIMED_OUT = "ocr_timed_out"  # Page.needs_ocr of a page whose OCR ran out of time
 
 
 @dataclass

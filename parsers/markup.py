@@ -37,10 +37,40 @@ def decode_text(data: bytes) -> str:
         else:
             text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise NotText(f"input is not valid UTF-8/UTF-16 text: {exc}") from exc
+        hint = ("; it looks like Thai in TIS-620 (Windows-874, what Thai Windows saves as "
+                "\"ANSI\"): save it as UTF-8") if looks_thai_legacy(data) else ""
+        raise NotText(f"input is not valid UTF-8/UTF-16 text: {exc}{hint}") from exc
     if "\x00" in text:
         raise NotText("input contains NUL characters: binary data, not text")
     return text
+
+
+def looks_thai_legacy(data: bytes, min_share: float = 0.9) -> bool:
+    """Whether `data` is plainly Thai in Windows-874 (TIS-620): every byte defined there, at
+    least `min_share` of the non-ASCII characters Thai, and as much of the Thai in runs of Thai
+    (words), as Thai is written. Every byte 0xA1–0xFB is a Thai character there, so Latin-1
+    French decodes to Thai too, but one mark at a time inside Latin words (déjà → d่jเ): the
+    runs tell them apart. Used to say so when such a file is refused, not to read it.
+
+    >>> looks_thai_legacy("รายงานผลการประเมิน ITA ณ วันที่ ๑".encode("tis-620"))
+    True
+    >>> looks_thai_legacy(bytes(range(128, 256)))  # bytes Windows-874 leaves undefined
+    False
+    >>> looks_thai_legacy("Le déjà-vu du café à Paris".encode("latin-1"))
+    False
+    """
+    try:
+        text = data.decode("cp874")
+    except UnicodeDecodeError:
+        return False
+    thai = [0x0E01 <= ord(ch) <= 0x0E5B for ch in text]
+    beyond_ascii = sum(ord(ch) > 0x7F for ch in text)
+    count = sum(thai)
+    if not count or count < min_share * beyond_ascii:
+        return False
+    in_runs = sum(1 for i, is_thai in enumerate(thai)
+                  if is_thai and ((i > 0 and thai[i - 1]) or (i + 1 < len(thai) and thai[i + 1])))
+    return in_runs >= min_share * count
 
 
 def read_markup(path: str | Path) -> Document:

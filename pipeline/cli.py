@@ -1,6 +1,8 @@
 """The `ita-extract` command.
 
-    ita-extract run PATH... [--out DIR] [--workers N | --serial] [--force] [--quiet]
+    ita-extract run PATH... [--out DIR] [--workers N | --serial] [--dask ADDRESS] [--force]
+                            [--checkpoint-every N] [--document-timeout S] [--page-timeout S]
+                            [--max-memory-mb MB] [--quiet | --log-json]
     ita-extract --version
 
 Exit codes (pipeline.errors): 0 every document extracted, 3 some failed or partial, 4 all failed,
@@ -16,13 +18,20 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import INTERNAL, USAGE, ItaError
+from pipeline.limits import (DEFAULT_DOCUMENT_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS,
+                             Limits)
+from pipeline.progress import JsonLog
+
+
+def _converted(text: str, convert, what: str):
+    try:
+        return convert(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    value = _converted(text, int, "a whole number")
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
@@ -49,12 +58,45 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"worker processes (default: the number of CPUs, {os.cpu_count()})")
     workers.add_argument("--serial", action="store_true",
                          help="process files one after the other in this process (for debugging)")
+    # Not in the group: `--workers N` sizes the cluster that `--dask local` starts.
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="run on Dask distributed (needs the extra: pip install "
+                          "'ita-extract[dask]'): 'local' starts a cluster of --workers processes "
+                          "on this machine; tcp://host:8786 uses the scheduler there, whose "
+                          "workers must run this version of ita-extract and see the input paths "
+                          "as given here (a shared filesystem; absolute paths, or workers started "
+                          "in this working directory)")
     run.add_argument("--force", action="store_true",
                      help="extract again files already in --out with the same bytes and the same "
                           "extractor version (by default they are skipped)")
-    run.add_argument("-q", "--quiet", action="store_true",
-                     help="no progress bar and no line per failed file; the summary line stays")
+    run.add_argument("--checkpoint-every", type=_positive_int, default=200, metavar="N",
+                     help="write the finished documents to --out every N documents (and at least "
+                          "every 5 minutes), so that an interrupted run loses little: run the same "
+                          "command again and it goes on where it stopped (default: 200)")
+    limits = run.add_argument_group("limits", "what one document may take before it fails "
+                                    "(0 = no limit); the batch goes on")
+    limits.add_argument("--document-timeout", type=_limit, default=DEFAULT_DOCUMENT_SECONDS,
+                        metavar="S", help="seconds per document (default: %(default)g)")
+    limits.add_argument("--page-timeout", type=_limit, default=DEFAULT_PAGE_SECONDS, metavar="S",
+                        help="seconds for the OCR of one page; the page is then left unread and "
+                             "the document is partial (default: %(default)g)")
+    limits.add_argument("--max-memory-mb", type=_limit, default=DEFAULT_MEMORY_MB, metavar="MB",
+                        help="address space of a worker process, which reserves about 2 GB of it "
+                             "idle (default: %(default)g)")
+    output = run.add_mutually_exclusive_group()
+    output.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no line per failed file; the summary line stays")
+    output.add_argument("--log-json", action="store_true",
+                        help="JSON lines on stderr instead of the progress bar: run_started, one "
+                             "document event per file, checkpoint, run_finished (with the manifest)")
     return parser
+
+
+def _limit(text: str) -> float | None:
+    value = _converted(text, float, "a number")
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, got {text}")
+    return value or None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,29 +105,47 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE
+    if args.dask is not None and args.serial:
+        parser.error("argument --dask: not allowed with argument --serial")
+    if args.dask not in (None, "local") and args.workers:
+        parser.error("argument --workers: a remote Dask cluster has the workers it was started with")
     try:
         # Imported here so that --help and --version do not pay for pyarrow and the parsers, and
         # so that a broken install is reported as an internal error, not a bare traceback.
         from pipeline.run import RunSettings, run
 
+        memory = args.max_memory_mb
         settings = RunSettings(inputs=args.paths, out=args.out,
                                workers=args.workers or os.cpu_count() or 1,
-                               executor="serial" if args.serial else "processes", quiet=args.quiet,
-                               force=args.force)
+                               executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
+                               force=args.force, checkpoint_documents=args.checkpoint_every,
+                               log_json=args.log_json,
+                               limits=Limits(document_seconds=args.document_timeout,
+                                             page_seconds=args.page_timeout,
+                                             memory_mb=int(memory) if memory else None))
         summary = run(settings)
     except ItaError as exc:
-        print(f"ita-extract: error: {exc}", file=sys.stderr)
+        if args.log_json:
+            JsonLog(sys.stderr).error(str(exc), exc.exit_code)
+        else:
+            print(f"ita-extract: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("ita-extract: interrupted; nothing was written", file=sys.stderr)
+        print("ita-extract: interrupted; the documents finished so far are written, and the same "
+              "command goes on from there", file=sys.stderr)
         return 130
     except Exception:  # noqa: BLE001 - a bug: say so, with what a developer needs to fix it
         traceback.print_exc()
         print(f"ita-extract: internal error (version {__version__}); please report it with the "
               "traceback above", file=sys.stderr)
         return INTERNAL
-    print(f"ita-extract: {summary.line()}", file=sys.stderr)
+    if not args.log_json:  # the run_finished event said it
+        print(f"ita-extract: {summary.line()}", file=sys.stderr)
     return summary.exit_code
+
+
+def _executor(args: argparse.Namespace) -> str:
+    return "dask" if args.dask is not None else "serial" if args.serial else "processes"
 
 
 if __name__ == "__main__":

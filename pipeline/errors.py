@@ -50,12 +50,38 @@ class UnreadableInput(InputProblem):
     code = "unreadable"
 
 
+class Truncated(UnreadableInput):
+    """A PDF cut short (an interrupted download): it ends before its end-of-file marker."""
+
+    code = "truncated"
+
+
+class Encrypted(UnreadableInput):
+    """A PDF that needs a password to be opened. One encrypted with an owner password only (no
+    copying, no printing) opens without one and is read like any other."""
+
+    code = "encrypted"
+
+
+class TooLarge(InputProblem):
+    """More pages, or bigger images, than any report has: read, it would take hours or all the
+    memory. The message names the limit and the setting that holds it."""
+
+    code = "too_large"
+
+
 class EmptyInput(InputProblem):
     code = "empty_file"
 
 
 class UnsupportedInput(InputProblem):
     code = "unsupported_input"
+
+
+class NotPdf(InputProblem):
+    """Named .pdf but the bytes are something else (an image, a Word file, a web page)."""
+
+    code = "not_pdf"
 
 
 class NotText(InputProblem):
@@ -74,6 +100,18 @@ class NotItaReport(InputProblem):
     """The file was read, but it is not an ITA report (the parser found doc_type `other`)."""
 
     code = "not_ita_report"
+
+
+class TimedOut(InputProblem):
+    """The document, or one page's OCR, ran past its time limit (pipeline.limits)."""
+
+    code = "timeout"
+
+
+class OutOfMemory(InputProblem):
+    """The document needed more memory than a worker may take (pipeline.limits)."""
+
+    code = "memory_limit"
 
 
 class InvalidRow(ItaError):

@@ -8,8 +8,12 @@ that a batch of thousands goes on. It runs inside worker processes, so everythin
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import os
+import re
+import stat
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -17,14 +21,15 @@ from typing import Callable
 
 from parsers.ita import parse_ita
 from parsers.ita.records import ItaDocument
-from parsers.layout import Document
+from parsers.layout import OCR_TIMED_OUT, Document, Page
 from pipeline import __version__
 from pipeline.assemble import SourceInfo, assemble
-from pipeline.errors import (EmptyInput, InvalidRow, ItaError, NeedsOcr, NotItaReport,
-                             UnreadableInput)
-from pipeline.result import Extraction
+from pipeline.errors import (EmptyInput, InputProblem, InvalidRow, ItaError, NeedsOcr,
+                             NotItaReport, OutOfMemory, TimedOut, UnreadableInput)
+from pipeline.limits import Limits, guard_worker, time_limit
+from pipeline.result import Extraction, WorkerStats
 from pipeline.schema import SOURCE_KINDS, TABLES, DocumentRow, ErrorRow, check_row
-from pipeline.triage import InputFormat, triage
+from pipeline.triage import InputFormat, ReadOptions, triage
 from pipeline.writer import rows_to_arrow
 
 HEAD_BYTES = 8192  # how much of the file triage looks at
@@ -34,8 +39,9 @@ HEAD_BYTES = 8192  # how much of the file triage looks at
 class DocContext:
     """What is known about one document so far; each stage fills in its part."""
 
-    source_path: str
+    source_path: str  # as the rows show it (see `as_text`)
     source_name: str
+    path: str = ""  # as the file system takes it, to open the file
     doc_id: str | None = None
     head: bytes = b""
     format: InputFormat | None = None
@@ -45,6 +51,8 @@ class DocContext:
     extraction: Extraction | None = None
     problems: list[ErrorRow] = field(default_factory=list)
     failed: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)  # by stage
+    limits: Limits = field(default_factory=Limits)
 
     def problem(self, stage: str, exc: BaseException) -> None:
         code, message, page = describe(exc)
@@ -57,12 +65,26 @@ def describe(exc: BaseException) -> tuple[str, str, int | None]:
     did not foresee, say its class, its text and the line that raised it, enough to find the bug."""
     if isinstance(exc, ItaError):
         return exc.code, str(exc), exc.page
+    if _out_of_memory(exc):
+        return OutOfMemory.code, ("the document needed more memory than a worker may take "
+                                  "(--max-memory-mb)"), None
     message = f"{type(exc).__name__}: {exc}"
     frames = traceback.extract_tb(exc.__traceback__)
     if frames:
         last = frames[-1]
         message += f" (at {_short_path(last.filename)}:{last.lineno} in {last.name})"
     return "unexpected_error", message, None
+
+
+# How native code says it could not get memory: OpenCV raises its own error class, and loading a
+# library into a full address space fails as OSError or ImportError.
+_NO_MEMORY = re.compile(r"failed to map segment|Cannot allocate memory|Insufficient memory")
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    return (isinstance(exc, MemoryError)
+            or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)
+            or bool(_NO_MEMORY.search(str(exc))))
 
 
 def _short_path(filename: str) -> str:
@@ -72,15 +94,35 @@ def _short_path(filename: str) -> str:
 
 # ---- stages -------------------------------------------------------------------------------------
 def read(ctx: DocContext) -> None:
-    try:
-        with open(ctx.source_path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
+    data = read_regular_file(ctx.path)
     ctx.doc_id = hashlib.sha256(data).hexdigest()
     ctx.head = data[:HEAD_BYTES]
     if not data.strip():
         raise EmptyInput("the file is empty" if not data else "the file holds only whitespace")
+
+
+def read_regular_file(path: str) -> bytes:
+    """The file's bytes; UnreadableInput for what cannot be read, and at once for what is not a
+    regular file: a named pipe would wait for a writer forever, a device never end."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise UnreadableInput("not a regular file (a named pipe, a device or a socket)")
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def as_text(path: str) -> str:
+    """A path as the rows show it: bytes of a name that are not UTF-8 (a TIS-620 file name
+    from an old Windows zip) as \\xNN escapes, which Parquet takes and a person can read.
+
+    >>> as_text("รายงาน.pdf")
+    'รายงาน.pdf'
+    >>> as_text(b"\\xc3\\xd2\\xc2.pdf".decode("utf-8", "surrogateescape"))
+    '\\\\xc3\\\\xd2\\\\xc2.pdf'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def classify(ctx: DocContext) -> None:
@@ -90,15 +132,24 @@ def classify(ctx: DocContext) -> None:
 
 def extract(ctx: DocContext) -> None:
     assert ctx.format is not None
-    ctx.layout = ctx.format.load_reader()(ctx.source_path)
+    options = ReadOptions(page_timeout_s=ctx.limits.page_seconds)
+    ctx.layout = ctx.format.load_reader()(ctx.path, options)
     ctx.source_kind = ctx.layout.source_kind or ctx.source_kind
     unread = [page for page in ctx.layout.pages if page.needs_ocr]
+    problems = [_unread(page, ctx.limits) for page in unread]
     if unread and len(unread) == len(ctx.layout.pages):
-        raise NeedsOcr(f"no page has a usable text layer ({unread[0].needs_ocr}): a scan, "
-                       "which needs OCR", page=unread[0].number)
-    for page in unread:
-        ctx.problem("extract", NeedsOcr(f"page {page.number} has no usable text layer "
-                                        f"({page.needs_ocr}); it needs OCR", page=page.number))
+        raise problems[0]
+    for problem in problems:
+        ctx.problem("extract", problem)
+
+
+def _unread(page: Page, limits: Limits) -> InputProblem:
+    if page.needs_ocr == OCR_TIMED_OUT:
+        return TimedOut(f"page {page.number}: OCR stopped after {limits.page_seconds:g} s, the "
+                        "limit for one page (--page-timeout); the page is left unread",
+                        page=page.number)
+    return NeedsOcr(f"page {page.number} has no usable text layer ({page.needs_ocr}); "
+                    "it needs OCR, which is not installed here", page=page.number)
 
 
 def parse(ctx: DocContext) -> None:
@@ -141,16 +192,31 @@ def validate(extraction: Extraction) -> None:
 
 
 # ---- the whole file -----------------------------------------------------------------------------
-def process_file(path: str, source_name: str | None = None) -> Extraction:
-    """Everything one file yields. Never raises for a bad file (only for KeyboardInterrupt and the like)."""
-    ctx = DocContext(source_path=path, source_name=source_name or PurePath(path).name)
-    for stage, step in STAGES:
-        try:
-            step(ctx)
-        except Exception as exc:  # noqa: BLE001 - every failure of a file becomes an errors row
-            ctx.problem(stage, exc)
-            ctx.failed = True
-            break
+def process_file(path: str, source_name: str | None = None, limits: Limits = Limits()) -> Extraction:
+    """Everything one file yields. Never raises for a bad file (only for KeyboardInterrupt and the like).
+
+    `limits` stop a document that takes too long or too much memory (pipeline.limits); it then
+    fails with `timeout` or `memory_limit` in the stage it was in."""
+    ctx = DocContext(source_path=as_text(path), path=path, limits=limits,
+                     source_name=as_text(source_name or PurePath(path).name))
+    guard_worker(limits)
+
+    def too_long() -> TimedOut:
+        return TimedOut(f"stopped after {limits.document_seconds:g} s, the limit for one document "
+                        "(--document-timeout)")
+
+    stage = STAGES[0][0]
+    try:
+        with time_limit(limits.document_seconds, too_long):
+            for stage, step in STAGES:
+                started = time.perf_counter()
+                try:
+                    step(ctx)
+                finally:
+                    ctx.seconds[stage] = time.perf_counter() - started
+    except Exception as exc:  # noqa: BLE001 - every failure of a file becomes an errors row
+        ctx.problem(stage, exc)
+        ctx.failed = True
     return finish(ctx)
 
 
@@ -163,6 +229,8 @@ def finish(ctx: DocContext) -> Extraction:
         errors = ctx.problems + extraction.errors
         if errors and extraction.document.status == "success":
             extraction.document.status = "partial"
+    extraction.stage_seconds = dict(ctx.seconds)
+    extraction.worker = WorkerStats.here()
     doc = extraction.document
     extraction.errors = [dataclasses.replace(e, doc_id=ctx.doc_id, org_name=doc.org_name,
                                              province=doc.province,

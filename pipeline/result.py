@@ -1,10 +1,30 @@
 """What one source file yields: a documents row and the rows of every other table."""
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass, field
 
 from pipeline.schema import (DocumentRow, ErrorRow, FindingRow, MeasureRow, OwnerRow, ScoreRow,
                              SignatoryRow, StatusRow)
+
+
+@dataclass(frozen=True)
+class WorkerStats:
+    """Which process extracted a document, and its memory by then: the manifest's per-worker peaks."""
+
+    pid: int
+    peak_rss_mb: float  # the process's peak resident memory so far
+
+    @classmethod
+    def here(cls) -> WorkerStats:
+        try:
+            import resource
+        except ImportError:  # Windows
+            return cls(os.getpid(), 0.0)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # Linux counts kilobytes, macOS bytes.
+        return cls(os.getpid(), round(peak / (2**20 if sys.platform == "darwin" else 2**10), 1))
 
 
 @dataclass
@@ -17,6 +37,10 @@ class Extraction:
     findings: list[FindingRow] = field(default_factory=list)
     signatories: list[SignatoryRow] = field(default_factory=list)
     errors: list[ErrorRow] = field(default_factory=list)
+    # Seconds each stage took (pipeline.process.STAGES), for the manifest and the benchmarks;
+    # not an output table.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    worker: WorkerStats | None = None  # the process that extracted it, for the manifest
 
     def tables(self) -> dict[str, list]:
         """Rows per output table name (pipeline.schema.TABLES)."""

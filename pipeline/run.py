@@ -6,22 +6,27 @@ import glob
 import os
 import sys
 import time
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import partial
 from hashlib import sha256
 from pathlib import Path
 from typing import Callable, TextIO
 
-from tqdm import tqdm
 
 from pipeline import __version__
-from pipeline.errors import ALL_FAILED, OK, PARTIAL, OutputError, UsageError
-from pipeline.executors import EXECUTORS, make_executor
-from pipeline.process import describe, process_file, unreadable_doc_id
+from pipeline.errors import ALL_FAILED, OK, PARTIAL, OutputError, UnreadableInput, UsageError
+from pipeline.executors import EXECUTORS, check_dask_address, make_executor, worker_died
+from pipeline.faults import kill_point
+from pipeline.limits import Limits
+from pipeline.process import (as_text, describe, process_file, read_regular_file,
+                              unreadable_doc_id)
+from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
 from pipeline.schema import DocumentRow, ErrorRow
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
-from pipeline.writer import WriteReport, extracted_before, write_dataset, write_manifest
+from pipeline.versions import versions
+from pipeline.writer import (WriteReport, extracted_before, recover, write_dataset,
+                             write_manifest)
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -32,9 +37,20 @@ class RunSettings:
     out: Path = Path("outputs")
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     executor: str = "processes"
+    # The Dask scheduler's address (tcp://host:8786), or 'local' for a LocalCluster of `workers`
+    # processes; for executor 'dask' only.
+    dask_address: str | None = None
     quiet: bool = False  # no progress bar (shown only on a terminal anyway), no per-file failure lines
+    log_json: bool = False  # JSON lines on the log stream instead (pipeline.progress)
     # Extract again a file whose bytes this extractor version already extracted into `out`.
     force: bool = False
+    # Finished documents are written to `out` at least this often (whichever comes first), so
+    # that a run killed after hours loses minutes: the next run skips what was written. Each
+    # checkpoint rewrites the tables, about a second per 100,000 rows.
+    checkpoint_documents: int = 200
+    checkpoint_seconds: float = 300.0
+    # How long and how much memory one document may take before it fails (pipeline.limits).
+    limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:
         if isinstance(self.inputs, (str, os.PathLike)):
@@ -47,8 +63,16 @@ class RunSettings:
             raise UsageError(f"--out {self.out} exists and is not a folder")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise UsageError(f"workers must be a whole number ≥ 1, got {self.workers!r}")
+        if self.checkpoint_documents < 1 or self.checkpoint_seconds <= 0:
+            raise UsageError("checkpoints need at least 1 document and more than 0 seconds")
         if self.executor not in EXECUTORS:
             raise UsageError(f"executor must be one of {EXECUTORS}, got {self.executor!r}")
+        if self.executor == "dask":
+            if not self.dask_address:
+                raise UsageError("the dask executor needs an address: 'local' or tcp://host:8786")
+            check_dask_address(self.dask_address)
+        elif self.dask_address is not None:
+            raise UsageError(f"a Dask address is for the dask executor, not {self.executor!r}")
 
 
 @dataclass(frozen=True)
@@ -133,31 +157,30 @@ def _walk(folder: str) -> list[str]:
 
 
 # ---- the run ------------------------------------------------------------------------------------
-def process_input(item: InputFile) -> Extraction:
+def process_input(item: InputFile, limits: Limits = Limits()) -> Extraction:
     """The unit of work sent to a worker (a top-level function, so that it pickles)."""
-    return process_file(item.path, item.name)
+    return process_file(item.path, item.name, limits)
 
 
 def not_processed(item: InputFile, exc: BaseException) -> Extraction:
     """What a file gets when the executor, not process_file, failed it: mostly a worker process
     that died under it (a crash in a native library, the OOM killer)."""
     code, message, _ = describe(exc)
-    if isinstance(exc, BrokenProcessPool):
+    if worker_died(exc):
         code = "worker_died"
         message = "the worker process died while reading this file; run it alone with --serial to see why"
-    try:
-        doc_id = sha256(Path(item.path).read_bytes()).hexdigest()
-    except OSError:
-        doc_id = None
-    document = DocumentRow(doc_id=doc_id or unreadable_doc_id(item.path), source_name=item.name,
-                           source_path=item.path, status="failed", extractor_version=__version__)
-    error = ErrorRow(source_path=item.path, doc_id=doc_id, stage="extract", code=code, message=message)
+    doc_id = _digest(item)
+    path = as_text(item.path)
+    document = DocumentRow(doc_id=doc_id or unreadable_doc_id(path), source_name=as_text(item.name),
+                           source_path=path, status="failed", extractor_version=__version__)
+    error = ErrorRow(source_path=path, doc_id=doc_id, stage="extract", code=code, message=message)
     return Extraction(document=document, errors=[error])
 
 
 def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
     """Process every input and write the datasets. Bad files become rows, not exceptions; this
-    raises only for the run as a whole (UsageError, OutputError)."""
+    raises only for the run as a whole (UsageError, OutputError) and on KeyboardInterrupt, after
+    writing the documents finished so far."""
     log = log if log is not None else sys.stderr
     started = time.monotonic()
     files = discover(settings.inputs, warn=lambda msg: print(f"ita-extract: {msg}", file=log))
@@ -168,29 +191,71 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"cannot create --out {settings.out}: {exc}") from exc
     if not os.access(settings.out, os.W_OK):
         raise OutputError(f"--out {settings.out} is not writable")
+    _guard_output(recover, settings.out)  # a killed run's last write, finished or undone
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
-    executor = make_executor(settings.executor, settings.workers)
+    executor = make_executor(settings.executor, settings.workers, settings.dask_address)
     if settings.executor == "processes" and (len(files) == 1 or settings.workers == 1):
         executor = make_executor("serial")  # a pool would only add start-up time
-    extractions: list[Extraction] = []
-    bar = tqdm(total=len(files), unit="file", file=log, dynamic_ncols=True,
-               disable=settings.quiet or not _isatty(log))
-    with bar:
-        for extraction in executor.map(process_input, files, on_error=not_processed):
-            extractions.append(extraction)
-            bar.update()
-            if extraction.document.status == "failed" and not settings.quiet:
-                first = extraction.errors[0] if extraction.errors else None
-                why = f"{first.code}: {first.message}" if first else "failed"
-                bar.write(f"ita-extract: {extraction.document.source_path}: {why}", file=log)
+    tally = Tally(files=len(files), skipped=skipped)
+    checkpoint = Checkpoint(settings)
+    progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
+    progress.started(len(files), len(skipped), inputs=settings.inputs, out=str(settings.out),
+                     executor=executor.name, workers=settings.workers, version=__version__)
+
+    def save() -> None:
+        report, seconds = checkpoint.write()
+        tally.wrote(report, seconds)
+        progress.checkpoint(report.rows_written, seconds)
+
     try:
-        report = write_dataset(settings.out, extractions)
-        summary = summarise(files, extractions, time.monotonic() - started, settings.out, report,
-                            skipped)
-        write_manifest(settings.out, manifest(settings, summary))
-    except OSError as exc:  # read-only, disk full...: the folder's problem, not a bug
-        raise OutputError(f"cannot write to {settings.out}: {exc}") from exc
+        for extraction in executor.map(partial(process_input, limits=settings.limits), files,
+                                       on_error=not_processed):
+            kill_point("document_done")
+            tally.add(extraction)
+            checkpoint.pending.append(extraction)
+            progress.document(extraction)
+            if checkpoint.due():
+                save()
+                kill_point("checkpoint_done")
+        # Written even when nothing was extracted: every table exists after a run, if empty.
+        save()
+    except KeyboardInterrupt:
+        progress.close()
+        save()  # what is finished is kept: the next run goes on from there
+        raise
+    finally:
+        progress.close()
+    summary = tally.summary(time.monotonic() - started, settings.out)
+    about = manifest(settings, summary, tally)
+    _guard_output(write_manifest, settings.out, about)
+    progress.finished(about)
     return summary
+
+
+class Checkpoint:
+    """The finished documents not yet written, and when they should be."""
+
+    def __init__(self, settings: RunSettings):
+        self.settings = settings
+        self.pending: list[Extraction] = []
+        self.last = time.monotonic()
+
+    def due(self) -> bool:
+        return (len(self.pending) >= self.settings.checkpoint_documents
+                or time.monotonic() - self.last >= self.settings.checkpoint_seconds)
+
+    def write(self) -> tuple[WriteReport, float]:
+        started = time.perf_counter()
+        report = _guard_output(write_dataset, self.settings.out, self.pending)
+        self.pending, self.last = [], time.monotonic()
+        return report, time.perf_counter() - started
+
+
+def _guard_output(write, *args):
+    try:
+        return write(*args)
+    except OSError as exc:  # read-only, disk full...: the folder's problem, not a bug
+        raise OutputError(f"cannot write to {args[0]}: {exc}") from exc
 
 
 def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list[str]]:
@@ -202,9 +267,8 @@ def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list
         return files, []
     todo, skipped = [], []
     for item in files:
-        try:
-            digest = sha256(Path(item.path).read_bytes()).hexdigest()
-        except OSError:
+        digest = _digest(item)
+        if digest is None:
             todo.append(item)  # process_file reports why it cannot be read
             continue
         version, status = done.get(digest, (None, None))
@@ -215,32 +279,76 @@ def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list
     return todo, skipped
 
 
-def summarise(files: list[InputFile], extractions: list[Extraction], seconds: float, out: Path,
-              report: WriteReport | None = None, skipped: list[str] | None = None) -> RunSummary:
-    skipped = skipped or []
-    # A resumed run ends with the exit code the uninterrupted run would have had: the files
-    # skipped count with the status stored for them.
-    statuses = [e.document.status for e in extractions] + skipped
-    failures, partial = statuses.count("failed"), statuses.count("partial")
-    if not statuses:
-        code = OK
-    elif failures == len(statuses):
-        code = ALL_FAILED
-    elif failures or partial:
-        code = PARTIAL
-    else:
-        code = OK
-    return RunSummary(files=len(files) + len(skipped), documents=len(extractions), skipped=len(skipped),
-                      pages=sum(e.document.page_count or 0 for e in extractions),
-                      scores=sum(len(e.scores) for e in extractions),
-                      measures=sum(len(e.measures) for e in extractions),
-                      owners=sum(len(e.owners) for e in extractions),
-                      failures=failures, partial=partial, seconds=round(seconds, 3),
-                      exit_code=code, out=out, write=report)
+def _digest(item: InputFile) -> str | None:
+    try:
+        return sha256(read_regular_file(item.path)).hexdigest()
+    except UnreadableInput:
+        return None
 
 
-def manifest(settings: RunSettings, summary: RunSummary) -> dict:
-    """What `<out>/manifest.json` says about the last run (the tables may hold earlier runs' rows)."""
+@dataclass
+class Tally:
+    """What the run has done, as counts: a run of thousands keeps no results in memory once
+    they are written."""
+
+    files: int
+    skipped: list[str]  # the stored statuses of the files skipped as unchanged
+    statuses: list[str] = field(default_factory=list)
+    pages: int = 0
+    scores: int = 0
+    measures: int = 0
+    owners: int = 0
+    rows_written: dict[str, int] = field(default_factory=dict)
+    rows_total: dict[str, int] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # summed over documents
+    write_seconds: float = 0.0
+    checkpoints: int = 0
+    peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by process id
+
+    def add(self, extraction: Extraction) -> None:
+        if extraction.worker is not None:
+            worker = extraction.worker
+            self.peak_rss_mb[worker.pid] = max(worker.peak_rss_mb, self.peak_rss_mb.get(worker.pid, 0))
+        for stage, seconds in extraction.stage_seconds.items():
+            self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
+        self.statuses.append(extraction.document.status)
+        self.pages += extraction.document.page_count or 0
+        self.scores += len(extraction.scores)
+        self.measures += len(extraction.measures)
+        self.owners += len(extraction.owners)
+
+    def wrote(self, report: WriteReport, seconds: float) -> None:
+        self.write_seconds += seconds
+        self.checkpoints += 1
+        for table, rows in report.rows_written.items():
+            self.rows_written[table] = self.rows_written.get(table, 0) + rows
+        self.rows_total = dict(report.rows_total)
+
+    def summary(self, seconds: float, out: Path) -> RunSummary:
+        # A resumed run ends with the exit code the uninterrupted run would have had: the files
+        # skipped count with the status stored for them.
+        statuses = self.statuses + self.skipped
+        failures, partial = statuses.count("failed"), statuses.count("partial")
+        if failures and failures == len(statuses):
+            code = ALL_FAILED
+        elif failures or partial:
+            code = PARTIAL
+        else:
+            code = OK
+        return RunSummary(files=self.files + len(self.skipped), documents=len(self.statuses),
+                          skipped=len(self.skipped), pages=self.pages, scores=self.scores,
+                          measures=self.measures, owners=self.owners, failures=failures,
+                          partial=partial, seconds=round(seconds, 3), exit_code=code, out=out,
+                          write=WriteReport(self.rows_written, self.rows_total))
+
+
+def manifest(settings: RunSettings, summary: RunSummary, tally: Tally | None = None) -> dict:
+    """What `<out>/manifest.json` says about the last run (the tables may hold earlier runs' rows).
+
+    `stage_seconds` add up the documents' stages, so with several workers they exceed `seconds`,
+    the run's wall-clock time; `pages_per_second` is the run's, by the wall clock."""
+    stage_seconds = {stage: round(seconds, 3) for stage, seconds in tally.stage_seconds.items()} \
+        if tally else {}
     return {
         "tool": "ita-extract",
         "version": __version__,
@@ -258,11 +366,14 @@ def manifest(settings: RunSettings, summary: RunSummary) -> dict:
         "exit_code": summary.exit_code,
         "executor": settings.executor,
         "workers": settings.workers,
+        "dask_address": settings.dask_address,
+        "pages": summary.pages,
+        "pages_per_second": round(summary.pages / summary.seconds, 3) if summary.seconds else None,
+        "stage_seconds": stage_seconds,
+        "write_seconds": round(tally.write_seconds, 3) if tally else None,
+        # Peak resident memory of each process that extracted documents (this one, when serial).
+        "worker_peak_rss_mb": sorted(tally.peak_rss_mb.values(), reverse=True) if tally else [],
+        "checkpoints": tally.checkpoints if tally else None,
+        "limits": asdict(settings.limits),
+        "versions": versions(),
     }
-
-
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -10,15 +10,26 @@ them (nor fail when Tesseract is missing). To add a format, add an `InputFormat`
 """
 from __future__ import annotations
 
+import codecs
 import importlib
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
 from parsers.layout import Document
-from pipeline.errors import NeedsOcr, NotText, UnreadableInput, UnsupportedInput
+from pipeline.errors import (Encrypted, NeedsOcr, NotPdf, NotText, TooLarge, Truncated,
+                             UnreadableInput, UnsupportedInput)
 
-Reader = Callable[[str], Document]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader is told besides the path."""
+
+    page_timeout_s: float | None = None  # for the OCR of one page (pipeline.limits)
+
+
+Reader = Callable[[str, ReadOptions], Document]
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"GIF8", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"), (b"\xd0\xcf\x11\xe0", "an old Office file"),
 )
+# A PDF's header may follow up to 1 KB of junk (a mail or HTTP header left in front); pdfium and
+# Acrobat look no further.
+PDF_HEADER_WITHIN = 1024
 
 
 def is_supported(path: str | PurePath) -> bool:
@@ -74,10 +88,37 @@ def triage(path: str, head: bytes) -> InputFormat:
             if head.startswith(magic):
                 raise NotText(f"named {suffix} but the bytes are {what}")
         # Other binary or undecodable bytes are the text reader's to refuse (it knows the encodings).
+    if fmt.name == "pdf" and b"%PDF-" not in head[:PDF_HEADER_WITHIN]:
+        raise NotPdf(f"named {suffix} but the bytes are {what_bytes(head)}, not a PDF")
     return fmt
 
 
-def read_text(path: str) -> Document:
+def what_bytes(head: bytes) -> str:
+    """What a file that starts with `head` is, as far as its first bytes tell.
+
+    >>> what_bytes(b"\\x89PNG\\r\\n\\x1a\\n...")
+    'a PNG image'
+    >>> what_bytes(b"  <!DOCTYPE html><html><body>404</body></html>")
+    'a web page (HTML)'
+    >>> what_bytes("ต้มยำกุ้ง".encode())
+    'plain text'
+    """
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "a web page (HTML)"
+    if start.startswith(b"<?xml"):
+        return "an XML document"
+    try:  # incrementally, since the head may end inside a character
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "of no format this reader knows"
+    return "plain text"
+
+
+def read_text(path: str, options: ReadOptions = ReadOptions()) -> Document:
     """The text reader: OCR-text / markdown input through `parsers.markup`."""
     # Imported here so that the markup reader's own failure to import is a stage failure of
     # the files that need it, not of the whole program.
@@ -90,30 +131,42 @@ def read_text(path: str) -> Document:
         raise NotText(str(exc)) from exc
 
 
-def read_pdf(path: str) -> Document:
+def read_pdf(path: str, options: ReadOptions = ReadOptions()) -> Document:
     """The PDF reader: the text layer through `parsers.pdf`; pages without a usable layer go
     through OCR (`parsers.ocr`), or, where Tesseract is not installed, stay marked for it."""
     from parsers import ocr, pdf
+    from parsers.pdf.reader import PdfEncrypted, PdfTooLarge, PdfTruncated
 
     try:
-        page_ocr = ocr.pdf_page_reader()
+        page_ocr = ocr.pdf_page_reader(ocr.OcrSettings(page_timeout_s=options.page_timeout_s))
     except ocr.OcrUnavailable:
         page_ocr = None
     try:
         return pdf.read_pdf(path, ocr=page_ocr)
+    except PdfTruncated as exc:
+        raise Truncated(str(exc)) from exc
+    except PdfEncrypted as exc:
+        raise Encrypted(str(exc)) from exc
     except pdf.PdfUnreadable as exc:
-        raise UnreadableInput(str(exc)) from exc
+        raise UnreadableInput(str(exc), page=exc.page) from exc
+    except PdfTooLarge as exc:
+        raise TooLarge(str(exc), page=exc.page) from exc
 
 
-def read_image(path: str) -> Document:
+def read_image(path: str, options: ReadOptions = ReadOptions()) -> Document:
     """The image reader: every frame through OCR (`parsers.ocr`)."""
     from PIL import Image, UnidentifiedImageError
 
     from parsers import ocr
+    from parsers.ocr.image import ImageTooLarge
 
     try:
-        return ocr.read_image(path)
+        return ocr.read_image(path, ocr.OcrSettings(page_timeout_s=options.page_timeout_s))
     except ocr.OcrUnavailable as exc:
         raise NeedsOcr(f"this image needs OCR, which is not installed here: {exc}") from exc
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise TooLarge(f"the image is too large to read: {exc}") from exc
+    except ImageTooLarge as exc:
+        raise TooLarge(str(exc)) from exc
+    except (UnidentifiedImageError, OSError) as exc:
         raise UnreadableInput(f"cannot open the image: {exc}") from exc

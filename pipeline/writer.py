@@ -15,9 +15,14 @@ Layout: `<out>/<table>/fiscal_year_be=<Y>/part-0.parquet`, rows without a year i
   partitioned and unpartitioned files, so a table is either wholly partitioned or one root file,
   never both. Every write rewrites the whole table, so the layout follows the data.
 * Re-running is idempotent: rows already in a table whose doc_id is among the documents being
-  written are replaced (an `errors` row without doc_id is matched on source_path). Every table
-  is written anew into a staging folder inside `<out>` and swapped in with renames, so a crash
-  leaves the previous table or the new one, never half of one; `manifest.json` comes last.
+  written are replaced (an `errors` row without doc_id is matched on source_path).
+* A write is all tables or none, whenever the process dies (SIGKILL, power loss). A run
+  checkpoints several times and the next run skips the documents already in `documents`, so a
+  `documents` row without its measures would lose them for good. Every table is written anew
+  into a transaction folder inside `<out>`; once all are written and synced a COMMITTED marker is
+  made, and only then are the tables swapped in by renames. The next write (or run) finishes a
+  committed transaction that was interrupted and throws away one that was not. `manifest.json`
+  comes last, after the tables.
 """
 from __future__ import annotations
 
@@ -36,14 +41,15 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
+from pipeline.faults import kill_point
 from pipeline.result import Extraction
 from pipeline.schema import PARTITION_COLUMN, TABLES, arrow_schema, check_row
 
 DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 PART_FILE = "part-0.parquet"
 MANIFEST = "manifest.json"
-_STAGING_PREFIX = ".ita-extract-new-"
-_TRASH_PREFIX = ".ita-extract-old-"
+_TRANSACTION_PREFIX = ".ita-extract-write-"
+_COMMITTED = "COMMITTED"
 _LOCK_FILE = ".ita-extract.lock"
 _ORDER = "__order"
 
@@ -88,7 +94,7 @@ def write_dataset(out: Path, extractions: Iterable[Extraction]) -> WriteReport:
     written, total = {}, {}
     with _locked(out):
         _recover(out)
-        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+        transaction = Path(tempfile.mkdtemp(prefix=_TRANSACTION_PREFIX, dir=out))
         try:
             for name, row_type in TABLES.items():
                 for row in new_rows[name]:
@@ -96,11 +102,13 @@ def write_dataset(out: Path, extractions: Iterable[Extraction]) -> WriteReport:
                 new = rows_to_arrow(new_rows[name], row_type)
                 kept = _without(_read_existing(out / name, row_type), doc_ids, paths)
                 table = _sorted(name, kept, new)
-                _write_table(table, staging / name)
+                _write_table(table, transaction / "new" / name)
                 written[name], total[name] = new.num_rows, table.num_rows
-            _swap_in(out, staging, list(TABLES))
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            _commit(out, transaction)
+        except BaseException:
+            if not (transaction / _COMMITTED).exists():
+                shutil.rmtree(transaction, ignore_errors=True)
+            raise
     return WriteReport(rows_written=written, rows_total=total)
 
 
@@ -109,6 +117,7 @@ def write_manifest(out: Path, manifest: dict[str, Any]) -> Path:
     path = Path(out) / MANIFEST
     tmp = path.with_name(f".{MANIFEST}.tmp")
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    kill_point("manifest_staged")
     os.replace(tmp, path)
     return path
 
@@ -187,25 +196,73 @@ def _write_table(table: pa.Table, dest: Path) -> None:
         pq.write_table(rest.filter(mask), part / PART_FILE)
 
 
-def _swap_in(out: Path, staging: Path, tables: list[str]) -> None:
-    trash = Path(tempfile.mkdtemp(prefix=_TRASH_PREFIX, dir=out))
-    for name in tables:
+def _commit(out: Path, transaction: Path) -> None:
+    """Swap the transaction's tables in, all or none (see the module docstring)."""
+    _sync_tree(transaction / "new")
+    kill_point("tables_staged")
+    marker = transaction / f".{_COMMITTED}.tmp"
+    with open(marker, "wb") as f:
+        os.fsync(f.fileno())
+    os.replace(marker, transaction / _COMMITTED)
+    _sync_dir(transaction)
+    kill_point("commit_marked")
+    _roll_forward(out, transaction)
+
+
+def _roll_forward(out: Path, transaction: Path) -> None:
+    """Finish a committed transaction, from wherever it stopped. Each table moves in two renames,
+    `<out>/<t>` → `old/<t>`, then `new/<t>` → `<out>/<t>`; a table still in `new/` is not in yet,
+    and whatever is at `<out>/<t>` then is the previous table."""
+    (transaction / "old").mkdir(exist_ok=True)
+    for name in TABLES:
+        staged = transaction / "new" / name
+        if not staged.exists():
+            continue  # swapped in before the interruption
         if (out / name).exists():
-            os.rename(out / name, trash / name)
-        # A crash here leaves <out>/<name> missing and the previous table in trash: _recover
-        # puts it back on the next run.
-        os.rename(staging / name, out / name)
-    shutil.rmtree(trash, ignore_errors=True)
+            os.rename(out / name, transaction / "old" / name)
+        os.rename(staged, out / name)
+        kill_point("table_swapped")
+    _sync_dir(out)
+    kill_point("tables_swapped")
+    shutil.rmtree(transaction, ignore_errors=True)
+
+
+def recover(out: Path) -> None:
+    """Finish the committed writes a dead process left in `out` and throw away the others, so
+    that what is read from `out` next is what the last write meant it to be. A no-op when
+    nothing was interrupted (or `out` does not exist yet)."""
+    if Path(out).is_dir():
+        with _locked(Path(out)):
+            _recover(Path(out))
 
 
 def _recover(out: Path) -> None:
-    """Undo what a crashed write left: restore tables moved aside, remove staging folders."""
-    for leftover in sorted(out.glob(_TRASH_PREFIX + "*")) + sorted(out.glob(_STAGING_PREFIX + "*")):
-        if leftover.name.startswith(_TRASH_PREFIX):
-            for table in leftover.iterdir():
-                if table.name in TABLES and not (out / table.name).exists():
-                    os.rename(table, out / table.name)
-        shutil.rmtree(leftover, ignore_errors=True)
+    for transaction in sorted(Path(out).glob(_TRANSACTION_PREFIX + "*")):
+        if (transaction / _COMMITTED).exists():
+            _roll_forward(Path(out), transaction)
+        else:
+            shutil.rmtree(transaction, ignore_errors=True)
+
+
+def _sync_tree(folder: Path) -> None:
+    """fsync every file and folder under `folder`: the COMMITTED marker must not reach the disk
+    before the tables it vouches for (a kill alone loses nothing; a power cut could)."""
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as f:
+                os.fsync(f.fileno())
+        _sync_dir(Path(root))
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder; its renames are durable enough there
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextmanager

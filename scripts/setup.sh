@@ -3,7 +3,7 @@
 # a second run with nothing changed takes a second).
 #
 #   scripts/setup.sh         the project and its dependencies, in .venv
-#   scripts/setup.sh test    the same plus the test extras (pytest, duckdb)
+#   scripts/setup.sh test    the same plus the test extras (pytest, duckdb, pikepdf, dask)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

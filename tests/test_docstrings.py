@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["parsers.tables", "parsers.ita.columns", "parsers.ocr.cleanup", "parsers.ocr.marks",
-           "parsers.ita.header", "pipeline.plausibility"]
+           "parsers.ita.header", "pipeline.plausibility", "parsers.timeouts",
+           "pipeline.process"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -213,17 +213,6 @@ def test_two_copies_of_one_file_give_one_set_of_measures(tmp_path):
     assert read(tmp_path, "measures").num_rows == 2  # but the same bytes' measures once
 
 
-def test_a_crash_between_renames_is_recovered(tmp_path):
-    write_dataset(tmp_path, [extraction(1, 2564)])
-    # What a crash in the swap leaves: the old table moved aside, the new one not yet in place.
-    aside = tmp_path / ".ita-extract-old-crashed"
-    aside.mkdir()
-    (tmp_path / "documents").rename(aside / "documents")
-    write_dataset(tmp_path, [extraction(2, 2565)])
-    assert sorted(read(tmp_path, "documents")["doc_id"].to_pylist()) == [doc_id(1), doc_id(2)]
-    assert not aside.exists()
-
-
 def test_rows_outside_the_vocabulary_are_refused(tmp_path):
     bad = extraction(1, 2564)
     bad.measures[0].kind = "wish"

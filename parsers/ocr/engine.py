@@ -80,7 +80,10 @@ def read_words(pixels: np.ndarray, dpi: int, settings: OcrSettings) -> list[OcrW
     pieces: list[tuple[str, tuple[int, int, int, int], float, bool]] = []
     if iterator is not None:
         for item in tesserocr.iterate_level(iterator, tesserocr.RIL.WORD):
-            text = (item.GetUTF8Text(tesserocr.RIL.WORD) or "").strip()
+            try:
+                text = (item.GetUTF8Text(tesserocr.RIL.WORD) or "").strip()
+            except RuntimeError:  # tesserocr's "No text returned": a blank page has no words
+                continue
             box = item.BoundingBox(tesserocr.RIL.WORD)
             if not text or box is None:
                 continue

@@ -7,6 +7,8 @@ the resolution from the image's width.
 """
 from __future__ import annotations
 
+import math
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -16,9 +18,16 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageSequence
 
+from parsers.ocr.settings import DEFAULT
+from parsers.pdf.reader import PageWarning
+
 A4_WIDTH_INCH = 210 / 25.4
 # Pillow refuses larger images as possible decompression bombs (~89 Mpx); an A3 page at 600 dpi
 # is 70 Mpx, so this default is kept.
+
+
+class ImageTooLarge(ValueError):
+    """An image file of more frames (pages) than `OcrSettings.max_pages`."""
 
 
 @dataclass
@@ -56,16 +65,48 @@ def grey(frame: Image.Image) -> np.ndarray:
     return np.asarray(frame, dtype=np.uint8)
 
 
-def image_pages(path: str | Path, dpi: int) -> Iterator[PageImage]:
-    """Each frame of an image file (a TIFF may hold a whole report) at `dpi`."""
+def capped_dpi(width_inch: float, height_inch: float, dpi: int, max_pixels: int) -> int:
+    """The resolution to take a page of this size at: `dpi`, or as much less as keeps its image
+    within `max_pixels`.
+
+    >>> capped_dpi(8.27, 11.69, 200, 64_000_000)  # A4
+    200
+    >>> capped_dpi(200, 200, 200, 64_000_000)  # the largest page a PDF may have: 8000 × 8000
+    40
+    """
+    pixels = width_inch * dpi * height_inch * dpi
+    if pixels <= max_pixels:
+        return dpi
+    return max(1, math.floor(dpi * math.sqrt(max_pixels / pixels)))
+
+
+def image_pages(path: str | Path, dpi: int, max_pages: int = DEFAULT.max_pages,
+                max_pixels: int = DEFAULT.max_page_pixels) -> Iterator[PageImage]:
+    """Each frame of an image file (a TIFF may hold a whole report) at `dpi`, or less for a frame
+    that would be more than `max_pixels` at it."""
     with Image.open(path) as image:
+        frames = getattr(image, "n_frames", 1)
+        if frames > max_pages:
+            raise ImageTooLarge(f"the image has {frames:,} frames (pages), more than the "
+                                f"{max_pages:,} this reader takes (OcrSettings.max_pages)")
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             pixels = grey(frame)
             source_dpi = recorded_dpi(frame) or pixels.shape[1] / A4_WIDTH_INCH
-            yield PageImage(number, to_dpi(pixels, source_dpi, dpi), dpi)
+            height, width = pixels.shape
+            at = capped_dpi(width / source_dpi, height / source_dpi, dpi, max_pixels)
+            yield PageImage(number, to_dpi(pixels, source_dpi, at), at)
 
 
-def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int) -> PageImage:
+def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,
+                    max_pixels: int = DEFAULT.max_page_pixels) -> PageImage:
+    """The page as a grey image at `dpi`; a page too big for that (a poster, or the 200-inch page
+    a hostile PDF may declare: 1.6 gigapixels at 200 dpi) at less, with a `PageWarning`
+    `page_scaled_down:<number>` for the document's warnings."""
+    width, height = page.get_size()
+    wanted = dpi
+    dpi = capped_dpi(width / 72, height / 72, dpi, max_pixels)
+    if dpi < wanted:
+        warnings.warn(PageWarning(f"page_scaled_down:{number}"), stacklevel=2)
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
     if pixels.ndim == 3:

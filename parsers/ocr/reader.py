@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 import pypdfium2 as pdfium
 
-from parsers.layout import Block, Document, Page, Provenance, Table, TextLine
+from parsers.layout import OCR_TIMED_OUT, Block, Document, Page, Provenance, Table, TextLine
 from parsers.markup import list_marker
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_tick
@@ -28,6 +28,7 @@ from parsers.pdf.grid import build_table
 from parsers.pdf.lines import ReadLine, group_lines
 from parsers.pdf.reader import paragraphs, split_by_tables
 from parsers.tables import join_pages
+from parsers.timeouts import time_limit
 
 METHOD = "ocr"
 
@@ -94,10 +95,28 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
                 rotation=(360 - turn) % 360)
 
 
+class _PageTimedOut(Exception):
+    pass
+
+
+def read_in_time(read: Callable[[], Page], number: int, size: tuple[float, float],
+                 settings: OcrSettings = DEFAULT) -> Page:
+    """`read()`, or, past `settings.page_timeout_s`, the page left unread (`needs_ocr` says
+    why): one page that sends the engine into a spin should not cost the document."""
+    try:
+        with time_limit(settings.page_timeout_s, _PageTimedOut):
+            return read()
+    except _PageTimedOut:
+        return Page(number=number, blocks=[], method=METHOD, width=size[0], height=size[1],
+                    needs_ocr=OCR_TIMED_OUT)
+
+
 def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
     """An image file (PNG, JPEG, TIFF with one page per frame) into the layout model."""
     check_available(settings)
-    pages = [read_page_image(image, settings) for image in image_pages(path, settings.dpi)]
+    frames = image_pages(path, settings.dpi, settings.max_pages, settings.max_page_pixels)
+    pages = [read_in_time(lambda: read_page_image(image, settings), image.number,
+                          image.size_points, settings) for image in frames]
     join_pages(pages)
     return Document(source_path=str(path), source_kind="image", pages=pages)
 
@@ -108,6 +127,10 @@ def pdf_page_reader(settings: OcrSettings = DEFAULT) -> Callable[[pdfium.PdfPage
     check_available(settings)
 
     def read(page: pdfium.PdfPage, number: int) -> Page:
-        return read_page_image(render_pdf_page(page, number, settings.dpi), settings)
+        def render_and_read() -> Page:
+            image = render_pdf_page(page, number, settings.dpi, settings.max_page_pixels)
+            return read_page_image(image, settings)
+
+        return read_in_time(render_and_read, number, page.get_size(), settings)
 
     return read

@@ -53,6 +53,16 @@ class OcrSettings:
     # A page scanned sideways or upside down is turned upright when Tesseract's orientation
     # detection (osd.traineddata) is at least this sure; 0 turns the check off.
     min_orientation_confidence: float = 2.0
+    # Hostile or runaway files. A TIFF of more frames than this is refused before one is read
+    # (as PdfSettings.max_pages for a PDF).
+    max_pages: int = 2000
+    # A page image is never bigger than this: a larger page (a poster, the 200 × 200 inch page a
+    # hostile PDF may declare: 1.6 gigapixels at 200 dpi) is read at a lower resolution, with a
+    # warning. An A1 sheet at the working 200 dpi is 31 megapixels; reading a page of 32 takes
+    # 7 s and 0.8 GB (64 take 16 s and 1.5 GB, too near a worker's memory limit).
+    max_page_pixels: int = 32_000_000
+    # Seconds the OCR of one page may take (None: no limit); past it the page is left unread.
+    page_timeout_s: float | None = None
 
     def __post_init__(self) -> None:
         if not 100 <= self.dpi <= 600:
@@ -63,8 +73,12 @@ class OcrSettings:
             raise ValueError("OcrSettings: rule lengths must be > 0 mm")
         if not 0 <= self.min_word_confidence <= 100:
             raise ValueError("OcrSettings.min_word_confidence must be in 0..100")
+        if self.max_pages < 1 or self.max_page_pixels < 1_000_000:
+            raise ValueError("OcrSettings: max_pages must be ≥ 1 and max_page_pixels ≥ 1,000,000")
         if not self.languages:
             raise ValueError("OcrSettings.languages is empty")
+        if self.page_timeout_s is not None and not self.page_timeout_s > 0:
+            raise ValueError("OcrSettings.page_timeout_s must be > 0 or None")
 
 
 DEFAULT = OcrSettings()

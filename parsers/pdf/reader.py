@@ -9,9 +9,11 @@ Tables continued over pages are joined as for every other input (`parsers.tables
 from __future__ import annotations
 
 import bisect
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -31,8 +33,34 @@ METHOD = "text"
 T = TypeVar("T", bound=TextBox)
 
 
-class PdfUnreadable(ValueError):
+class PdfProblem(ValueError):
+    """A PDF this reader does not read; `page` is the 1-based page the problem is on, if on one."""
+
+    def __init__(self, message: str, page: int | None = None):
+        super().__init__(message)
+        self.page = page
+
+
+class PdfUnreadable(PdfProblem):
     """The file is not a PDF pdfium can open (damaged, encrypted with a password, not a PDF)."""
+
+
+class PdfTruncated(PdfUnreadable):
+    """The PDF was cut short: it holds objects but no end-of-file marker."""
+
+
+class PdfEncrypted(PdfUnreadable):
+    """The PDF cannot be opened without a password."""
+
+
+class PdfTooLarge(PdfProblem):
+    """More pages, or a bigger image, than `PdfSettings` allows."""
+
+
+class PageWarning(UserWarning):
+    """What a `PageOcr` warns (with `warnings.warn`) to be put on the document's warnings: its
+    text is the warning code, e.g. `page_scaled_down:3`. A warning rather than a return value
+    so that the page reader's signature stays that of the layout model."""
 
 
 @dataclass
@@ -44,17 +72,54 @@ class _RawPage:
     chars: list[Char]
     tables: list[TableCells]
     images: int
+    biggest_image: int = 0  # pixels its largest image declares; known only where `images` is
 
 
 def _load(page: pdfium.PdfPage, number: int, settings: PdfSettings) -> _RawPage:
     chars, frame = page_chars(page)
     tables = find_tables(page_edges(page, frame, settings), settings)
     # Only a page with (almost) no text needs to know whether something else is drawn on it.
-    images = 0
+    images, biggest = 0, 0
     if len(chars) < 2 * settings.min_page_chars:
-        images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+        for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            images += 1
+            biggest = max(biggest, _declared_pixels(image))
     width, height = frame.upright_size
-    return _RawPage(number, width, height, frame.rotation, chars, tables, images)
+    return _RawPage(number, width, height, frame.rotation, chars, tables, images, biggest)
+
+
+def _declared_pixels(image: pdfium.PdfImage) -> int:
+    """Width × height as the image's dictionary declares them: read without decoding a byte."""
+    try:
+        width, height = image.get_px_size()
+    except pdfium.PdfiumError:
+        return 0
+    return width * height
+
+
+def _load_page(pdf: pdfium.PdfDocument, index: int, settings: PdfSettings) -> _RawPage:
+    try:
+        page = pdf[index]
+        try:
+            return _load(page, index + 1, settings)
+        finally:
+            page.close()  # pdfium's copy of the page is freed now, not when the collector gets to it
+    except pdfium.PdfiumError as exc:  # a page tree that loops or points at nothing
+        raise PdfUnreadable(f"page {index + 1} of the PDF cannot be read: {exc}", page=index + 1) from exc
+
+
+def _load_all(pdf: pdfium.PdfDocument, settings: PdfSettings,
+              held: dict[int, _RawPage]) -> Iterator[_RawPage]:
+    """Every page's characters, in order, for the font profile; the first pages' kept in `held`
+    (by index) up to `settings.max_chars_held` characters, so that a normal report is read once
+    and a huge one in bounded memory (its later pages are read again)."""
+    budget = settings.max_chars_held
+    for index in range(len(pdf)):
+        raw = _load_page(pdf, index, settings)
+        budget -= len(raw.chars)
+        if budget >= 0:
+            held[index] = raw
+        yield raw
 
 
 class _PageReader:
@@ -161,24 +226,28 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
     """The layout of the PDF at `path`, and the log of the text-layer repairs made reading it.
 
     A page whose text layer fails the health check is read by `ocr` when given; without it the
-    page keeps no blocks and says why in `Page.needs_ocr`."""
+    page keeps no blocks and says why in `Page.needs_ocr`. Raises `PdfUnreadable` (or its
+    `PdfTruncated`, `PdfEncrypted`) for a file pdfium cannot open, and `PdfTooLarge` for one past
+    the settings' limits."""
+    pdf = open_pdf(path)
     try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise PdfUnreadable(f"cannot open the PDF: {exc}") from exc
-    try:
-        raws = [_load(pdf[i], i + 1, settings) for i in range(len(pdf))]
-        profile = font_profile(ch for raw in raws for ch in raw.chars)
+        check_page_count(len(pdf), settings)
+        held: dict[int, _RawPage] = {}
+        profile = font_profile(ch for raw in _load_all(pdf, settings, held) for ch in raw.chars)
         log = RepairLog()
         pages: list[Page] = []
         scanned: list[int] = []
-        for raw in raws:
+        notes: list[str] = []
+        for index in range(len(pdf)):
+            raw = held.pop(index, None) or _load_page(pdf, index, settings)
             page = _read_page(raw, _PageReader(raw.number, profile, log, settings), settings)
             health = page_health(_page_text(page), settings)
             if health.verdict == "needs_ocr" and (health.reason != "no_text" or raw.images):
+                check_images(raw, settings)
                 scanned.append(raw.number)
                 if ocr is not None:
-                    page = ocr(pdf[raw.number - 1], raw.number)
+                    page, page_notes = _ocr_page(ocr, pdf, raw.number)
+                    notes.extend(page_notes)
                 else:
                     page.blocks, page.needs_ocr = [], health.reason
             pages.append(page)
@@ -188,6 +257,108 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
     kind = "pdf_scanned" if scanned and len(scanned) == len(pages) else (
         "pdf_mixed" if scanned else "pdf_text")
     needs_ocr = [p.number for p in pages if p.needs_ocr]
-    warnings = log.warnings() + [f"page_needs_ocr:{n}" for n in needs_ocr]
-    document = Document(source_path=str(path), source_kind=kind, pages=pages, warnings=warnings)
+    notes = log.warnings() + notes + [f"page_needs_ocr:{n}" for n in needs_ocr]
+    document = Document(source_path=str(path), source_kind=kind, pages=pages, warnings=notes)
     return PdfExtraction(document, log)
+
+
+def _ocr_page(ocr: PageOcr, pdf: pdfium.PdfDocument, number: int) -> tuple[Page, list[str]]:
+    """The page read by `ocr`, and the warning codes it raised as `PageWarning`s."""
+    page = pdf[number - 1]
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PageWarning)
+            read = ocr(page, number)
+    finally:
+        page.close()
+    notes = []
+    for warning in caught:
+        if issubclass(warning.category, PageWarning):
+            notes.append(str(warning.message))
+        else:  # not ours: passed on as if never caught
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return read, notes
+
+
+# ---- files that are not PDFs to read ------------------------------------------------------------
+def open_pdf(path: str | Path) -> pdfium.PdfDocument:
+    """The PDF at `path` opened by pdfium, with no password: one encrypted with an owner
+    password only (no copying, no printing) opens like any other, as in every PDF viewer.
+    pdfium runs no JavaScript, actions or links without a form environment, which this reader
+    never sets up: a document is only ever read."""
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise why_unopened(path, exc) from exc
+
+
+def why_unopened(path: str | Path, exc: pdfium.PdfiumError) -> PdfUnreadable:
+    """The precise reason pdfium could not open the PDF at `path`."""
+    if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+        return PdfEncrypted("the PDF is encrypted and needs a password to be opened; ask the "
+                            "publisher for a copy without a password")
+    if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
+        return PdfEncrypted("the PDF is encrypted with a security handler pdfium does not know "
+                            "(a certificate or a rights-management plug-in); it needs the "
+                            "publisher's software and a password to be opened")
+    try:
+        head, tail = _ends(path)
+    except OSError:
+        head = tail = b""
+    if looks_cut_short(head, tail):
+        return PdfTruncated("the PDF stops before its end-of-file marker (%%EOF): the file was "
+                            "cut short, as by an interrupted download; download it again")
+    if not exc.err_code:  # pdfium's "success": it found no document to open
+        return PdfUnreadable("cannot open the PDF: no page tree pdfium can follow (damaged, or no pages)")
+    return PdfUnreadable(f"cannot open the PDF: damaged beyond repair ({exc})")
+
+
+def _ends(path: str | Path, size: int = 1 << 20) -> tuple[bytes, bytes]:
+    with open(path, "rb") as f:
+        head = f.read(size)
+        f.seek(0, 2)
+        f.seek(max(0, f.tell() - 1024))
+        return head, f.read()
+
+
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def looks_cut_short(head: bytes, tail: bytes) -> bool:
+    """Whether a PDF that pdfium refused began as a PDF (`head` holds an object) and lost its end
+    (`tail`, its last kilobyte, has no `%%EOF`). Random bytes after a header are damage, not this.
+
+    >>> looks_cut_short(b"%PDF-1.7\\n1 0 obj\\n<< /Length 90 >>\\nstream\\nq 1 0", b"stream\\nq 1 0")
+    True
+    >>> looks_cut_short(b"%PDF-1.7\\n1 0 obj\\n<< >>\\nendobj\\n%%EOF\\n", b"endobj\\n%%EOF\\n")
+    False
+    >>> looks_cut_short(b"%PDF-1.4\\n\\x8f\\x02\\xaa", b"\\x8f\\x02\\xaa")
+    False
+    """
+    return b"%%EOF" not in tail and _OBJECT.search(head) is not None
+
+
+def check_page_count(pages: int, settings: PdfSettings = DEFAULT) -> None:
+    """Refuse a PDF with more pages than any report, before reading one of them.
+
+    >>> check_page_count(3000)
+    Traceback (most recent call last):
+    ...
+    parsers.pdf.reader.PdfTooLarge: the PDF has 3,000 pages, more than the 2,000 this reader takes (PdfSettings.max_pages); ITA reports have fewer than 200
+    """
+    if pages > settings.max_pages:
+        raise PdfTooLarge(f"the PDF has {pages:,} pages, more than the {settings.max_pages:,} this "
+                          "reader takes (PdfSettings.max_pages); ITA reports have fewer than 200")
+    if pages == 0:
+        raise PdfUnreadable("the PDF has no pages (its page tree is empty or broken)")
+
+
+def check_images(raw: _RawPage, settings: PdfSettings) -> None:
+    """Refuse a page to be OCR'd whose image is bigger than any scan: rendering it would inflate
+    gigabytes (a decompression bomb)."""
+    if raw.biggest_image > settings.max_image_pixels:
+        raise PdfTooLarge(
+            f"page {raw.number} holds an image of {raw.biggest_image / 1e6:,.0f} megapixels, more "
+            f"than the {settings.max_image_pixels / 1e6:,.0f} this reader renders "
+            "(PdfSettings.max_image_pixels): not a scan, but a decompression bomb or a mistake",
+            page=raw.number)

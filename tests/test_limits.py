@@ -1,0 +1,171 @@
+"""Isolation (issue 5): a document that takes too long or too much memory fails alone, with a
+row that says so, and the batch goes on. Real documents, real worker processes, real limits."""
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from conftest import REPO, run_cli
+from parsers.timeouts import time_limit
+from pipeline.executors import ProcessExecutor
+from pipeline.limits import Limits, guard_worker
+
+SCAN = REPO / "samples" / "scan" / "003_134161e6f44ebae1.pdf"  # 10 scanned pages, ~20 s of OCR
+TEXTS = sorted((REPO / "samples" / "text").glob("*.txt"))[:2]
+
+
+class Slow(Exception):
+    pass
+
+
+def _spin(seconds: float) -> None:
+    """Python steps that swallow every Exception, as careless library code does."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            sum(range(1000))
+        except Exception:  # noqa: BLE001
+            pass
+
+
+# ---- the alarm ----------------------------------------------------------------------------------
+def test_a_time_limit_stops_code_that_swallows_exceptions():
+    started = time.monotonic()
+    with pytest.raises(Slow):
+        with time_limit(0.2, Slow):
+            _spin(5)
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("outer, inner, expected", [
+    (0.2, 5.0, "outer"),  # the document runs out while a page is being read: the document stops
+    (5.0, 0.2, "inner"),  # a page runs out: the page stops, the document goes on
+])
+def test_nested_limits_the_first_to_run_out_wins(outer, inner, expected):
+    with pytest.raises(Slow, match=expected):
+        with time_limit(outer, lambda: Slow("outer")):
+            with time_limit(inner, lambda: Slow("inner")):
+                _spin(3)
+
+
+def test_a_page_out_of_time_leaves_its_document_going():
+    pages_stopped = 0
+    with time_limit(5, lambda: Slow("document")):
+        for _ in range(3):
+            try:
+                with time_limit(0.1, lambda: Slow("page")):
+                    _spin(2)
+            except Slow:
+                pages_stopped += 1
+    assert pages_stopped == 3
+
+
+def test_no_alarm_is_left_behind():
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(10, Slow):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+@pytest.mark.parametrize("field, value", [("document_seconds", 0), ("page_seconds", -1),
+                                          ("memory_mb", 0)])
+def test_limits_refuse_nonsense(field, value):
+    with pytest.raises(ValueError, match=field):
+        Limits(**{field: value})
+
+
+# ---- a native call that never returns to Python -------------------------------------------------
+def hang_in_native_code(item: str) -> str:
+    guard_worker(Limits(document_seconds=0.5, memory_mb=None))
+    if item == "hang":
+        # Catastrophic backtracking runs inside the regex engine's C loop: no alarm can stop it,
+        # as none could stop a Tesseract or pdfium that spins.
+        re.match(r"(a+)+$", "a" * 40 + "b")
+    return item
+
+
+@pytest.mark.slow
+def test_a_worker_spinning_in_native_code_is_killed_and_charged_alone():
+    items = ["a", "b", "hang", "c", "d"]
+    started = time.monotonic()
+    results = list(ProcessExecutor(workers=2).map(hang_in_native_code, items,
+                                                  on_error=lambda item, exc: f"killed:{item}"))
+    assert sorted(results) == ["a", "b", "c", "d", "killed:hang"]
+    assert time.monotonic() - started < 120  # the CPU limit (11 s) fired, twice at most
+
+
+# ---- the command --------------------------------------------------------------------------------
+@pytest.fixture
+def batch(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in [SCAN, *TEXTS]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _errors(out: Path) -> list[dict]:
+    return ds.dataset(out / "errors", partitioning="hive").to_table().to_pylist()
+
+
+def _statuses(out: Path) -> dict[str, str]:
+    rows = ds.dataset(out / "documents", partitioning="hive").to_table().to_pylist()
+    return {r["source_name"]: r["status"] for r in rows}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [["--serial"], ["--workers", "2"]], ids=["serial", "workers"])
+def test_a_document_over_its_time_fails_alone(batch, tmp_path, how):
+    out = tmp_path / "out"
+    result = run_cli("run", batch, "--out", out, "--document-timeout", "2", "-q", *how)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert _statuses(out) == {SCAN.name: "failed", **{t.name: "success" for t in TEXTS}}
+    [error] = _errors(out)
+    assert (error["source_path"].endswith(SCAN.name), error["code"], error["stage"]) == (
+        True, "timeout", "extract")
+    assert "--document-timeout" in error["message"]
+
+
+@pytest.mark.slow
+def test_pages_over_their_time_are_left_unread_with_a_row_each(batch, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("run", batch, "--out", out, "--page-timeout", "0.5", "--serial", "-q")
+    assert result.returncode == 3, result.stderr
+    errors = _errors(out)
+    assert {e["code"] for e in errors} == {"timeout"}
+    assert errors[0]["page"] == 1 and "--page-timeout" in errors[0]["message"]
+    assert _statuses(out)[SCAN.name] == "failed"  # no page left to read
+
+
+@pytest.mark.slow
+def test_a_document_over_its_memory_fails_alone(batch, tmp_path):
+    # A worker with Tesseract and pdfium loaded reserves about 2 GB of address space: 1.6 GB
+    # is too little for the scan, plenty for a text report.
+    out = tmp_path / "out"
+    result = run_cli("run", batch, "--out", out, "--max-memory-mb", "1600", "--workers", "2", "-q")
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert _statuses(out) == {SCAN.name: "failed", **{t.name: "success" for t in TEXTS}}
+    assert [e["code"] for e in _errors(out)] == ["memory_limit"]
+
+
+def test_the_limits_are_in_the_manifest_and_zero_means_none(tmp_path):
+    import json
+
+    out = tmp_path / "out"
+    result = run_cli("run", TEXTS[0], "--out", out, "--document-timeout", "0",
+                     "--max-memory-mb", "3000", "-q")
+    assert result.returncode == 0, result.stderr
+    limits = json.loads((out / "manifest.json").read_text())["limits"]
+    assert limits == {"document_seconds": None, "page_seconds": 300.0, "memory_mb": 3000}
+    assert re.search(r"must be 0 \(no limit\) or more",
+                     run_cli("run", TEXTS[0], "--page-timeout", "-1").stderr)
