@@ -42,9 +42,13 @@ def texts(doc: Document) -> list[str]:
 
 def unknown_words(text: str) -> list[str]:
     """Thai tokens (of two letters or more) that are not in PyThaiNLP's word list. A lone
-    consonant is what a glyph missing from the layer leaves, which no repair can add back."""
+    consonant is what a glyph missing from the layer leaves, which no repair can add back. A
+    private-use character (a font's shifted tone mark, U+F700–U+F71A) is no letter anyone can
+    read: it counts as unknown too, or a name it cuts in two (`เขมรินทร\uf70e`) would pass for
+    dictionary words that its repair (`เขมรินทร์`, as printed) then "damages"."""
     tokens = word_tokenize(text.replace(" ", ""), engine="newmm")
-    return [t for t in tokens if len(t) > 1 and any("ก" <= ch <= "ฮ" for ch in t) and t not in WORDS]
+    return [t for t in tokens if any("\ue000" <= ch <= "\uf8ff" for ch in t)
+            or (len(t) > 1 and any("ก" <= ch <= "ฮ" for ch in t) and t not in WORDS)]
 
 
 def unknown_pieces(text: str) -> int:
