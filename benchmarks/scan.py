@@ -8,7 +8,7 @@ Each page of the scanned samples is rendered to a 300 dpi grey PNG (what a scann
 then read, in this order, by:
   tesseract     the `tesseract` command, `-l tha+eng --psm 3`, text out (the baseline)
   pytesseract   pytesseract.image_to_data on the page our path prepares (a process per call)
-  tesserocr     our engine alone (parsers.ocr.engine.read_words) on that same prepared page
+  tesserocr     our engine alone (the Tesseract `OcrEngine`'s read_words) on that same prepared page
   ocr_path      our whole scan path (parsers.ocr.read_image: scale to 200 dpi, straighten,
                 tables, Tesseract in process, Thai-digit reader, clean-up, layout)
   pipeline      process_file end to end (triage, scan path, ITA parser, normalise)
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from parsers.ocr import read_image  # noqa: E402
-from parsers.ocr.engine import read_words  # noqa: E402
+from parsers.ocr.engine import engine_for  # noqa: E402
 from parsers.ocr.image import image_pages  # noqa: E402
 from parsers.ocr.preprocess import deskew, ink  # noqa: E402
 from parsers.ocr.rules import erase_rules, page_tables  # noqa: E402
@@ -83,14 +83,15 @@ def main(argv: list[str] | None = None) -> int:
         import pytesseract
         from PIL import Image
 
-        read_words(ready[0], DEFAULT.dpi, DEFAULT)  # load the models once, as a worker does
+        engine = engine_for(DEFAULT)  # the models loaded once, as a worker does
+        engine.read_words(ready[0], DEFAULT.dpi)
         results = {
             "tesseract": timed(lambda p: subprocess.run(
                 ["tesseract", str(p), "-", "-l", "tha+eng", "--psm", "3"], capture_output=True,
                 check=True), pages),
             "pytesseract": timed(lambda a: pytesseract.image_to_data(
                 Image.fromarray(a), lang="tha+eng", config="--psm 3"), ready),
-            "tesserocr": timed(lambda a: read_words(a, DEFAULT.dpi, DEFAULT), ready),
+            "tesserocr": timed(lambda a: engine.read_words(a, DEFAULT.dpi), ready),
             "ocr_path": timed(read_image, pages),
             "pipeline": timed(lambda p: process_file(str(p)), pages),
         }

@@ -23,7 +23,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from normalizers.numerals import thai_to_arabic
-from normalizers.thai_text import clean, without_marks
+from normalizers.thai_text import clean
+from thai.chars import without_marks
 
 __all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period",
            "parse_thai_date", "monitoring_months"]

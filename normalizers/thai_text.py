@@ -19,6 +19,7 @@ import unicodedata
 from pythainlp.util import reorder_vowels
 
 from normalizers.numerals import thai_to_arabic
+from thai.chars import MARK_CLASS, join_sara_am
 
 __all__ = ["clean", "fold"]
 
@@ -33,13 +34,10 @@ _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad\u2060"))
 _EMPTY_BOXES = dict.fromkeys(map(ord, "☐□■▢"))
 
-# Thai combining marks: mai han-akat, upper/lower vowels, phinthu, tone marks and signs.
-_COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_COMBINING}])")
+_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{MARK_CLASS}])")
 # A doubled identical mark is never valid Thai; extraction duplicates marks on overlays.
-_DOUBLED_MARK = re.compile(rf"([{_COMBINING}])\1+")
-# Sara am typed as nikhahit + sara aa, or followed by a redundant sara aa.
-_SARA_AM_SPLIT = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+_DOUBLED_MARK = re.compile(rf"([{MARK_CLASS}])\1+")
+# Sara am followed by a redundant sara aa (its two halves are joined by `join_sara_am`).
 _SARA_AM_EXTRA = re.compile("\u0e33\u0e32")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -62,7 +60,7 @@ def clean(text: str | None) -> str | None:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_INVISIBLE).translate(_EMPTY_BOXES)
     text = _SPACE_BEFORE_MARK.sub("", text)
-    text = _SARA_AM_SPLIT.sub("\\1\u0e33", text)
+    text = join_sara_am(text)
     text = reorder_vowels(text)
     text = _SARA_AM_EXTRA.sub("\u0e33", text)
     text = _DOUBLED_MARK.sub(r"\1", text)
@@ -71,20 +69,6 @@ def clean(text: str | None) -> str | None:
 
 
 _FOLD_DROP = dict.fromkeys(map(ord, ".,:;()\"'“”‘’"))
-
-
-# Vowels and tone marks written above or below the line: what OCR of a poor scan drops first.
-MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-
-
-def without_marks(text: str) -> str:
-    """The text with its marks above and below the line taken out: a key that OCR's dropped
-    marks do not change.
-
-    >>> without_marks("ตัวชี้วัด") == without_marks("ตัวชีวัด")
-    True
-    """
-    return MARKS.sub("", text)
 
 
 def likeness(a: str | None, b: str | None) -> float:

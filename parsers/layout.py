@@ -11,10 +11,30 @@ in the output can be traced to its page. Nothing here knows about ITA reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Protocol, Union
+from enum import StrEnum
+from typing import Iterator, Protocol, Union
 
-Method = Literal["markup", "text", "ocr"]
-METHODS: tuple[str, ...] = ("markup", "text", "ocr")
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom: upright page points, y down
+
+
+class Method(StrEnum):
+    """How an item was read (`documents.method`, and every item's provenance)."""
+
+    TEXT = "text"  # a PDF's text layer
+    OCR = "ocr"  # Tesseract, on a scan or a page without a usable layer
+    # A document whose pages were read in different ways; never an item's.
+    MIXED = "mixed"
+    MARKUP = "markup"  # OCR text or markdown given as input
+
+
+class SourceKind(StrEnum):
+    """What a source file is (`documents.source_kind`)."""
+
+    PDF_TEXT = "pdf_text"  # every page has a usable text layer
+    PDF_SCANNED = "pdf_scanned"  # no page has one
+    PDF_MIXED = "pdf_mixed"
+    IMAGE = "image"
+    TEXT = "text"  # OCR text or markdown
 
 
 class TextBox(Protocol):
@@ -29,6 +49,15 @@ class TextBox(Protocol):
     @property
     def x_mid(self) -> float: ...
 
+    @property
+    def height(self) -> float: ...
+
+
+class PageWarning(UserWarning):
+    """What a page reader warns (with `warnings.warn`) to be put on the document's warnings:
+    its text is the warning code, e.g. `page_scaled_down:3`. A warning rather than a return
+    value, so that a page reader's signature stays that of the layout model."""
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -36,14 +65,17 @@ class Provenance:
 
     page: int
     method: Method
-    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points
+    bbox: BBox | None = None
     confidence: float | None = None  # mean OCR word confidence 0–100; None when not OCR'd
 
     def __post_init__(self) -> None:
         if self.page < 1:
             raise ValueError(f"page numbers are 1-based, got {self.page}")
-        if self.method not in METHODS:
-            raise ValueError(f"unknown method {self.method!r}; expected one of {METHODS}")
+        if self.method not in _ITEM_METHODS:
+            raise ValueError(f"unknown method {self.method!r}; expected one of {_ITEM_METHODS}")
+
+
+_ITEM_METHODS = (Method.MARKUP, Method.TEXT, Method.OCR)
 
 
 @dataclass
@@ -134,6 +166,14 @@ class Table:
 Block = Union[TextLine, Table]
 
 
+class Unread(StrEnum):
+    """Why a page was left unread (`Page.needs_ocr`)."""
+
+    NO_TEXT = "no_text"  # no text layer, and something drawn: a scan
+    UNREADABLE_TEXT = "unreadable_text"  # a text layer of unmapped or legacy-encoded glyphs
+    OCR_TIMED_OUT = "ocr_timed_out"  # OCR ran past the page's time limit
+
+
 @dataclass
 class Page:
     number: int  # 1-based
@@ -142,12 +182,8 @@ class Page:
     width: float | None = None  # points; None for markup input
     height: float | None = None
     rotation: int = 0  # clockwise degrees the page was turned to be read upright
-    # Why this page's text layer was not trusted ("no_text", "unreadable_text"), or why OCR
-    # left it unread (OCR_TIMED_OUT); None when it was read. Such a page has no blocks.
-    needs_ocr: str | None = None
-
-
-OCR_TIMED_OUT = "ocr_timed_out"  # Page.needs_ocr of a page whose OCR ran out of time
+    # Why this page was left unread; None when it was read. Such a page has no blocks.
+    needs_ocr: Unread | None = None
 
 
 @dataclass
@@ -155,13 +191,21 @@ class Document:
     """What an extractor read from one source file."""
 
     source_path: str
-    source_kind: str  # pdf_text, pdf_scanned, pdf_mixed, image, text — see pipeline.schema
+    source_kind: SourceKind
     pages: list[Page]
     warnings: list[str] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+    @property
+    def method(self) -> Method | None:
+        """How the document was read: its pages' one method, MIXED, or None without pages."""
+        methods = {page.method for page in self.pages}
+        if not methods:
+            return None
+        return methods.pop() if len(methods) == 1 else Method.MIXED
 
     def blocks(self) -> Iterator[Block]:
         for page in self.pages:

@@ -12,11 +12,10 @@ import html
 import re
 from pathlib import Path
 
-from parsers.layout import Block, Cell, Document, Page, Provenance, Table, TextLine
+from parsers.layout import Block, Cell, Document, Method, Page, Provenance, SourceKind, Table, TextLine
 from parsers.tables import col_spans, infer_header_spans, join_continued_tables, pad_rows
-
-METHOD = "markup"
-SOURCE_KIND = "text"
+from thai.chars import is_thai
+from thai.numbering import list_marker
 
 
 class NotText(ValueError):
@@ -63,13 +62,13 @@ def looks_thai_legacy(data: bytes, min_share: float = 0.9) -> bool:
         text = data.decode("cp874")
     except UnicodeDecodeError:
         return False
-    thai = [0x0E01 <= ord(ch) <= 0x0E5B for ch in text]
+    thai = [is_thai(ch) for ch in text]
     beyond_ascii = sum(ord(ch) > 0x7F for ch in text)
     count = sum(thai)
     if not count or count < min_share * beyond_ascii:
         return False
-    in_runs = sum(1 for i, is_thai in enumerate(thai)
-                  if is_thai and ((i > 0 and thai[i - 1]) or (i + 1 < len(thai) and thai[i + 1])))
+    in_runs = sum(1 for i, thai_here in enumerate(thai)
+                  if thai_here and ((i > 0 and thai[i - 1]) or (i + 1 < len(thai) and thai[i + 1])))
     return in_runs >= min_share * count
 
 
@@ -157,19 +156,6 @@ def strip_html(raw: str) -> str:
 # --- text lines ------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"(#{1,6})(?:\s+(.*?))?(?:\s+#+)?")
-_LIST_MARKER = re.compile(
-    r"[-–*+](?=\s|$)"  # ASCII bullets need a space, or "-5" / "**" would count
-    r"|[•●▪◦○➢]"
-    r"|\(?[0-9๐-๙]{1,3}[.)](?![0-9๐-๙.])"  # "๑." "1)" "(1)" but not "๑.๑" or "85.00"
-    r"|\([0-9๐-๙]{1,3}\)"
-)
-
-
-def list_marker(text: str) -> str | None:
-    m = _LIST_MARKER.match(text)
-    return m.group(0) if m else None
-
-
 def parse_text_line(
     raw: str, prov: Provenance, bold_open: bool = False
 ) -> tuple[TextLine | None, bool]:
@@ -274,7 +260,7 @@ def _row_kind(line: str) -> str | None:
 
 
 def page_blocks(text: str, page: int) -> list[Block]:
-    prov = Provenance(page=page, method=METHOD)
+    prov = Provenance(page=page, method=Method.MARKUP)
     lines = _NEWLINE.split(text)
     blocks: list[Block] = []
     bold_open = False
@@ -317,5 +303,5 @@ def parse_markup(text: str, source_path: str = "") -> Document:
     by_page: dict[int, list[Block]] = {n: [] for n in range(1, len(page_texts) + 1)}
     for block in join_continued_tables(blocks):
         by_page[block.prov.page].append(block)
-    pages = [Page(number=n, blocks=b, method=METHOD) for n, b in by_page.items()]
-    return Document(source_path=source_path, source_kind=SOURCE_KIND, pages=pages)
+    pages = [Page(number=n, blocks=b, method=Method.MARKUP) for n, b in by_page.items()]
+    return Document(source_path=source_path, source_kind=SourceKind.TEXT, pages=pages)

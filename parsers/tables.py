@@ -12,6 +12,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
+from thai.chars import wrap_glue
+from thai.numbering import list_marker, starts_with_sub_number
 
 Grid = list[list[Cell]]
 
@@ -285,12 +287,7 @@ def _continues(prev: Table, table: Table) -> bool:
 
 
 # ---- rows split over a page break ---------------------------------------------------------------
-_SUB_NUMBER = re.compile(r"[0-9๐-๙]+[.][0-9๐-๙]+")
-
-
 def _marker(cell: Cell) -> str | None:
-    from parsers.markup import list_marker  # the markup reader's list grammar, one definition
-
     return list_marker(cell.paragraphs[0]) if cell.paragraphs else None
 
 
@@ -311,7 +308,7 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
         return k is None
     marker = _marker(first[k])
     if marker is not None:
-        if _SUB_NUMBER.match(first[k].paragraphs[0]):
+        if starts_with_sub_number(first[k].paragraphs[0]):
             return True
         return not (_marker(last[k]) is not None and len(last[k].paragraphs) == 1)
     return last[k].last_line_full
@@ -323,13 +320,8 @@ def _append(cell: Cell, more: Cell) -> Cell:
     paragraphs = list(cell.paragraphs)
     rest = list(more.paragraphs)
     if paragraphs and cell.last_line_full and _marker(more) is None:
-        glue = "" if _is_thai(paragraphs[-1][-1]) and _is_thai(rest[0][0]) else " "
-        paragraphs[-1] = paragraphs[-1] + glue + rest.pop(0)
+        paragraphs[-1] = paragraphs[-1] + wrap_glue(paragraphs[-1], rest[0]) + rest.pop(0)
     return replace(cell, paragraphs=paragraphs + rest, last_line_full=more.last_line_full)
-
-
-def _is_thai(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e5b"
 
 
 def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:

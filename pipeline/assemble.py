@@ -11,12 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from normalizers import dates, grades, indicators, numerals, orgs, places, statuses, thai_text, units
-from parsers.ita.records import ItaDocument, PrintedField, PrintedMeasure, PrintedScore
+from normalizers.statuses import MeasureStatus
+from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedMeasure, PrintedScore
 from parsers.layout import Document, Table, TextLine
+from thai.numbering import split_numbering
 from pipeline import plausibility
 from pipeline.result import Extraction
-from pipeline.schema import (DocumentRow, FindingRow, MeasureRow, OwnerRow, ScoreRow, SignatoryRow,
-                             StatusRow)
+from pipeline.schema import (DocStatus, DocumentRow, FindingRow, MeasureRow, OwnerRow, ScoreRow,
+                             SignatoryRow, StatusRow)
 
 
 @dataclass(frozen=True)
@@ -46,17 +48,6 @@ def _text(printed: PrintedField | None) -> str | None:
 
 def _raw(printed: PrintedField | None) -> str | None:
     return printed.text if printed is not None else None
-
-
-def _method(layout: Document) -> str:
-    methods = {page.method for page in layout.pages}
-    if methods == {"markup"}:
-        return "markup"
-    if methods <= {"text"}:
-        return "text"
-    if methods == {"ocr"}:
-        return "ocr"
-    return "mixed"
 
 
 def _ocr_confidence(layout: Document) -> float | None:
@@ -93,7 +84,7 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         overall_score=overall, grade=grades.parse_grade(_raw(h.grade)),
         doc_date=dates.parse_thai_date(_raw(h.doc_date)),
         reference_no=places.canonical_reference_no(_raw(h.reference_no)),
-        method=_method(layout), ocr_confidence=_ocr_confidence(layout), status="success",
+        method=layout.method, ocr_confidence=_ocr_confidence(layout), status=DocStatus.SUCCESS,
         warnings=[], extractor_version=source.extractor_version)
 
 
@@ -146,7 +137,7 @@ class _Measure:
 
 
 def _normalise_measure(printed: PrintedMeasure, warnings: list[str]) -> _Measure:
-    number_printed, title = numerals.split_numbering(printed.title)
+    number_printed, title = split_numbering(printed.title)
     number = numerals.canonical_number(printed.number or number_printed)
     ref = indicators.resolve_indicator(printed.indicator) if printed.indicator else None
     if ref is not None and ref.warning:
@@ -173,7 +164,7 @@ def _join_plan_and_status(measures: list[_Measure]) -> list[_Measure]:
                       and o.printed.kind != m.printed.kind]
         other = max(candidates, key=lambda o: thai_text.likeness(o.title, m.title), default=None)
         if other is not None and thai_text.likeness(other.title, m.title) >= _SAME_TITLE:
-            plan, report = (other, m) if other.printed.kind == "plan" else (m, other)
+            plan, report = (other, m) if other.printed.kind == MeasureKind.PLAN else (m, other)
             owners, filled = ((plan.owners, plan.owner_filled_down) if plan.owners
                               else (report.owners, report.owner_filled_down))
             other.printed, other.partner = report.printed, plan.printed
@@ -196,17 +187,17 @@ def _pick(m: _Measure, attr: str):
 def _status(m: _Measure, as_of: dt.date | None, keys: DocKeys, measure_id: str) -> StatusRow:
     printed = m.printed
     base = dict(**keys.fields(), measure_id=measure_id, as_of=as_of, page=printed.prov.page)
-    if printed.kind == "plan":
-        return StatusRow(**base, status="planned", evidence="row of a plan table")
+    if printed.kind == MeasureKind.PLAN:
+        return StatusRow(**base, status=MeasureStatus.PLANNED, evidence="row of a plan table")
     if printed.status_ticked:
-        status = statuses.status_from_text(printed.status_ticked) or "reported"
+        status = statuses.status_from_text(printed.status_ticked) or MeasureStatus.REPORTED
         return StatusRow(**base, status=status, status_th=thai_text.clean(printed.status_ticked),
                          evidence="ticked column of the status table")
     if printed.status_printed:
-        status = statuses.status_from_text(printed.status_printed) or "reported"
+        status = statuses.status_from_text(printed.status_printed) or MeasureStatus.REPORTED
         return StatusRow(**base, status=status, status_th=thai_text.clean(printed.status_printed),
                          evidence="status cell")
-    return StatusRow(**base, status="reported", evidence="row of a report table with results")
+    return StatusRow(**base, status=MeasureStatus.REPORTED, evidence="row of a report table with results")
 
 
 def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None,
@@ -218,7 +209,7 @@ def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None,
         period_text = thai_text.clean(_pick(m, "period"))
         period = dates.parse_period(period_text, default_fiscal_year_be=keys.fiscal_year_be)
         monitoring = thai_text.clean(_pick(m, "monitoring"))
-        steps = [thai_text.clean(numerals.split_numbering(s)[1]) for s in _pick(m, "steps") or []]
+        steps = [thai_text.clean(split_numbering(s)[1]) for s in _pick(m, "steps") or []]
         rows.append(MeasureRow(
             **keys.fields(), measure_id=measure_id, ordinal=ordinal, number=m.number,
             kind=m.printed.kind, indicator_no=m.indicator_no, indicator_name=m.indicator_name,

@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.errors import INTERNAL, USAGE, ItaError
+from pipeline.errors import ExitCode, ItaError
 from pipeline.limits import (DEFAULT_DOCUMENT_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS,
                              Limits)
 from pipeline.progress import JsonLog
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
-        return USAGE
+        return ExitCode.USAGE
     if args.dask is not None and args.serial:
         parser.error("argument --dask: not allowed with argument --serial")
     if args.dask not in (None, "local") and args.workers:
@@ -133,12 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ita-extract: interrupted; the documents finished so far are written, and the same "
               "command goes on from there", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception:  # noqa: BLE001 - a bug: say so, with what a developer needs to fix it
         traceback.print_exc()
         print(f"ita-extract: internal error (version {__version__}); please report it with the "
               "traceback above", file=sys.stderr)
-        return INTERNAL
+        return ExitCode.INTERNAL
     if not args.log_json:  # the run_finished event said it
         print(f"ita-extract: {summary.line()}", file=sys.stderr)
     return summary.exit_code

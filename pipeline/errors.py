@@ -8,26 +8,55 @@ an output folder that is not ours).
 """
 from __future__ import annotations
 
-# ---- exit codes -------------------------------------------------------------------------------
-# argparse already exits 2 on bad arguments, so USAGE shares it; 1 is left to Python itself
-# (an uncaught exception before our handler is installed), so that 1 never means one of ours.
-OK = 0  # every document was extracted
-USAGE = 2  # bad arguments, or no inputs found
-PARTIAL = 3  # the run finished, but some documents failed or are partial
-ALL_FAILED = 4  # the run finished, and every document failed
-INTERNAL = 5  # a bug: the run stopped on something it did not expect
+from enum import IntEnum, StrEnum
 
-EXIT_CODES: dict[str, int] = {"OK": OK, "USAGE": USAGE, "PARTIAL": PARTIAL,
-                              "ALL_FAILED": ALL_FAILED, "INTERNAL": INTERNAL}
+
+class ExitCode(IntEnum):
+    """What the command exits with. argparse already exits 2 on bad arguments, so USAGE shares
+    it; 1 is left to Python itself (an uncaught exception before our handler is installed), so
+    that 1 never means one of ours."""
+
+    OK = 0  # every document was extracted
+    USAGE = 2  # bad arguments, or no inputs found
+    PARTIAL = 3  # the run finished, but some documents failed or are partial
+    ALL_FAILED = 4  # the run finished, and every document failed
+    INTERNAL = 5  # a bug: the run stopped on something it did not expect
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it); what was finished is written
+
+
+class ErrorCode(StrEnum):
+    """`errors.code`: which problem a stage met."""
+
+    ERROR = "error"
+    BAD_INPUT = "bad_input"
+    UNREADABLE = "unreadable"
+    TRUNCATED = "truncated"
+    ENCRYPTED = "encrypted"
+    TOO_LARGE = "too_large"
+    EMPTY_FILE = "empty_file"
+    UNSUPPORTED_INPUT = "unsupported_input"
+    NOT_PDF = "not_pdf"
+    NOT_TEXT = "not_text"
+    NEEDS_OCR = "needs_ocr"
+    NOT_ITA_REPORT = "not_ita_report"
+    TIMEOUT = "timeout"
+    MEMORY_LIMIT = "memory_limit"
+    INVALID_ROW = "invalid_row"
+    USAGE = "usage"
+    OUTPUT_ERROR = "output_error"
+    # Not raised as an exception of ours: an exception nobody foresaw (a bug), and a worker
+    # process that died under a file (a crash in a native library, the OOM killer).
+    UNEXPECTED_ERROR = "unexpected_error"
+    WORKER_DIED = "worker_died"
 
 
 class ItaError(Exception):
     """Base of the problems the pipeline knows by name."""
 
-    code: str = "error"
-    exit_code: int = INTERNAL
+    code: ErrorCode = ErrorCode.ERROR
+    exit_code: ExitCode = ExitCode.INTERNAL
 
-    def __init__(self, message: str, *, code: str | None = None, page: int | None = None):
+    def __init__(self, message: str, *, code: ErrorCode | None = None, page: int | None = None):
         super().__init__(message)
         if code is not None:
             self.code = code
@@ -42,92 +71,92 @@ class ItaError(Exception):
 class InputProblem(ItaError):
     """Something about one input file; the run goes on with the others."""
 
-    code = "bad_input"
-    exit_code = PARTIAL
+    code = ErrorCode.BAD_INPUT
+    exit_code = ExitCode.PARTIAL
 
 
 class UnreadableInput(InputProblem):
-    code = "unreadable"
+    code = ErrorCode.UNREADABLE
 
 
 class Truncated(UnreadableInput):
     """A PDF cut short (an interrupted download): it ends before its end-of-file marker."""
 
-    code = "truncated"
+    code = ErrorCode.TRUNCATED
 
 
 class Encrypted(UnreadableInput):
     """A PDF that needs a password to be opened. One encrypted with an owner password only (no
     copying, no printing) opens without one and is read like any other."""
 
-    code = "encrypted"
+    code = ErrorCode.ENCRYPTED
 
 
 class TooLarge(InputProblem):
     """More pages, or bigger images, than any report has: read, it would take hours or all the
     memory. The message names the limit and the setting that holds it."""
 
-    code = "too_large"
+    code = ErrorCode.TOO_LARGE
 
 
 class EmptyInput(InputProblem):
-    code = "empty_file"
+    code = ErrorCode.EMPTY_FILE
 
 
 class UnsupportedInput(InputProblem):
-    code = "unsupported_input"
+    code = ErrorCode.UNSUPPORTED_INPUT
 
 
 class NotPdf(InputProblem):
     """Named .pdf but the bytes are something else (an image, a Word file, a web page)."""
 
-    code = "not_pdf"
+    code = ErrorCode.NOT_PDF
 
 
 class NotText(InputProblem):
     """Named as text (.txt, .md) but the bytes are not text."""
 
-    code = "not_text"
+    code = ErrorCode.NOT_TEXT
 
 
 class NeedsOcr(InputProblem):
     """Pages (or a whole file) without a text layer that can be trusted, and no OCR to read them."""
 
-    code = "needs_ocr"
+    code = ErrorCode.NEEDS_OCR
 
 
 class NotItaReport(InputProblem):
     """The file was read, but it is not an ITA report (the parser found doc_type `other`)."""
 
-    code = "not_ita_report"
+    code = ErrorCode.NOT_ITA_REPORT
 
 
 class TimedOut(InputProblem):
     """The document, or one page's OCR, ran past its time limit (pipeline.limits)."""
 
-    code = "timeout"
+    code = ErrorCode.TIMEOUT
 
 
 class OutOfMemory(InputProblem):
     """The document needed more memory than a worker may take (pipeline.limits)."""
 
-    code = "memory_limit"
+    code = ErrorCode.MEMORY_LIMIT
 
 
 class InvalidRow(ItaError):
     """A row that the schema refuses: a bug in a parser or normaliser, met on one document."""
 
-    code = "invalid_row"
+    code = ErrorCode.INVALID_ROW
 
 
 # ---- problems that stop the run ---------------------------------------------------------------
 class UsageError(ItaError):
-    code = "usage"
-    exit_code = USAGE
+    code = ErrorCode.USAGE
+    exit_code = ExitCode.USAGE
 
 
 class OutputError(ItaError):
     """The output folder cannot be written, or holds something we cannot safely merge with."""
 
-    code = "output_error"
-    exit_code = USAGE
+    code = ErrorCode.OUTPUT_ERROR
+    exit_code = ExitCode.USAGE

@@ -20,15 +20,15 @@ from pathlib import PurePath
 from typing import Callable
 
 from parsers.ita import parse_ita
-from parsers.ita.records import ItaDocument
-from parsers.layout import OCR_TIMED_OUT, Document, Page
+from parsers.ita.records import DocType, ItaDocument
+from parsers.layout import Document, Page, SourceKind, Unread
 from pipeline import __version__
 from pipeline.assemble import SourceInfo, assemble
-from pipeline.errors import (EmptyInput, InputProblem, InvalidRow, ItaError, NeedsOcr,
+from pipeline.errors import (EmptyInput, ErrorCode, InputProblem, InvalidRow, ItaError, NeedsOcr,
                              NotItaReport, OutOfMemory, TimedOut, UnreadableInput)
 from pipeline.limits import Limits, guard_worker, time_limit
 from pipeline.result import Extraction, WorkerStats
-from pipeline.schema import SOURCE_KINDS, TABLES, DocumentRow, ErrorRow, check_row
+from pipeline.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage, check_row
 from pipeline.triage import InputFormat, ReadOptions, triage
 from pipeline.writer import rows_to_arrow
 
@@ -45,7 +45,7 @@ class DocContext:
     doc_id: str | None = None
     head: bytes = b""
     format: InputFormat | None = None
-    source_kind: str | None = None
+    source_kind: SourceKind | None = None
     layout: Document | None = None
     ita: ItaDocument | None = None
     extraction: Extraction | None = None
@@ -54,13 +54,13 @@ class DocContext:
     seconds: dict[str, float] = field(default_factory=dict)  # by stage
     limits: Limits = field(default_factory=Limits)
 
-    def problem(self, stage: str, exc: BaseException) -> None:
+    def problem(self, stage: Stage, exc: BaseException) -> None:
         code, message, page = describe(exc)
         self.problems.append(ErrorRow(source_path=self.source_path, doc_id=self.doc_id,
                                       stage=stage, code=code, message=message, page=page))
 
 
-def describe(exc: BaseException) -> tuple[str, str, int | None]:
+def describe(exc: BaseException) -> tuple[ErrorCode, str, int | None]:
     """(code, message, page) for an errors row. A traceback is not a message: for an exception we
     did not foresee, say its class, its text and the line that raised it, enough to find the bug."""
     if isinstance(exc, ItaError):
@@ -73,7 +73,7 @@ def describe(exc: BaseException) -> tuple[str, str, int | None]:
     if frames:
         last = frames[-1]
         message += f" (at {_short_path(last.filename)}:{last.lineno} in {last.name})"
-    return "unexpected_error", message, None
+    return ErrorCode.UNEXPECTED_ERROR, message, None
 
 
 # How native code says it could not get memory: OpenCV raises its own error class, and loading a
@@ -140,11 +140,11 @@ def extract(ctx: DocContext) -> None:
     if unread and len(unread) == len(ctx.layout.pages):
         raise problems[0]
     for problem in problems:
-        ctx.problem("extract", problem)
+        ctx.problem(Stage.EXTRACT, problem)
 
 
 def _unread(page: Page, limits: Limits) -> InputProblem:
-    if page.needs_ocr == OCR_TIMED_OUT:
+    if page.needs_ocr == Unread.OCR_TIMED_OUT:
         return TimedOut(f"page {page.number}: OCR stopped after {limits.page_seconds:g} s, the "
                         "limit for one page (--page-timeout); the page is left unread",
                         page=page.number)
@@ -155,10 +155,10 @@ def _unread(page: Page, limits: Limits) -> InputProblem:
 def parse(ctx: DocContext) -> None:
     assert ctx.layout is not None
     ctx.ita = parse_ita(ctx.layout)
-    if ctx.ita.header.doc_type == "other":
+    if ctx.ita.header.doc_type == DocType.OTHER:
         # Not a failure: the file was read and may still name its organisation; the row says why
         # no ITA content came out of it.
-        ctx.problem("parse", NotItaReport("no ITA measures, scores or analysis found: "
+        ctx.problem(Stage.PARSE, NotItaReport("no ITA measures, scores or analysis found: "
                                           "not an ITA report, or a layout the parser does not know"))
 
 
@@ -171,11 +171,10 @@ def normalise(ctx: DocContext) -> None:
     ctx.extraction = extraction
 
 
-# The stage names are pipeline.schema.ERROR_STAGES; triage's function is named `classify` only
-# so as not to shadow the imported `triage`.
-STAGES: tuple[tuple[str, Callable[[DocContext], None]], ...] = (
-    ("read", read), ("triage", classify), ("extract", extract), ("parse", parse),
-    ("normalise", normalise),
+# Triage's function is named `classify` only so as not to shadow the imported `triage`.
+STAGES: tuple[tuple[Stage, Callable[[DocContext], None]], ...] = (
+    (Stage.READ, read), (Stage.TRIAGE, classify), (Stage.EXTRACT, extract), (Stage.PARSE, parse),
+    (Stage.NORMALISE, normalise),
 )
 
 
@@ -227,8 +226,8 @@ def finish(ctx: DocContext) -> Extraction:
     else:
         extraction = ctx.extraction
         errors = ctx.problems + extraction.errors
-        if errors and extraction.document.status == "success":
-            extraction.document.status = "partial"
+        if errors and extraction.document.status == DocStatus.SUCCESS:
+            extraction.document.status = DocStatus.PARTIAL
     extraction.stage_seconds = dict(ctx.seconds)
     extraction.worker = WorkerStats.here()
     doc = extraction.document
@@ -243,11 +242,11 @@ def failed_document(ctx: DocContext) -> DocumentRow:
     return DocumentRow(
         doc_id=ctx.doc_id or unreadable_doc_id(ctx.source_path),
         source_name=ctx.source_name, source_path=ctx.source_path,
-        source_kind=ctx.source_kind if ctx.source_kind in SOURCE_KINDS else None,
+        source_kind=ctx.source_kind,
         page_count=layout.page_count if layout is not None else None,
         form=ita.header.form if ita is not None else None,
         doc_type=ita.header.doc_type if ita is not None else None,
-        method=read_method(layout), status="failed",
+        method=layout.method if layout is not None else None, status=DocStatus.FAILED,
         warnings=list(layout.warnings) if layout is not None else [],
         extractor_version=__version__)
 
@@ -256,11 +255,3 @@ def unreadable_doc_id(source_path: str) -> str:
     """documents.doc_id is required, but a file we could not read has no bytes to hash. This
     stands in: stable per path (so a re-run replaces the row) and plainly not a sha256 digest."""
     return "unreadable:" + hashlib.sha256(source_path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
-def read_method(layout: Document | None) -> str | None:
-    """documents.method: the one method every page was read with, or `mixed`."""
-    methods = {page.method for page in layout.pages} if layout is not None else set()
-    if not methods:
-        return None
-    return methods.pop() if len(methods) == 1 else "mixed"

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from pipeline.result import Extraction
+from pipeline.schema import DocStatus
 
 
 class Progress(ABC):
@@ -66,7 +67,7 @@ class ProgressBar(Progress):
         self.bar.set_postfix_str(f"{self.pages} pages, {self.pages_per_second():.2f} pages/s",
                                  refresh=False)
         self.bar.update()
-        if extraction.document.status == "failed" and not self.quiet:
+        if extraction.document.status == DocStatus.FAILED and not self.quiet:
             first = extraction.errors[0] if extraction.errors else None
             why = f"{first.code}: {first.message}" if first else "failed"
             self.bar.write(f"ita-extract: {extraction.document.source_path}: {why}", file=self.stream)

@@ -14,7 +14,7 @@ from typing import Callable, TextIO
 
 
 from pipeline import __version__
-from pipeline.errors import ALL_FAILED, OK, PARTIAL, OutputError, UnreadableInput, UsageError
+from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import Limits
@@ -22,7 +22,7 @@ from pipeline.process import (as_text, describe, process_file, read_regular_file
                               unreadable_doc_id)
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
-from pipeline.schema import DocumentRow, ErrorRow
+from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
 from pipeline.writer import (WriteReport, extracted_before, recover, write_dataset,
@@ -92,7 +92,7 @@ class RunSummary:
     failures: int
     partial: int
     seconds: float
-    exit_code: int
+    exit_code: ExitCode
     out: Path
     write: WriteReport | None = None
     skipped: int = 0  # files already extracted, unchanged, by this version
@@ -167,13 +167,13 @@ def not_processed(item: InputFile, exc: BaseException) -> Extraction:
     that died under it (a crash in a native library, the OOM killer)."""
     code, message, _ = describe(exc)
     if worker_died(exc):
-        code = "worker_died"
+        code = ErrorCode.WORKER_DIED
         message = "the worker process died while reading this file; run it alone with --serial to see why"
     doc_id = _digest(item)
     path = as_text(item.path)
     document = DocumentRow(doc_id=doc_id or unreadable_doc_id(path), source_name=as_text(item.name),
-                           source_path=path, status="failed", extractor_version=__version__)
-    error = ErrorRow(source_path=path, doc_id=doc_id, stage="extract", code=code, message=message)
+                           source_path=path, status=DocStatus.FAILED, extractor_version=__version__)
+    error = ErrorRow(source_path=path, doc_id=doc_id, stage=Stage.EXTRACT, code=code, message=message)
     return Extraction(document=document, errors=[error])
 
 
@@ -272,7 +272,7 @@ def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list
             todo.append(item)  # process_file reports why it cannot be read
             continue
         version, status = done.get(digest, (None, None))
-        if version == __version__ and status not in (None, "failed"):
+        if version == __version__ and status not in (None, DocStatus.FAILED):
             skipped.append(status)
         else:
             todo.append(item)
@@ -328,13 +328,13 @@ class Tally:
         # A resumed run ends with the exit code the uninterrupted run would have had: the files
         # skipped count with the status stored for them.
         statuses = self.statuses + self.skipped
-        failures, partial = statuses.count("failed"), statuses.count("partial")
+        failures, partial = statuses.count(DocStatus.FAILED), statuses.count(DocStatus.PARTIAL)
         if failures and failures == len(statuses):
-            code = ALL_FAILED
+            code = ExitCode.ALL_FAILED
         elif failures or partial:
-            code = PARTIAL
+            code = ExitCode.PARTIAL
         else:
-            code = OK
+            code = ExitCode.OK
         return RunSummary(files=self.files + len(self.skipped), documents=len(self.statuses),
                           skipped=len(self.skipped), pages=self.pages, scores=self.scores,
                           measures=self.measures, owners=self.owners, failures=failures,

@@ -11,31 +11,58 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, ClassVar
 
 import pyarrow as pa
 
+from normalizers.statuses import MeasureStatus
+from parsers.ita.records import DocType, Form, MeasureKind
+from parsers.layout import Method, SourceKind
+
+
+class DocStatus(StrEnum):
+    """`documents.status`: how the extraction of a file went."""
+
+    SUCCESS = "success"
+    PARTIAL = "partial"  # read, but something is missing or doubtful: see `errors`
+    FAILED = "failed"  # nothing could be read: see `errors`
+
+
+class Stage(StrEnum):
+    """`errors.stage`: the pipeline stage that met a problem."""
+
+    READ = "read"
+    TRIAGE = "triage"
+    EXTRACT = "extract"
+    PARSE = "parse"
+    NORMALISE = "normalise"
+    WRITE = "write"
+
+
 # ---- vocabularies -------------------------------------------------------------------------
-SOURCE_KINDS = ("pdf_text", "pdf_scanned", "pdf_mixed", "image", "text")
-FORMS = ("memo", "report", "announcement", "order", "letter", "other")
-DOC_TYPES = ("measures_plan", "measures_report", "assessment_analysis", "other")
+# The enums are defined where their values are decided (the reader, the parser, a
+# normaliser, the pipeline); these are the columns' allowed values, in the order listed.
+SOURCE_KINDS = tuple(SourceKind)
+FORMS = tuple(Form)
+DOC_TYPES = tuple(DocType)
 ORG_TYPES = ("sao", "pao", "subdistrict_municipality", "town_municipality", "city_municipality",
              "bangkok", "pattaya", "other")
 GRADES = ("AA", "A", "B", "C", "D", "E", "F",
           "pass_excellent", "pass_good", "pass", "improve", "improve_urgent")
-DOC_METHODS = ("text", "ocr", "mixed", "markup")
-DOC_STATUSES = ("success", "partial", "failed")
+DOC_METHODS = tuple(Method)
+DOC_STATUSES = tuple(DocStatus)
 SCORE_SCOPES = ("overall", "tool", "indicator", "item")
 TOOLS = ("IIT", "EIT", "EIT1", "EIT2", "OIT")
-MEASURE_KINDS = ("plan", "report")
+MEASURE_KINDS = tuple(MeasureKind)
 UNIT_KEYS = ("clerk_office", "finance_division", "engineering_division", "education_division",
              "public_health_division", "social_welfare_division", "agriculture_division",
              "strategy_division", "personnel_division", "internal_audit", "executives",
              "all_units", "working_group", "other")
-MEASURE_STATUSES = ("planned", "not_started", "in_progress", "completed", "reported")
+MEASURE_STATUSES = tuple(MeasureStatus)
 FINDING_KINDS = ("strength", "weakness", "positive_factor", "negative_factor", "issue", "suggestion")
 SIGNATORY_ROLES = ("preparer", "reviewer", "approver", "signer")
-ERROR_STAGES = ("read", "triage", "extract", "parse", "normalise", "write")
+ERROR_STAGES = tuple(Stage)
 
 PARTITION_COLUMN = "fiscal_year_be"
 
@@ -233,10 +260,6 @@ def arrow_schema(row_type: type) -> pa.Schema:
         nullable = not (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
         fields.append(pa.field(f.name, f.metadata["arrow_type"], nullable=nullable, metadata=meta))
     return pa.schema(fields)
-
-
-def allowed_values(row_type: type, name: str) -> tuple[str, ...] | None:
-    return next(f.metadata["allowed"] for f in dataclasses.fields(row_type) if f.name == name)
 
 
 def check_row(row: Any) -> None:

@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
-from parsers.layout import Document
+from parsers.layout import Document, SourceKind
 from pipeline.errors import (Encrypted, NeedsOcr, NotPdf, NotText, TooLarge, Truncated,
                              UnreadableInput, UnsupportedInput)
-
-
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -39,7 +37,7 @@ class InputFormat:
     reader: str  # "module:function", a Reader
     # The documents.source_kind known from triage alone; None when only the reader can tell
     # (a PDF is pdf_text, pdf_scanned or pdf_mixed once its pages have been looked at).
-    source_kind: str | None
+    source_kind: SourceKind | None
 
     def load_reader(self) -> Reader:
         module, _, name = self.reader.partition(":")
@@ -47,14 +45,11 @@ class InputFormat:
 
 
 FORMATS: tuple[InputFormat, ...] = (
-    InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", "text"),
+    InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", SourceKind.TEXT),
     InputFormat("pdf", (".pdf",), "pipeline.triage:read_pdf", None),
-    InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "pipeline.triage:read_image", "image"),
+    InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "pipeline.triage:read_image",
+                SourceKind.IMAGE),
 )
-
-# Formats we recognise but cannot read yet: refused with a message that says so, rather than
-# "unknown file type", so that a user knows a later version will take them.
-PLANNED: dict[str, str] = {}
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for f in FORMATS for s in f.suffixes)
 
@@ -78,12 +73,9 @@ def triage(path: str, head: bytes) -> InputFormat:
     suffix = PurePath(path).suffix.lower()
     fmt = next((f for f in FORMATS if suffix in f.suffixes), None)
     if fmt is None:
-        if suffix in PLANNED:
-            raise UnsupportedInput(f"{PLANNED[suffix]} input ({suffix}) is not supported yet in this "
-                                   f"version; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
         raise UnsupportedInput(f"unknown file type {suffix or '(no extension)'!r}; "
                                f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-    if fmt.source_kind == "text":
+    if fmt.source_kind == SourceKind.TEXT:
         for magic, what in _MAGIC:
             if head.startswith(magic):
                 raise NotText(f"named {suffix} but the bytes are {what}")
@@ -138,7 +130,7 @@ def read_pdf(path: str, options: ReadOptions = ReadOptions()) -> Document:
     from parsers.pdf.reader import PdfEncrypted, PdfTooLarge, PdfTruncated
 
     try:
-        page_ocr = ocr.pdf_page_reader(ocr.OcrSettings(page_timeout_s=options.page_timeout_s))
+        page_ocr = ocr.pdf_page_reader(_ocr_settings(options))
     except ocr.OcrUnavailable:
         page_ocr = None
     try:
@@ -153,6 +145,12 @@ def read_pdf(path: str, options: ReadOptions = ReadOptions()) -> Document:
         raise TooLarge(str(exc), page=exc.page) from exc
 
 
+def _ocr_settings(options: ReadOptions):
+    from parsers.ocr.settings import OcrLimits, OcrSettings
+
+    return OcrSettings(limits=OcrLimits(page_timeout_s=options.page_timeout_s))
+
+
 def read_image(path: str, options: ReadOptions = ReadOptions()) -> Document:
     """The image reader: every frame through OCR (`parsers.ocr`)."""
     from PIL import Image, UnidentifiedImageError
@@ -161,7 +159,7 @@ def read_image(path: str, options: ReadOptions = ReadOptions()) -> Document:
     from parsers.ocr.image import ImageTooLarge
 
     try:
-        return ocr.read_image(path, ocr.OcrSettings(page_timeout_s=options.page_timeout_s))
+        return ocr.read_image(path, _ocr_settings(options))
     except ocr.OcrUnavailable as exc:
         raise NeedsOcr(f"this image needs OCR, which is not installed here: {exc}") from exc
     except Image.DecompressionBombError as exc:

@@ -9,7 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import __version__
-from pipeline.errors import ALL_FAILED, OK, PARTIAL, USAGE
+from pipeline.errors import ExitCode
+
+OK, USAGE, PARTIAL, ALL_FAILED = ExitCode.OK, ExitCode.USAGE, ExitCode.PARTIAL, ExitCode.ALL_FAILED
 from pipeline.schema import TABLES
 
 

@@ -15,7 +15,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.errors import PARTIAL, USAGE
+from pipeline.errors import ExitCode
 from pipeline.executors import DaskExecutor, WorkerVersionMismatch, _call_checked, worker_died
 from pipeline.run import InputFile, not_processed, process_input
 from pipeline.schema import TABLES
@@ -53,7 +53,7 @@ def test_a_local_dask_cluster_writes_what_the_process_pool_writes(cli, bad_input
     pool, cluster = tmp_path / "pool", tmp_path / "dask"
     by_pool = cli("run", *inputs, "--out", pool, "--workers", "2", "--quiet")
     by_dask = cli("run", *inputs, "--out", cluster, "--dask", "local", "--workers", "2", "--quiet")
-    assert (by_pool.returncode, by_dask.returncode) == (PARTIAL, PARTIAL), by_dask.stderr
+    assert (by_pool.returncode, by_dask.returncode) == (ExitCode.PARTIAL, ExitCode.PARTIAL), by_dask.stderr
     # Dask's own logging stays out of the CLI's stderr: with --quiet, the summary line is all.
     assert len(by_dask.stderr.splitlines()) == 1, by_dask.stderr
     assert_same_output(pool, cluster)
@@ -114,7 +114,7 @@ def test_a_worker_of_another_version_refuses_the_task():
                                   ["--dask", "tcp://host:8786", "--workers", "2"]])
 def test_bad_dask_usage_exits_2(cli, seeds, tmp_path, args):
     done = cli("run", seeds[0], "--out", tmp_path / "out", *args)
-    assert done.returncode == USAGE, (args, done.stderr)
+    assert done.returncode == ExitCode.USAGE, (args, done.stderr)
     assert "dask" in done.stderr.lower() or "--workers" in done.stderr
 
 
@@ -125,5 +125,5 @@ def test_without_the_extra_dask_says_what_to_install(seeds, tmp_path):
             "'--dask', 'local']))")
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
-    assert done.returncode == USAGE, done.stderr
+    assert done.returncode == ExitCode.USAGE, done.stderr
     assert "pip install 'ita-extract[dask]'" in done.stderr

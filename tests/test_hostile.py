@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPO, SEEDS, run_cli
 from hostile import ORIGINAL, HostileCase, make_hostile_corpus, undecodable_name, with_active_content
-from pipeline.errors import PARTIAL
+from pipeline.errors import ExitCode
 
 LINUX = sys.platform.startswith("linux")
 
@@ -129,7 +129,7 @@ def test_the_corpus_is_big_enough(hostile):
 
 
 def test_the_run_finishes_with_partial_failure_and_no_traceback(hostile):
-    assert hostile.returncode == PARTIAL, hostile.stderr[-3000:]
+    assert hostile.returncode == ExitCode.PARTIAL, hostile.stderr[-3000:]
     assert "Traceback" not in hostile.stderr and "Traceback" not in hostile.stdout
     assert hostile.stdout == ""
     assert hostile.seconds < 120, f"the hostile run took {hostile.seconds:.0f} s"
@@ -256,21 +256,23 @@ def test_a_named_pipe_does_not_hang_the_run(tmp_path):
 def test_a_long_pdf_read_in_bounded_memory_reads_the_same(held):
     """Past `max_chars_held` pages are read a second time instead of kept: same document."""
     from parsers.pdf import PdfSettings, extract_pdf
+    from parsers.pdf.settings import PdfLimits
 
     sample = sorted((REPO / "samples" / "pdf").glob("*.pdf"))[3]  # ten pages, 17,000 characters
     kept = extract_pdf(sample)
-    bounded = extract_pdf(sample, PdfSettings(max_chars_held=held))
+    bounded = extract_pdf(sample, PdfSettings(limits=PdfLimits(max_chars_held=held)))
     assert bounded.document == kept.document
     assert bounded.repairs.counts == kept.repairs.counts
 
 
 def test_page_limit_is_a_setting():
     from parsers.pdf import PdfSettings, extract_pdf
+    from parsers.pdf.settings import PdfLimits
     from parsers.pdf.reader import PdfTooLarge
 
     with pytest.raises(PdfTooLarge, match="3 pages, more than the 2"):
-        extract_pdf(ORIGINAL, PdfSettings(max_pages=2))
-    assert extract_pdf(ORIGINAL, PdfSettings(max_pages=3)).document.page_count == 3
+        extract_pdf(ORIGINAL, PdfSettings(limits=PdfLimits(max_pages=2)))
+    assert extract_pdf(ORIGINAL, PdfSettings(limits=PdfLimits(max_pages=3))).document.page_count == 3
 
 
 @pytest.mark.parametrize("name", ["parsers.pdf.reader", "parsers.ocr.image", "pipeline.triage",

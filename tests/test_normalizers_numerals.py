@@ -1,8 +1,8 @@
 """normalizers.numerals."""
 import pytest
 
-from normalizers.numerals import (canonical_number, parse_number, parse_score, split_numbering,
-                                  thai_to_arabic)
+from normalizers.numerals import canonical_number, parse_number, parse_score, thai_to_arabic
+from thai.numbering import split_numbering
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -12,16 +12,17 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from normalizers.thai_text import without_marks
+from thai.chars import without_marks
 from parsers.ocr import OcrSettings, OcrUnavailable, pdf_page_reader, read_image
-from parsers.ocr.cleanup import clean_text, is_tick
+from parsers.ocr.cleanup import clean_text, is_misread_tick
 from parsers.ocr.digits import read_number
 from parsers.ocr.image import render_pdf_page
 from parsers.ocr.preprocess import ink, rotate, skew_angle
 from parsers.ocr.rules import page_tables
 from parsers.ocr.synthetic import ARABIC_DIGITS, THAI_DIGITS, Print, random_number, render
 from parsers.pdf.chars import page_chars
-from parsers.pdf.rules import find_tables, page_edges
+from parsers.compose.ruling import find_tables
+from parsers.pdf.rules import page_edges
 from parsers.pdf.settings import DEFAULT as PDF_DEFAULT
 from pipeline.process import process_file
 
@@ -44,7 +45,7 @@ def test_clean_text(raw, expected):
 @pytest.mark.parametrize("text, tick", [("“i", True), ("v", True), ("✓", True), ("/", True),
                                         ("-", False), ("ดำเนินการ", False), ("๙", False), ("", False)])
 def test_ticks(text, tick):
-    assert is_tick(text) is tick
+    assert is_misread_tick(text) is tick
 
 
 def test_unseen_fonts_exist():
@@ -102,7 +103,7 @@ def test_table_cells_on_the_scan_match_the_pdfs_vector_rules(stem, page):
     """The scanned sample and its born-digital original: the same tables, the same cells."""
     pdf = pdfium.PdfDocument(ROOT / "samples" / "pdf" / f"{stem}.pdf")
     chars, frame = page_chars(pdf[page - 1])
-    vector = find_tables(page_edges(pdf[page - 1], frame, PDF_DEFAULT), PDF_DEFAULT)
+    vector = find_tables(page_edges(pdf[page - 1], frame, PDF_DEFAULT.ruling), PDF_DEFAULT.ruling)
     scan = pdfium.PdfDocument(ROOT / "samples" / "scan" / f"{stem}.pdf")
     image = render_pdf_page(scan[page - 1], page, 200)
     from parsers.ocr.preprocess import deskew

@@ -7,7 +7,9 @@ import pypdfium2 as pdfium
 import pytest
 
 from parsers.layout import Table, TextLine
+from parsers.compose.settings import RulingSettings, TextLineSettings
 from parsers.pdf import PdfSettings, read_pdf
+from parsers.pdf.settings import PdfLimits, TextLayerChecks
 from parsers.pdf.chars import Char
 from parsers.pdf.health import page_health
 from parsers.pdf.repair import (FontProfile, fix_mark_order, fix_private_use, fix_sara_aa,
@@ -107,23 +109,26 @@ def test_private_use_tone_marks():
     assert text(fix_private_use(chars("ผู\uf70bอำนวยการ หัวหน\uf70bา"))) == "ผู้อำนวยการ หัวหน้า"
 
 
-@pytest.mark.parametrize("page_text, verdict, reason", [
-    ("ประกาศองค์การบริหารส่วนตำบล เรื่อง มาตรการส่งเสริมคุณธรรม", "ok", None),
-    ("", "needs_ocr", "no_text"),
-    ("- ๑ -", "needs_ocr", "no_text"),
-    ("¡ÒÃ»ÃÐàÁÔ¹¤Ø³¸ÃÃÁáÅÐ¤ÇÒÁâ»Ãè§ãÊ ¢Í§Ë¹èÇÂ§Ò¹", "needs_ocr", "unreadable_text"),
-    ("\ufffd" * 30 + "การ", "needs_ocr", "unreadable_text"),
+@pytest.mark.parametrize("page_text, trusted, reason", [
+    ("ประกาศองค์การบริหารส่วนตำบล เรื่อง มาตรการส่งเสริมคุณธรรม", True, None),
+    ("", False, "no_text"),
+    ("- ๑ -", False, "no_text"),
+    ("¡ÒÃ»ÃÐàÁÔ¹¤Ø³¸ÃÃÁáÅÐ¤ÇÒÁâ»Ãè§ãÊ ¢Í§Ë¹èÇÂ§Ò¹", False, "unreadable_text"),
+    ("\ufffd" * 30 + "การ", False, "unreadable_text"),
 ])
-def test_page_health(page_text, verdict, reason):
+def test_page_health(page_text, trusted, reason):
     health = page_health(page_text)
-    assert (health.verdict, health.reason) == (verdict, reason)
+    assert (health.trusted, health.reason) == (trusted, reason)
 
 
-@pytest.mark.parametrize("bad", [{"snap_tolerance": -1}, {"line_overlap": 0}, {"line_overlap": 1.5},
-                                 {"min_readable_share": 2}, {"word_gap_em": "wide"}])
-def test_settings_are_checked_when_made(bad):
+@pytest.mark.parametrize("concern, bad", [
+    (RulingSettings, {"snap_tolerance": -1}), (TextLineSettings, {"line_overlap": 0}),
+    (TextLineSettings, {"line_overlap": 1.5}), (TextLayerChecks, {"min_readable_share": 2}),
+    (TextLineSettings, {"word_gap_em": "wide"}), (PdfLimits, {"max_pages": 0}),
+    (PdfSettings, {"repair": "yes"})])
+def test_settings_are_checked_when_made(concern, bad):
     with pytest.raises(ValueError):
-        PdfSettings(**bad)
+        concern(**bad)
 
 
 # ---- rotated pages --------------------------------------------------------------------------

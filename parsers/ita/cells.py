@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from normalizers.numerals import split_numbering, thai_to_arabic
+from normalizers.numerals import thai_to_arabic
+from thai.numbering import split_numbering
 
 # A bullet that starts an item: at the start, or after whitespace (not inside `On–Site`).
 _BULLET_SPLIT = re.compile(r"(?:^|\s)[-•▪●◦*]\s*(?=\S)")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from normalizers.statuses import status_from_text
-from normalizers.thai_text import fold, without_marks
+from normalizers.thai_text import fold
+from thai.chars import without_marks
 
 
 class Role(str, Enum):

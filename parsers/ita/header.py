@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from parsers.ita.records import Header, PrintedField
+from parsers.ita.records import DocType, Form, Header, PrintedField
 from parsers.layout import Provenance, TextLine
 from normalizers.thai_text import fold
+from thai.chars import MARK_CLASS, is_mark, without_marks
 
 _YEAR = r"[๐-๙0-9]{4}"
 _YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
@@ -22,7 +23,6 @@ _ASSESSMENT = re.compile(r"ผลการประเมิน|วิเคร�
 _PURPOSE_BEFORE = re.compile(r"(?:ยกระดับ|พัฒนา|เพื่อ|ปรับปรุง)\s*$")
 # Marks above and below the letters: OCR of a memo's big bold labels drops them (`วนท` for
 # วันที่, `เรอง` for เรื่อง, `บนทกขอความ`), so labels match with their marks optional.
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 
 
 def _loose(label: str) -> str:
@@ -31,11 +31,7 @@ def _loose(label: str) -> str:
     >>> bool(re.fullmatch(_loose("เรื่อง"), "เรอง"))
     True
     """
-    return "".join(f"{re.escape(c)}?" if re.match(f"[{_MARKS}]", c) else re.escape(c) for c in label)
-
-
-def _skeleton(text: str) -> str:
-    return re.sub(f"[{_MARKS}]", "", text)
+    return "".join(f"{re.escape(c)}?" if is_mark(c) else re.escape(c) for c in label)
 
 
 _MEMO_LABEL = re.compile(rf"^(?P<label>{_loose('ส่วนราชการ')}|ที่(?=\s)|{_loose('วันที่')}|"
@@ -47,7 +43,7 @@ _MEMO_TITLE = re.compile(_loose("บันทึกข้อความ"))
 _DATE_AT_END = re.compile(r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})\s*$")
 _NUMBER_LABEL = re.compile(rf"^{_loose('ที่')}\.?\s*")
 
-_MEMO_FIELDS = {_skeleton(label): field for label, field in (
+_MEMO_FIELDS = {without_marks(label): field for label, field in (
     ("ส่วนราชการ", "department"), ("ที่", "reference_no"), ("วันที่", "doc_date"),
     ("เรื่อง", "subject"), ("เรียน", "addressee"))}
 
@@ -115,7 +111,7 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
         if inline:
             value = value[:inline.start()]
             header.doc_date = _field(inline.group("value"), line)
-        current = _MEMO_FIELDS[_skeleton(label)]
+        current = _MEMO_FIELDS[without_marks(label)]
         setattr(header, current, _field(value, line))
         if current == "addressee":
             return i + 1
@@ -161,10 +157,10 @@ def most_printed_spelling(org: PrintedField, lines: list[TextLine]) -> PrintedFi
     if not words:
         return org
     name = words[0]
-    skeleton = re.sub(f"[{_MARKS}]", "", name)
+    skeleton = without_marks(name)
     if len(skeleton) < 4:
         return org
-    pattern = re.compile("".join(re.escape(c) + f"[{_MARKS}]*" for c in skeleton))
+    pattern = re.compile("".join(re.escape(c) + f"[{MARK_CLASS}]*" for c in skeleton))
     counts: dict[str, int] = {}
     for line in lines:
         for found in pattern.findall(line.text):
@@ -217,24 +213,24 @@ def find_assessed_year(lines: list[TextLine]) -> PrintedField | None:
     return None
 
 
-def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> str:
+def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> DocType:
     """doc_type from the title (or memo subject), else from what the document contains."""
     if not is_ita_text(title + " " + body):
-        return "other"
+        return DocType.OTHER
     key = fold(title)
     if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
-        return "assessment_analysis"
+        return DocType.ASSESSMENT_ANALYSIS
     if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):
-        return "measures_report"
+        return DocType.MEASURES_REPORT
     if any(k in key for k in ("มาตรการ", "แนวทาง", "แผนปฏิบัติ")):
-        return "measures_plan"
+        return DocType.MEASURES_PLAN
     if has_reports:
-        return "measures_report"
+        return DocType.MEASURES_REPORT
     if has_measures:
-        return "measures_plan"
+        return DocType.MEASURES_PLAN
     if has_scores:
-        return "assessment_analysis"
-    return "other"
+        return DocType.ASSESSMENT_ANALYSIS
+    return DocType.OTHER
 
 
 def is_ita_text(text: str) -> bool:
@@ -242,14 +238,14 @@ def is_ita_text(text: str) -> bool:
     return any(k in key for k in ("คุณธรรมและความโปร่งใส", "ita", "ตัวชี้วัด", "ปปช"))
 
 
-def form_of(title: str, memo: bool, lines: list[TextLine]) -> str:
+def form_of(title: str, memo: bool, lines: list[TextLine]) -> Form:
     if memo:
-        return "memo"
+        return Form.MEMO
     key = fold(title)
     if key.startswith("ประกาศ"):
-        return "announcement"
+        return Form.ANNOUNCEMENT
     if key.startswith("คำสั่ง"):
-        return "order"
+        return Form.ORDER
     if any(_MEMO_LABEL.match(line.text.strip()) and line.text.strip().startswith("เรียน") for line in lines[:15]):
-        return "letter"
-    return "report"
+        return Form.LETTER
+    return Form.REPORT

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from parsers.ita.cells import split_items, title_and_subitems
 from parsers.ita.columns import Columns, Role, table_columns
-from parsers.ita.records import PrintedMeasure, PrintedOwner
+from parsers.ita.records import MeasureKind, PrintedMeasure, PrintedOwner
 from parsers.layout import Cell, Table
 from normalizers.statuses import is_tick, status_from_text
 from normalizers.thai_text import fold
@@ -72,7 +72,7 @@ def measures_from_table(table: Table, table_no: int) -> list[PrintedMeasure]:
     columns = table_columns(table.column_headers())
     if not columns.is_measure_table:
         return []
-    kind = "report" if columns.is_report_table else "plan"
+    kind = MeasureKind.REPORT if columns.is_report_table else MeasureKind.PLAN
     title_col = columns.first(Role.TITLE)
     indicator_col = columns.first(Role.INDICATOR)
     status_cols = columns.all(Role.STATUS)

@@ -10,7 +10,7 @@ import re
 from parsers.ita import header as hdr
 from parsers.ita.findings import findings_from_table
 from parsers.ita.measures import measures_from_table
-from parsers.ita.records import Header, ItaDocument, PrintedField
+from parsers.ita.records import Header, ItaDocument, MeasureKind, PrintedField
 from parsers.ita.scores import scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
@@ -90,5 +90,5 @@ def parse_ita(document: Document) -> ItaDocument:
     title = ita.header.title.text if ita.header.title else ""
     ita.header.doc_type = hdr.classify(
         title, body, has_measures=bool(ita.measures),
-        has_reports=any(m.kind == "report" for m in ita.measures), has_scores=bool(ita.scores))
+        has_reports=any(m.kind == MeasureKind.REPORT for m in ita.measures), has_scores=bool(ita.scores))
     return ita

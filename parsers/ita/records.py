@@ -7,8 +7,36 @@ normalisers' job, done by `pipeline.assemble`; the parser never normalises.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from parsers.layout import Provenance
+
+
+class DocType(StrEnum):
+    """What a document is about (`documents.doc_type`)."""
+
+    MEASURES_PLAN = "measures_plan"  # a plan of measures (มาตรการ)
+    MEASURES_REPORT = "measures_report"  # a report on the measures' progress
+    ASSESSMENT_ANALYSIS = "assessment_analysis"  # an analysis of the assessment's scores
+    OTHER = "other"  # not an ITA report, or a layout the parser does not know
+
+
+class Form(StrEnum):
+    """The document's form (`documents.form`)."""
+
+    MEMO = "memo"  # บันทึกข้อความ
+    REPORT = "report"
+    ANNOUNCEMENT = "announcement"  # ประกาศ
+    ORDER = "order"  # คำสั่ง
+    LETTER = "letter"
+    OTHER = "other"
+
+
+class MeasureKind(StrEnum):
+    """Whether a measure was read from a plan table or a report/status table (`measures.kind`)."""
+
+    PLAN = "plan"
+    REPORT = "report"
 
 
 @dataclass
@@ -21,8 +49,8 @@ class PrintedField:
 
 @dataclass
 class Header:
-    form: str = "other"  # memo, report, announcement, order, letter, other (pipeline.schema.FORMS)
-    doc_type: str = "other"  # measures_plan, measures_report, assessment_analysis, other
+    form: Form = Form.OTHER
+    doc_type: DocType = DocType.OTHER
     title: PrintedField | None = None
     org_name: PrintedField | None = None  # e.g. "เทศบาลเทศบาลตำบลแร่", "องค์การบริหารส่วนตำบลบ่อระ"
     district: PrintedField | None = None  # e.g. "อำเภอพังโคน"
@@ -61,7 +89,7 @@ class PrintedOwner:
 class PrintedMeasure:
     """One logical row of a measures table."""
 
-    kind: str  # plan or report
+    kind: MeasureKind
     title: str
     prov: Provenance
     table_no: int  # 1-based number of the table in the document

@@ -16,41 +16,68 @@ needed to decide is left as read.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
-from parsers.ocr.engine import PRINTED_LATIN, OcrWord
+from parsers.ocr.engine import OcrEngine, OcrWord
+from thai.chars import (CONSONANT_CLASS, SARA_AA, SARA_AM, TONE_MARK_CLASS, UPPER_VOWEL_CLASS,
+                        join_sara_am)
 
-# Tesseract's tha model writes ำ as nikhahit + sara aa, and a tone mark before the nikhahit is
-# still the same ำ (ต่ำ printed as ต + ่ + ํ + า).
-_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _DOUBLE_SARA_E = re.compile("\u0e40\u0e40")
-# Or as a second tone mark + sara aa (น้ำ read as น้้า): no Thai word doubles a tone mark.
-_TONE_FOR_NIKHAHIT = re.compile("([\u0e48-\u0e4b])\\1\u0e32")
+# Tesseract's tha model writes ำ as nikhahit + sara aa (`thai.chars.join_sara_am` puts it
+# right), or as a second tone mark + sara aa (น้ำ read as น้้า): no Thai word doubles a tone mark.
+_TONE_FOR_NIKHAHIT = re.compile(f"([{TONE_MARK_CLASS}])\\1{SARA_AA}")
 # Bars and brackets left from erased borders at the ends of a line, and the stray marks a
 # border's speckle is read as.
 _EDGE_JUNK = re.compile(r"^[\s|!\[\]{}_~'`]+|[\s|!\[\]{}_~'`]+$")
 _SPACES = re.compile(r"\s+")
 # A tone mark Tesseract puts before its vowel above (ก่ิ for กิ่) is the same text reordered.
-_TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])")
+_TONE_BEFORE_VOWEL = re.compile(f"([{TONE_MARK_CLASS}])([{UPPER_VOWEL_CLASS}])")
+
+
+# Latin that ITA reports print among Thai: grades and tool names. Any other Latin word of one to
+# three letters in a Thai line is a Thai word the `eng` model won (ละ read as `AY`).
+PRINTED_LATIN = frozenset({"A", "AA", "B", "C", "D", "E", "F", "IIT", "EIT", "OIT", "ITA", "PDF", "CD"})
+_SHORT_LATIN = re.compile(r"^[A-Za-z]{1,3}$")
+_THAI_LETTER = re.compile(f"[{CONSONANT_CLASS}]")
+
+
+def reread_in_thai(words: list[OcrWord], pixels: np.ndarray, engine: OcrEngine) -> list[OcrWord]:
+    """`words` with each short Latin word that stands next to Thai read again by the Thai model
+    alone, kept where that reading is Thai and the engine is at least as sure of it."""
+    out = list(words)
+    for i, word in enumerate(words):
+        if not _SHORT_LATIN.match(word.text) or word.text.upper() in PRINTED_LATIN:
+            continue
+        neighbours = [w.text for w in words[max(i - 5, 0):i + 6] if w is not word]
+        if not any(_THAI_LETTER.search(t) for t in neighbours):
+            continue
+        x0, y0, x1, y1 = word.pixels
+        pad = 4  # a wider margin takes in the neighbours' marks and lowers the confidence
+        text, confidence = engine.read_word(pixels[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad])
+        if _THAI_LETTER.search(text) and " " not in text and confidence >= word.confidence:
+            out[i] = replace(word, text=text, confidence=confidence)
+    return out
 
 
 # Tesseract has no tick: a ✓ alone in a cell comes out as a quote, a v, a slash or an i.
 _TICK = re.compile(r"^[\s“”\"'`^/\\vVyYJji√✓✔ㆍ・]{1,4}$")
 
 
-def is_tick(text: str) -> bool:
-    """Whether a table cell's whole OCR text is a check mark as Tesseract reads one.
+def is_misread_tick(text: str) -> bool:
+    """Whether a table cell's whole OCR text is a check mark as Tesseract reads one (what a
+    printed tick is, read as printed, is `normalizers.statuses.is_tick`'s question).
 
-    >>> [is_tick(t) for t in ("“i", "v", "✓", "-", "ดำเนินการ", "")]
+    >>> [is_misread_tick(t) for t in ("“i", "v", "✓", "-", "ดำเนินการ", "")]
     [True, True, True, False, False, False]
     """
     return bool(text.strip()) and bool(_TICK.match(text.strip()))
 
 
 def clean_text(text: str) -> str:
-    text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
-    text = _TONE_FOR_NIKHAHIT.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = join_sara_am(text)
+    text = _TONE_FOR_NIKHAHIT.sub(lambda m: m.group(1) + SARA_AM, text)
     text = _DOUBLE_SARA_E.sub("\u0e41", text)
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
     text = _EDGE_JUNK.sub("", text)
@@ -60,7 +87,6 @@ def clean_text(text: str) -> str:
 # What Tesseract makes of a line's upper marks (ื่ ้ ั) when they stand apart from their
 # letters, just under an erased table rule: `y va =`.
 _MARK_JUNK = re.compile(r"^[A-Za-z=~^_'\"`|]{1,3}$")
-_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 
 
 # Scraps Tesseract itself doubts, drawn into the top of a Thai word's box: a stamp's or a

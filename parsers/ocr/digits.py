@@ -23,7 +23,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from parsers.ocr.cleanup import is_tick
+from parsers.ocr.cleanup import is_misread_tick
 from parsers.ocr.engine import OcrWord
 
 MODEL_PATH = Path(__file__).with_name("models") / "digits.npz"
@@ -351,7 +351,7 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
         found = _NUMBER_LIKE.search(word.text)
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
-            symbols = _SYMBOLS.match(word.text) and not is_tick(word.text)
+            symbols = _SYMBOLS.match(word.text) and not is_misread_tick(word.text)
             whole = _read_symbols(word, binary, dpi) if symbols else None
             out.append(replace(word, text=whole) if whole else word)
             continue

@@ -18,8 +18,8 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageSequence
 
-from parsers.ocr.settings import DEFAULT
-from parsers.pdf.reader import PageWarning
+from parsers.layout import PageWarning
+from parsers.ocr.settings import OcrLimits
 
 A4_WIDTH_INCH = 210 / 25.4
 # Pillow refuses larger images as possible decompression bombs (~89 Mpx); an A3 page at 600 dpi
@@ -27,7 +27,7 @@ A4_WIDTH_INCH = 210 / 25.4
 
 
 class ImageTooLarge(ValueError):
-    """An image file of more frames (pages) than `OcrSettings.max_pages`."""
+    """An image file of more frames (pages) than `OcrLimits.max_pages`."""
 
 
 @dataclass
@@ -80,15 +80,15 @@ def capped_dpi(width_inch: float, height_inch: float, dpi: int, max_pixels: int)
     return max(1, math.floor(dpi * math.sqrt(max_pixels / pixels)))
 
 
-def image_pages(path: str | Path, dpi: int, max_pages: int = DEFAULT.max_pages,
-                max_pixels: int = DEFAULT.max_page_pixels) -> Iterator[PageImage]:
+def image_pages(path: str | Path, dpi: int, max_pages: int = OcrLimits.max_pages,
+                max_pixels: int = OcrLimits.max_page_pixels) -> Iterator[PageImage]:
     """Each frame of an image file (a TIFF may hold a whole report) at `dpi`, or less for a frame
     that would be more than `max_pixels` at it."""
     with Image.open(path) as image:
         frames = getattr(image, "n_frames", 1)
         if frames > max_pages:
             raise ImageTooLarge(f"the image has {frames:,} frames (pages), more than the "
-                                f"{max_pages:,} this reader takes (OcrSettings.max_pages)")
+                                f"{max_pages:,} this reader takes (OcrLimits.max_pages)")
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             pixels = grey(frame)
             source_dpi = recorded_dpi(frame) or pixels.shape[1] / A4_WIDTH_INCH
@@ -98,7 +98,7 @@ def image_pages(path: str | Path, dpi: int, max_pages: int = DEFAULT.max_pages,
 
 
 def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,
-                    max_pixels: int = DEFAULT.max_page_pixels) -> PageImage:
+                    max_pixels: int = OcrLimits.max_page_pixels) -> PageImage:
     """The page as a grey image at `dpi`; a page too big for that (a poster, or the 200-inch page
     a hostile PDF may declare: 1.6 gigapixels at 200 dpi) at less, with a `PageWarning`
     `page_scaled_down:<number>` for the document's warnings."""

@@ -1,10 +1,10 @@
 """Scanned pages into the layout model: text lines and ruled tables, `method=ocr`.
 
-Per page: straighten (`preprocess`), find the ruled tables and erase their rules (`rules`),
-read the words with Tesseract (`engine`), re-read every number with the Thai-digit reader
-(`digits`), repair what Tesseract's Thai always gets wrong (`cleanup`), then put the words into
-table cells and paragraphs exactly as the PDF path puts characters (`parsers.pdf.grid`,
-`parsers.pdf.lines`). Each line and cell carries Tesseract's mean word confidence.
+Per page: turn upright and straighten (`preprocess`), find the ruled tables and erase their
+rules (`rules`), read the words with the OCR engine (`engine`), re-read every number with the
+Thai-digit reader (`digits`), repair what Tesseract's Thai always gets wrong (`cleanup`), then
+hand the words and tables to the page builder (`parsers.compose`), exactly as the PDF reader
+hands it characters. Each line and cell carries the engine's mean word confidence.
 """
 from __future__ import annotations
 
@@ -14,34 +14,30 @@ from typing import Callable
 import numpy as np
 import pypdfium2 as pdfium
 
-from parsers.layout import OCR_TIMED_OUT, Block, Document, Page, Provenance, Table, TextLine
-from parsers.markup import list_marker
+from parsers.compose import compose_page
+from parsers.compose.lines import ReadLine, group_lines
+from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
-from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_tick
-from parsers.ocr.engine import OcrWord, check_available, page_orientation, read_words, reread_in_thai
-from parsers.ocr.marks import mark_empty_cells
+from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai
+from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
+from parsers.ocr.marks import mark_empty_cells
 from parsers.ocr.preprocess import deskew, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
-from parsers.pdf.grid import build_table
-from parsers.pdf.lines import ReadLine, group_lines
-from parsers.pdf.reader import paragraphs, split_by_tables
 from parsers.tables import join_pages
 from parsers.timeouts import time_limit
 
-METHOD = "ocr"
-
 
 def line_text(words: list[OcrWord]) -> str:
-    """One line's words, left to right (Tesseract put the spaces: see `engine.read_words`)."""
+    """One line's words, left to right (the engine put the spaces: see `engine.read_words`)."""
     return " ".join(w.text for w in words)
 
 
 def read_lines(words: list[OcrWord], settings: OcrSettings = DEFAULT) -> list[ReadLine]:
     lines = []
-    for line in group_lines(words, settings.rules):
-        members: list[OcrWord] = line.chars  # type: ignore[assignment]
+    for line in group_lines(words, settings.lines):
+        members = line.boxes
         text = clean_text(line_text(members))
         if not text:
             continue
@@ -54,13 +50,27 @@ def mark_ticks(table: Table) -> None:
     """Cells holding only a check mark say ✓, as the PDF and text inputs do."""
     for row in table.grid:
         for cell in row:
-            if cell.merged_into is None and is_tick(cell.text):
+            if cell.merged_into is None and is_misread_tick(cell.text):
                 cell.paragraphs = ["✓"]
+
+
+def page_turn(pixels: np.ndarray, engine: OcrEngine, settings: OcrSettings) -> int:
+    """Degrees (0, 90, 180, 270) the page must turn counter-clockwise to stand upright; 0 when
+    the engine cannot tell, or is not sure enough."""
+    if settings.min_orientation_confidence <= 0:
+        return 0
+    # At the working resolution (0.3 s a page with Tesseract): at half of it Thai is taken for
+    # Cyrillic and a sideways page is not seen.
+    found = engine.orientation(pixels, settings.dpi)
+    if found is None or found.confidence < settings.min_orientation_confidence:
+        return 0
+    return found.degrees
 
 
 def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     """One page image into a `Page` of text lines and tables, in page points."""
-    turn = page_orientation(image.pixels, settings)
+    engine = engine_for(settings)
+    turn = page_turn(image.pixels, engine, settings)
     upright = np.ascontiguousarray(np.rot90(image.pixels, k=turn // 90)) if turn else image.pixels
     straight, _angle = deskew(upright, settings.max_skew_deg, settings.skew_step_deg)
     binary = ink(straight)
@@ -68,31 +78,22 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     clean = erase_rules(straight, masks)
     reading_ink = erase_ink(binary, masks)
     # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
-    words = reread_in_thai(drop_mark_junk(read_words(clean, image.dpi, settings)), clean, settings)
+    words = reread_in_thai(drop_mark_junk(engine.read_words(clean, image.dpi)), clean, engine)
     if settings.read_digits:
         # The reader cuts glyphs as connected ink: a border touching a number would glue it
         # into one piece, so it reads the page with the rules taken out.
         words = digits.reread_numbers(words, reading_ink, image.dpi)
     words = [w for w in words if w.confidence >= settings.min_word_confidence]
-    outside, inside = split_by_tables(words, tables)
-    placed: list[tuple[float, Block]] = []
-    reader: Callable[[list[OcrWord]], list[ReadLine]] = lambda ws: read_lines(ws, settings)
-    for found, members in zip(tables, inside):
-        table = build_table(found, members, image.number, METHOD, reader)
-        if table is not None:
-            mark_ticks(table)
-            mark_empty_cells(table, reading_ink, image.dpi)
-            placed.append((found.bbox[1], table))
-    for paragraph in paragraphs(reader(outside), [t.bbox for t in tables]):
-        prov = Provenance(page=image.number, method=METHOD, bbox=paragraph.bbox,
-                          confidence=paragraph.confidence)
-        placed.append((paragraph.bbox[1], TextLine(text=paragraph.text, prov=prov,
-                                                   list_marker=list_marker(paragraph.text))))
-    placed.sort(key=lambda p: p[0])
+
+    def finish_table(table: Table) -> None:
+        mark_ticks(table)
+        mark_empty_cells(table, reading_ink, image.dpi)
+
     height_px, width_px = straight.shape
-    return Page(number=image.number, blocks=[b for _, b in placed], method=METHOD,
-                width=width_px * 72 / image.dpi, height=height_px * 72 / image.dpi,
-                rotation=(360 - turn) % 360)
+    return compose_page(words, tables, number=image.number, method=Method.OCR,
+                        read_lines=lambda ws: read_lines(ws, settings),
+                        size=(width_px * 72 / image.dpi, height_px * 72 / image.dpi),
+                        rotation=(360 - turn) % 360, finish_table=finish_table)
 
 
 class _PageTimedOut(Exception):
@@ -101,34 +102,35 @@ class _PageTimedOut(Exception):
 
 def read_in_time(read: Callable[[], Page], number: int, size: tuple[float, float],
                  settings: OcrSettings = DEFAULT) -> Page:
-    """`read()`, or, past `settings.page_timeout_s`, the page left unread (`needs_ocr` says
-    why): one page that sends the engine into a spin should not cost the document."""
+    """`read()`, or, past `settings.limits.page_timeout_s`, the page left unread (`needs_ocr`
+    says why): one page that sends the engine into a spin should not cost the document."""
     try:
-        with time_limit(settings.page_timeout_s, _PageTimedOut):
+        with time_limit(settings.limits.page_timeout_s, _PageTimedOut):
             return read()
     except _PageTimedOut:
-        return Page(number=number, blocks=[], method=METHOD, width=size[0], height=size[1],
-                    needs_ocr=OCR_TIMED_OUT)
+        return Page(number=number, blocks=[], method=Method.OCR, width=size[0], height=size[1],
+                    needs_ocr=Unread.OCR_TIMED_OUT)
 
 
 def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
     """An image file (PNG, JPEG, TIFF with one page per frame) into the layout model."""
-    check_available(settings)
-    frames = image_pages(path, settings.dpi, settings.max_pages, settings.max_page_pixels)
+    engine_for(settings)  # OcrUnavailable before any page, when there is no engine
+    limits = settings.limits
+    frames = image_pages(path, settings.dpi, limits.max_pages, limits.max_page_pixels)
     pages = [read_in_time(lambda: read_page_image(image, settings), image.number,
                           image.size_points, settings) for image in frames]
     join_pages(pages)
-    return Document(source_path=str(path), source_kind="image", pages=pages)
+    return Document(source_path=str(path), source_kind=SourceKind.IMAGE, pages=pages)
 
 
 def pdf_page_reader(settings: OcrSettings = DEFAULT) -> Callable[[pdfium.PdfPage, int], Page]:
     """What the PDF reader calls for a page without a usable text layer. Raises `OcrUnavailable`
-    at once when Tesseract or its Thai model is missing."""
-    check_available(settings)
+    at once when the engine or its Thai model is missing."""
+    engine_for(settings)
 
     def read(page: pdfium.PdfPage, number: int) -> Page:
         def render_and_read() -> Page:
-            image = render_pdf_page(page, number, settings.dpi, settings.max_page_pixels)
+            image = render_pdf_page(page, number, settings.dpi, settings.limits.max_page_pixels)
             return read_page_image(image, settings)
 
         return read_in_time(render_and_read, number, page.get_size(), settings)

@@ -2,7 +2,7 @@
 
 A ruling line is a long straight run of ink: opening the binary image with a long thin kernel
 keeps rules and erases letters. Each piece left becomes an edge in page points, and from there
-the tables are found exactly as for a PDF's vector lines (`parsers.pdf.rules.find_tables`).
+the tables are found exactly as for a PDF's vector lines (`parsers.compose.ruling.find_tables`).
 
 The rules are also erased from the image Tesseract reads, so that borders do not come out as
 `|` and `l` glued to the cells' text.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from parsers.compose.ruling import TableCells, edge, find_tables
 from parsers.ocr.settings import OcrSettings, px
-from parsers.pdf.rules import TableCells, edge, find_tables
 
 
 @dataclass
@@ -34,9 +34,9 @@ def rule_masks(binary: np.ndarray, dpi: int, settings: OcrSettings) -> RuleMasks
     closed_h = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1)))
     closed_v = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge)))
     horizontal = cv2.morphologyEx(closed_h, cv2.MORPH_OPEN, cv2.getStructuringElement(
-        cv2.MORPH_RECT, (px(settings.min_hrule_mm, dpi), 1)))
+        cv2.MORPH_RECT, (px(settings.rules.min_hrule_mm, dpi), 1)))
     vertical = cv2.morphologyEx(closed_v, cv2.MORPH_OPEN, cv2.getStructuringElement(
-        cv2.MORPH_RECT, (1, px(settings.min_vrule_mm, dpi))))
+        cv2.MORPH_RECT, (1, px(settings.rules.min_vrule_mm, dpi))))
     return RuleMasks(_thin(horizontal, dpi, settings, axis=0), _thin(vertical, dpi, settings, axis=1))
 
 
@@ -52,7 +52,7 @@ def _thin(mask: np.ndarray, dpi: int, settings: OcrSettings, axis: int) -> np.nd
 
 def _max_thickness(dpi: int, settings: OcrSettings) -> int:
     # Twice a thick PDF rule's width, for the blur and the skew left after straightening.
-    return 2 * px(settings.rules.max_rule_thickness * 25.4 / 72, dpi) + 2
+    return 2 * px(settings.ruling.max_rule_thickness * 25.4 / 72, dpi) + 2
 
 
 def mask_edges(masks: RuleMasks, dpi: int, settings: OcrSettings) -> list[dict]:
@@ -75,7 +75,7 @@ def mask_edges(masks: RuleMasks, dpi: int, settings: OcrSettings) -> list[dict]:
 def page_tables(binary: np.ndarray, dpi: int, settings: OcrSettings) -> tuple[list[TableCells], RuleMasks]:
     """The ruled tables of a page (boxes in points), and the rule masks that found them."""
     masks = rule_masks(binary, dpi, settings)
-    return find_tables(mask_edges(masks, dpi, settings), settings.rules), masks
+    return find_tables(mask_edges(masks, dpi, settings), settings.ruling), masks
 
 
 def _grown(masks: RuleMasks) -> np.ndarray:

@@ -5,33 +5,37 @@ outlines), or when too little of its text is readable: glyphs with no Unicode ma
 private-use codes pdfium could not map back), control characters, or Latin letters where a
 legacy Thai font stored Thai (`¡ÒÃ` for `การ` in TIS-620 read as Latin-1).
 
-    >>> page_health("ประกาศองค์การบริหารส่วนตำบล", ).verdict
-    'ok'
+    >>> page_health("ประกาศองค์การบริหารส่วนตำบล").trusted
+    True
     >>> page_health("").reason
-    'no_text'
+    <Unread.NO_TEXT: 'no_text'>
     >>> page_health("¡ÒÃ»ÃÐàÁÔ¹¤Ø³¸ÃÃÁáÅÐ¤ÇÒÁâ»Ãè§ãÊ").reason
-    'unreadable_text'
+    <Unread.UNREADABLE_TEXT: 'unreadable_text'>
 """
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
 
-from parsers.pdf.settings import DEFAULT, PdfSettings
+from parsers.layout import Unread
+from parsers.pdf.settings import TextLayerChecks
+from thai.chars import is_thai
 
 
 @dataclass(frozen=True)
 class PageHealth:
-    verdict: Literal["ok", "needs_ocr"]
-    reason: str | None  # no_text, unreadable_text
+    reason: Unread | None  # why the layer is not trusted; None when it is
     chars: int
     readable_share: float
+
+    @property
+    def trusted(self) -> bool:
+        return self.reason is None
 
 
 def is_readable(ch: str) -> bool:
     code = ord(ch)
-    if 0x0E01 <= code <= 0x0E5B or 0x20 <= code < 0x7F:
+    if is_thai(ch) or 0x20 <= code < 0x7F:
         return True
     if 0xE000 <= code <= 0xF8FF or code in (0xFFFD, 0xFFFE) or code < 0x20:
         return False
@@ -41,11 +45,11 @@ def is_readable(ch: str) -> bool:
     return category[0] in "PSNZ"
 
 
-def page_health(text: str, settings: PdfSettings = DEFAULT) -> PageHealth:
+def page_health(text: str, checks: TextLayerChecks = TextLayerChecks()) -> PageHealth:
     printed = [ch for ch in text if not ch.isspace()]
-    if len(printed) < settings.min_page_chars:
-        return PageHealth("needs_ocr", "no_text", len(printed), 1.0 if not printed else 0.0)
+    if len(printed) < checks.min_page_chars:
+        return PageHealth(Unread.NO_TEXT, len(printed), 1.0 if not printed else 0.0)
     share = sum(map(is_readable, printed)) / len(printed)
-    if share < settings.min_readable_share:
-        return PageHealth("needs_ocr", "unreadable_text", len(printed), share)
-    return PageHealth("ok", None, len(printed), share)
+    if share < checks.min_readable_share:
+        return PageHealth(Unread.UNREADABLE_TEXT, len(printed), share)
+    return PageHealth(None, len(printed), share)

@@ -1,36 +1,33 @@
 """Born-digital PDFs into the layout model: pages of text lines and ruled tables, `method=text`.
 
-Per page: the characters (`chars`), the ruled tables found from the vector lines (`rules`) and
-filled with the characters inside them (`grid`), the rest grouped into lines (`lines`); every
-line's text repaired (`repair`) and the page's text checked (`health`). A page whose layer
+Per page: the characters (`chars`) and the ruling lines drawn (`rules`) go to the page builder
+(`parsers.compose`), which finds the tables and lines; each line's text is spaced from geometry
+(`lines`) and repaired (`repair`), and the page's text checked (`health`). A page whose layer
 cannot be trusted keeps no blocks and says why in `Page.needs_ocr`, for the OCR path to take.
 Tables continued over pages are joined as for every other input (`parsers.tables`).
 """
 from __future__ import annotations
 
-import bisect
 import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.layout import Block, Document, Page, Provenance, Table, TextBox, TextLine
-from parsers.markup import list_marker
+from parsers.compose import compose_page
+from parsers.compose.lines import Line, ReadLine, group_lines
+from parsers.compose.ruling import TableCells, find_tables
+from parsers.layout import Document, Method, Page, PageWarning, SourceKind, Table, TextLine, Unread
 from parsers.pdf.chars import Char, page_chars
-from parsers.pdf.grid import build_table
 from parsers.pdf.health import page_health
-from parsers.pdf.lines import ReadLine, first_word_width, group_lines, join_wrapped, render
+from parsers.pdf.lines import first_word_width, render
 from parsers.pdf.repair import FontProfile, RepairLog, font_profile, repair_line
-from parsers.pdf.rules import TableCells, find_tables, page_edges
+from parsers.pdf.rules import page_edges
 from parsers.pdf.settings import DEFAULT, PdfSettings
 from parsers.tables import join_pages
-
-METHOD = "text"
-T = TypeVar("T", bound=TextBox)
 
 
 class PdfProblem(ValueError):
@@ -57,12 +54,6 @@ class PdfTooLarge(PdfProblem):
     """More pages, or a bigger image, than `PdfSettings` allows."""
 
 
-class PageWarning(UserWarning):
-    """What a `PageOcr` warns (with `warnings.warn`) to be put on the document's warnings: its
-    text is the warning code, e.g. `page_scaled_down:3`. A warning rather than a return value
-    so that the page reader's signature stays that of the layout model."""
-
-
 @dataclass
 class _RawPage:
     number: int
@@ -77,10 +68,10 @@ class _RawPage:
 
 def _load(page: pdfium.PdfPage, number: int, settings: PdfSettings) -> _RawPage:
     chars, frame = page_chars(page)
-    tables = find_tables(page_edges(page, frame, settings), settings)
+    tables = find_tables(page_edges(page, frame, settings.ruling), settings.ruling)
     # Only a page with (almost) no text needs to know whether something else is drawn on it.
     images, biggest = 0, 0
-    if len(chars) < 2 * settings.min_page_chars:
+    if len(chars) < 2 * settings.checks.min_page_chars:
         for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
             images += 1
             biggest = max(biggest, _declared_pixels(image))
@@ -111,9 +102,9 @@ def _load_page(pdf: pdfium.PdfDocument, index: int, settings: PdfSettings) -> _R
 def _load_all(pdf: pdfium.PdfDocument, settings: PdfSettings,
               held: dict[int, _RawPage]) -> Iterator[_RawPage]:
     """Every page's characters, in order, for the font profile; the first pages' kept in `held`
-    (by index) up to `settings.max_chars_held` characters, so that a normal report is read once
-    and a huge one in bounded memory (its later pages are read again)."""
-    budget = settings.max_chars_held
+    (by index) up to `settings.limits.max_chars_held` characters, so that a normal report is read
+    once and a huge one in bounded memory (its later pages are read again)."""
+    budget = settings.limits.max_chars_held
     for index in range(len(pdf)):
         raw = _load_page(pdf, index, settings)
         budget -= len(raw.chars)
@@ -129,72 +120,25 @@ class _PageReader:
         self.number, self.profile, self.log, self.settings = number, profile, log, settings
 
     def _render(self, chars: list[Char]) -> str:
-        return render(chars, self.settings)
+        return render(chars, self.settings.lines)
 
-    def line_text(self, line: Line) -> str:
+    def line_text(self, line: Line[Char]) -> str:
         if not self.settings.repair:
-            return self._render(line.chars)
-        line.chars, text = repair_line(line.chars, self.number, self.profile, self.log,
+            return self._render(line.boxes)
+        line.boxes, text = repair_line(line.boxes, self.number, self.profile, self.log,
                                        self._render)
         return text
 
     def read_lines(self, chars: list[Char]) -> list[ReadLine]:
+        # The text first: the repair may reorder the characters the first word is measured on.
         return [ReadLine(self.line_text(line), line.bbox, first_word_width(line))
-                for line in group_lines(chars, self.settings)]
+                for line in group_lines(chars, self.settings.lines)]
 
 
-def split_by_tables(chars: list[T], tables: list[TableCells]) -> tuple[list[T], list[list[T]]]:
-    """Characters (or OCR words) outside any table, and those inside each table."""
-    inside: list[list[T]] = [[] for _ in tables]
-    outside: list[T] = []
-    tops = [t.bbox[1] for t in tables]
-    for ch in chars:
-        y, x = (ch.top + ch.bottom) / 2, ch.x_mid
-        for i in range(bisect.bisect_right(tops, y) - 1, -1, -1):
-            x0, top, x1, bottom = tables[i].bbox
-            if top <= y <= bottom and x0 <= x <= x1:
-                inside[i].append(ch)
-                break
-        else:
-            outside.append(ch)
-    return outside, inside
-
-
-def paragraphs(lines: list[ReadLine], tables: list[tuple[float, float, float, float]]) -> list[ReadLine]:
-    """Running text into paragraphs, never across a table. The right margin is where most full
-    lines end (a page number or a wide table may reach further)."""
-    if not lines:
-        return []
-    ends = sorted(line.bbox[2] for line in lines)
-    right = ends[int(0.9 * (len(ends) - 1))]
-    heights = sorted(line.bbox[3] - line.bbox[1] for line in lines)
-    max_gap = heights[len(heights) // 2]
-    out: list[ReadLine] = []
-    run: list[ReadLine] = []
-    for line in lines:
-        if run and any(run[-1].bbox[3] <= t[1] <= line.bbox[1] for t in tables):
-            out.extend(join_wrapped(run, right, max_gap))
-            run = []
-        run.append(line)
-    out.extend(join_wrapped(run, right, max_gap))
-    return out
-
-
-def _read_page(raw: _RawPage, reader: _PageReader, settings: PdfSettings) -> Page:
-    outside, inside = split_by_tables(raw.chars, raw.tables)
-    placed: list[tuple[float, Block]] = []
-    for found, chars in zip(raw.tables, inside):
-        table = build_table(found, chars, raw.number, METHOD, reader.read_lines)
-        if table is not None:
-            placed.append((found.bbox[1], table))
-    lines = reader.read_lines(outside)
-    for paragraph in paragraphs(lines, [t.bbox for t in raw.tables]):
-        prov = Provenance(page=raw.number, method=METHOD, bbox=paragraph.bbox)
-        placed.append((paragraph.bbox[1], TextLine(text=paragraph.text, prov=prov,
-                                                   list_marker=list_marker(paragraph.text))))
-    placed.sort(key=lambda p: p[0])
-    return Page(number=raw.number, blocks=[b for _, b in placed], method=METHOD,
-                width=raw.width, height=raw.height, rotation=raw.rotation)
+def _read_page(raw: _RawPage, reader: _PageReader) -> Page:
+    return compose_page(raw.chars, raw.tables, number=raw.number, method=Method.TEXT,
+                        read_lines=reader.read_lines, size=(raw.width, raw.height),
+                        rotation=raw.rotation)
 
 
 def _page_text(page: Page) -> str:
@@ -240,9 +184,9 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
         notes: list[str] = []
         for index in range(len(pdf)):
             raw = held.pop(index, None) or _load_page(pdf, index, settings)
-            page = _read_page(raw, _PageReader(raw.number, profile, log, settings), settings)
-            health = page_health(_page_text(page), settings)
-            if health.verdict == "needs_ocr" and (health.reason != "no_text" or raw.images):
+            page = _read_page(raw, _PageReader(raw.number, profile, log, settings))
+            health = page_health(_page_text(page), settings.checks)
+            if not health.trusted and (health.reason != Unread.NO_TEXT or raw.images):
                 check_images(raw, settings)
                 scanned.append(raw.number)
                 if ocr is not None:
@@ -254,8 +198,8 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
     finally:
         pdf.close()
     join_pages(pages)
-    kind = "pdf_scanned" if scanned and len(scanned) == len(pages) else (
-        "pdf_mixed" if scanned else "pdf_text")
+    kind = SourceKind.PDF_SCANNED if scanned and len(scanned) == len(pages) else (
+        SourceKind.PDF_MIXED if scanned else SourceKind.PDF_TEXT)
     needs_ocr = [p.number for p in pages if p.needs_ocr]
     notes = log.warnings() + notes + [f"page_needs_ocr:{n}" for n in needs_ocr]
     document = Document(source_path=str(path), source_kind=kind, pages=pages, warnings=notes)
@@ -344,11 +288,12 @@ def check_page_count(pages: int, settings: PdfSettings = DEFAULT) -> None:
     >>> check_page_count(3000)
     Traceback (most recent call last):
     ...
-    parsers.pdf.reader.PdfTooLarge: the PDF has 3,000 pages, more than the 2,000 this reader takes (PdfSettings.max_pages); ITA reports have fewer than 200
+    parsers.pdf.reader.PdfTooLarge: the PDF has 3,000 pages, more than the 2,000 this reader takes (PdfLimits.max_pages); ITA reports have fewer than 200
     """
-    if pages > settings.max_pages:
-        raise PdfTooLarge(f"the PDF has {pages:,} pages, more than the {settings.max_pages:,} this "
-                          "reader takes (PdfSettings.max_pages); ITA reports have fewer than 200")
+    limit = settings.limits.max_pages
+    if pages > limit:
+        raise PdfTooLarge(f"the PDF has {pages:,} pages, more than the {limit:,} this "
+                          "reader takes (PdfLimits.max_pages); ITA reports have fewer than 200")
     if pages == 0:
         raise PdfUnreadable("the PDF has no pages (its page tree is empty or broken)")
 
@@ -356,9 +301,10 @@ def check_page_count(pages: int, settings: PdfSettings = DEFAULT) -> None:
 def check_images(raw: _RawPage, settings: PdfSettings) -> None:
     """Refuse a page to be OCR'd whose image is bigger than any scan: rendering it would inflate
     gigabytes (a decompression bomb)."""
-    if raw.biggest_image > settings.max_image_pixels:
+    limit = settings.limits.max_image_pixels
+    if raw.biggest_image > limit:
         raise PdfTooLarge(
             f"page {raw.number} holds an image of {raw.biggest_image / 1e6:,.0f} megapixels, more "
-            f"than the {settings.max_image_pixels / 1e6:,.0f} this reader renders "
-            "(PdfSettings.max_image_pixels): not a scan, but a decompression bomb or a mistake",
+            f"than the {limit / 1e6:,.0f} this reader renders "
+            "(PdfLimits.max_image_pixels): not a scan, but a decompression bomb or a mistake",
             page=raw.number)

@@ -33,8 +33,9 @@ from typing import Callable, Iterable
 
 from parsers.pdf.chars import Char
 from parsers.pdf.lines import render_as_layer
-from parsers.pdf.thai import (CONSONANTS, FOLLOWING_VOWELS, LEADING_VOWELS, MARKS, NIKHAHIT,
-                              SARA_AA, SARA_AM, TO_THAI_DIGIT, is_base, is_mark)
+from thai.chars import (CONSONANT_CLASS, CONSONANTS, FOLLOWING_VOWEL_CLASS, LEADING_VOWEL_CLASS,
+                        LETTER_CLASS, MARK_CLASS, MARKS, NIKHAHIT, SARA_AA, SARA_AM, TO_THAI_DIGITS,
+                        is_base, is_mark)
 
 FAULTS = ("sara_am", "sara_aa", "thai_digits", "mark_order", "split_words", "private_use")
 
@@ -187,20 +188,18 @@ def fix_private_use(chars: list[Char]) -> list[Char]:
 
 
 def fix_thai_digits(chars: list[Char]) -> list[Char]:
-    return [replace(c, text=c.text.translate(TO_THAI_DIGIT)) if c.text.isascii()
+    return [replace(c, text=c.text.translate(TO_THAI_DIGITS)) if c.text.isascii()
             and c.text.isdigit() and is_it9_font(c.font) else c for c in chars]
 
 
 # ---- repairs of text ----------------------------------------------------------------------------
-_CONS = "".join(sorted(CONSONANTS))
-_MARK_CLASS = "".join(sorted(MARKS))
 _SPACE_BEFORE_DEPENDENT = re.compile(
-    rf"(?<=[{_CONS}{_MARK_CLASS}{''.join(FOLLOWING_VOWELS)}]) +(?=[{''.join(FOLLOWING_VOWELS)}{_MARK_CLASS}])")
-_SPACE_AFTER_LEADING = re.compile(rf"(?<=[{''.join(LEADING_VOWELS)}]) +(?=[{_CONS}])")
+    rf"(?<=[{CONSONANT_CLASS}{MARK_CLASS}{FOLLOWING_VOWEL_CLASS}]) +(?=[{FOLLOWING_VOWEL_CLASS}{MARK_CLASS}])")
+_SPACE_AFTER_LEADING = re.compile(rf"(?<=[{LEADING_VOWEL_CLASS}]) +(?=[{CONSONANT_CLASS}])")
 # A consonant standing alone between Thai letters: no Thai word is one bare consonant, except
 # these (ณ "at", ธ royal "he", ฯ is not a consonant).
 _STANDALONE_OK = frozenset("ณธ")
-_LONE_CONSONANT = re.compile(rf"(?<=[\u0e01-\u0e4e]) ([{_CONS}][{_MARK_CLASS}]*) (?=[\u0e01-\u0e4e])")
+_LONE_CONSONANT = re.compile(rf"(?<=[{LETTER_CLASS}]) ([{CONSONANT_CLASS}][{MARK_CLASS}]*) (?=[{LETTER_CLASS}])")
 
 
 def fix_split_words(text: str) -> str:

@@ -1,42 +1,22 @@
-"""Ruled tables from the vector lines of a page: edges → intersections → cells → tables.
+"""The ruling lines of a PDF page, from its vector paths.
 
 The edges are read from pdfium's path objects (borders drawn as stroked lines, as thin filled
-rectangles, or as the sides of shaded cells); the rest of the chain is pdfplumber's own table
-finder (`merge_edges`, `edges_to_intersections`, `intersections_to_cells`, `cells_to_tables`),
-which works on plain edge dictionaries and needs no pdfminer parse of the page.
+rectangles, or as the sides of shaded cells); tables are found from them by the page builder's
+chain (`parsers.compose.ruling.find_tables`), as for the rules of a scan.
 """
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
 from typing import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import (cells_to_tables, edges_to_intersections, intersections_to_cells,
-                              merge_edges)
-from pdfplumber.utils import filter_edges
-
+from parsers.compose.ruling import edge
+from parsers.compose.settings import RulingSettings
 from parsers.pdf.chars import PageFrame
-from parsers.pdf.settings import PdfSettings
-
-BBox = tuple[float, float, float, float]  # x0, top, x1, bottom, upright page points
 
 _LINETO, _BEZIERTO, _MOVETO = (pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO,
                                pdfium_c.FPDF_SEGMENT_MOVETO)
-
-
-@dataclass(frozen=True)
-class TableCells:
-    """One ruled table: its outline and the boxes of its cells (merged cells are single boxes)."""
-
-    bbox: BBox
-    cells: list[BBox]
-
-
-def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
-            "height": bottom - top, "orientation": orientation, "object_type": "line"}
 
 
 def _is_invisible(obj: pdfium.PdfObject) -> bool:
@@ -73,7 +53,7 @@ def _segments(obj: pdfium.PdfObject) -> Iterator[tuple[tuple[float, float], tupl
             prev = start
 
 
-def page_edges(page: pdfium.PdfPage, frame: PageFrame, settings: PdfSettings) -> list[dict]:
+def page_edges(page: pdfium.PdfPage, frame: PageFrame, settings: RulingSettings) -> list[dict]:
     """Horizontal and vertical edges drawn on the page, upright. Curves and slanted lines are
     not table borders and are skipped."""
     edges: list[dict] = []
@@ -90,22 +70,3 @@ def page_edges(page: pdfium.PdfPage, frame: PageFrame, settings: PdfSettings) ->
                 x = (x0 + x1) / 2
                 edges.append(edge(x, top, x, bottom, "v"))
     return edges
-
-
-def find_tables(edges: list[dict], settings: PdfSettings) -> list[TableCells]:
-    """Ruled tables, top to bottom, from the page's edges."""
-    if not edges:
-        return []
-    merged = merge_edges(edges, settings.snap_tolerance, settings.snap_tolerance,
-                         settings.join_tolerance, settings.join_tolerance)
-    merged = filter_edges(merged, min_length=settings.min_edge_length)
-    tol = settings.intersection_tolerance
-    cells = intersections_to_cells(edges_to_intersections(merged, tol, tol))
-    tables = []
-    for group in cells_to_tables(cells):
-        if len(group) < settings.min_table_cells:
-            continue
-        bbox = (min(c[0] for c in group), min(c[1] for c in group),
-                max(c[2] for c in group), max(c[3] for c in group))
-        tables.append(TableCells(bbox=bbox, cells=sorted(group, key=lambda c: (c[1], c[0]))))
-    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))

@@ -1,21 +1,21 @@
-"""A ruled table's cell boxes and the characters inside them, into a layout `Table`.
+"""A ruled table's cell boxes and the glyphs inside them, into a layout `Table`.
 
-Cell boxes come from `parsers.pdf.rules`; a merged cell is one box over several grid columns or
-rows. The grid lines are the distinct cell edges; each box becomes a cell at its top-left grid
-position with its spans, and the positions it covers become placeholders pointing back to it.
+Cell boxes come from `parsers.compose.ruling`; a merged cell is one box over several grid
+columns or rows. The grid lines are the distinct cell edges; each box becomes a cell at its
+top-left grid position with its spans, and the positions it covers become placeholders pointing
+back to it.
 
-Inside a cell, each printed line is read like running text, and wrapped lines are joined into
-the cell's paragraphs (`parsers.pdf.lines.join_wrapped`).
+Inside a cell, each printed line is read by the reader's own function, and wrapped lines are
+joined into the cell's paragraphs (`parsers.compose.lines.join_wrapped`).
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
-from parsers.layout import Cell, Provenance, Table, TextBox
-from parsers.pdf.lines import ReadLine, ends_full, join_wrapped
-from parsers.pdf.rules import BBox, TableCells
+from parsers.compose.lines import ReadLine, ends_full, join_wrapped
+from parsers.compose.ruling import TableCells
+from parsers.layout import BBox, Cell, Method, Provenance, Table, TextBox
 from parsers.tables import empty_cell, placeholder
 
 T = TypeVar("T", bound=TextBox)
@@ -51,9 +51,14 @@ def header_rows(grid: list[list[Cell]]) -> int:
     return max(cell.row_span for cell in grid[0] if cell.merged_into is None)
 
 
-def build_table(found: TableCells, chars: Sequence[T], page: int, method: str,
+def _mean_confidence(lines: list[ReadLine]) -> float | None:
+    confidences = [line.confidence for line in lines if line.confidence is not None]
+    return round(sum(confidences) / len(confidences), 2) if confidences else None
+
+
+def build_table(found: TableCells, boxes: Sequence[T], page: int, method: Method,
                 read_lines: Callable[[list[T]], list[ReadLine]]) -> Table | None:
-    """The table of `found`, its cells filled with the `chars` (PDF characters or OCR words)
+    """The table of `found`, its cells filled with the `boxes` (PDF characters or OCR words)
     whose centres they hold."""
     xs = grid_lines([v for c in found.cells for v in (c[0], c[2])])
     ys = grid_lines([v for c in found.cells for v in (c[1], c[3])])
@@ -73,7 +78,7 @@ def build_table(found: TableCells, chars: Sequence[T], page: int, method: str,
             for c in range(c0, c1):
                 owner.setdefault((r, c), (r0, c0))
     buckets: dict[tuple[int, int], list[T]] = {}
-    for ch in chars:
+    for ch in boxes:
         r = bisect.bisect_right(ys, (ch.top + ch.bottom) / 2) - 1
         c = bisect.bisect_right(xs, ch.x_mid) - 1
         if (r, c) in owner:
@@ -87,15 +92,11 @@ def build_table(found: TableCells, chars: Sequence[T], page: int, method: str,
                 row.append(empty_cell(table_prov))
                 continue
             box, row_span, col_span = origins[origin]
-            prov = Provenance(page=page, method=method, bbox=box)
             if origin != (r, c):
-                row.append(placeholder(prov, origin))
+                row.append(placeholder(Provenance(page=page, method=method, bbox=box), origin))
                 continue
             lines = read_lines(buckets.get(origin, []))
-            confidences = [line.confidence for line in lines if line.confidence is not None]
-            if confidences:
-                prov = Provenance(page=page, method=method, bbox=box,
-                                  confidence=round(sum(confidences) / len(confidences), 2))
+            prov = Provenance(page=page, method=method, bbox=box, confidence=_mean_confidence(lines))
             row.append(Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
                             row_span=row_span, col_span=col_span,
                             last_line_full=bool(lines) and ends_full(lines[-1], box[2])))

@@ -1,0 +1,181 @@
+"""Glyphs into lines, and lines into paragraphs.
+
+Lines are found by vertical overlap of the glyphs' boxes (every glyph of a font has the same
+loose height, so marks above and below do not start lines of their own). Within a line, glyphs
+keep the order they came in, which for Thai is the order of the text, but runs drawn out of
+order (a page number drawn first) are put left to right: each base glyph sorts by its x and
+each mark travels with the base before it.
+
+A glyph is anything with a text and a box (`parsers.layout.TextBox`): a PDF character, an OCR
+word. How a line of them becomes text is the reader's business (`ReadLine` is what it returns);
+joining the lines that merely wrapped into paragraphs is the same for every reader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, Sequence, TypeVar
+
+from parsers.compose.settings import TextLineSettings
+from parsers.layout import BBox, TextBox
+from thai.chars import MARKS, is_mark, wrap_glue
+from thai.numbering import list_marker
+
+T = TypeVar("T", bound=TextBox)
+
+
+@dataclass
+class Line(Generic[T]):
+    """The glyphs of one printed line, left to right, and the box they fill."""
+
+    boxes: list[T] = field(default_factory=list)
+    bbox: BBox = (0.0, 0.0, 0.0, 0.0)  # set from the glyphs
+
+    def __post_init__(self) -> None:
+        drawn = [c for c in self.boxes if c.height > 0.1] or self.boxes
+        self.bbox = (min(c.x0 for c in drawn), min(c.top for c in drawn),
+                     max(c.x1 for c in drawn), max(c.bottom for c in drawn))
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+
+def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]:
+    """Lines, top to bottom, each with its glyphs left to right (marks after their base).
+
+    A glyph joins the most recent of the last few lines whose band it shares by
+    `line_overlap` of the smaller height (pdfium's flat generated spaces: whose band holds
+    their baseline); marks never widen a band.
+    """
+    need = settings.line_overlap
+    bands: list[list] = []  # [top, bottom, glyphs]
+    for ch in boxes:
+        top, bottom = ch.top, ch.bottom
+        height = bottom - top
+        target = None
+        for band in reversed(bands[-6:]):
+            b_top, b_bottom = band[0], band[1]
+            if height <= 0.1:
+                fits = b_top <= top <= b_bottom
+            else:
+                shared = min(b_bottom, bottom) - max(b_top, top)
+                fits = shared >= need * (min(b_bottom - b_top, height) or 1.0)
+            if fits:
+                target = band
+                break
+        if target is None:
+            bands.append([top, bottom, [ch]])
+            continue
+        target[2].append(ch)
+        if ch.text not in MARKS and height > 0.1:
+            if top < target[0]:
+                target[0] = top
+            if bottom > target[1]:
+                target[1] = bottom
+    out = [Line(_left_to_right(members)) for _, _, members in bands
+           if any(not c.text.isspace() for c in members)]
+    return sorted(out, key=lambda line: (round(line.top, 1), line.x0))
+
+
+def _left_to_right(boxes: list[T]) -> list[T]:
+    keyed = []
+    key = None
+    for i, ch in enumerate(boxes):
+        if not is_mark(ch.text) or key is None:
+            key = ch.x0
+        keyed.append((key, i, ch))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [ch for _, _, ch in keyed]
+
+
+# ---- lines into paragraphs ----------------------------------------------------------------------
+# A line ending closer than this (points) to the right edge filled its column: it wrapped.
+_PADDING = 6.0
+
+
+@dataclass(frozen=True)
+class ReadLine:
+    """A printed line as read: its text, where it lies, and how wide its first word is (which
+    tells whether that word would have fitted at the end of the line before)."""
+
+    text: str
+    bbox: BBox
+    first_word_width: float
+    confidence: float | None = None  # OCR only: mean word confidence 0–100
+
+
+def ends_full(line: ReadLine, right_edge: float) -> bool:
+    """Whether `line` ran (nearly) to `right_edge`: less room left than two line heights, the
+    width of a short Thai word."""
+    return right_edge - _PADDING - line.bbox[2] < 2 * (line.bbox[3] - line.bbox[1])
+
+
+def _joined_confidence(a: ReadLine, b: ReadLine) -> float | None:
+    if a.confidence is None or b.confidence is None:
+        return a.confidence if b.confidence is None else b.confidence
+    return (a.confidence * len(a.text) + b.confidence * len(b.text)) / (len(a.text) + len(b.text) or 1)
+
+
+def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
+                 max_gap: float | None = None) -> list[ReadLine]:
+    """Paragraphs: each line that merely wrapped is joined to the line before.
+
+    A line starts a paragraph when it opens with a list marker, when the line before stopped
+    short of `right_edge` by more than this line's first word (so the word would have fitted),
+    or when it lies more than `max_gap` below the line before. Thai wraps between words with no
+    space, so none is put between two Thai letters.
+    """
+    out: list[ReadLine] = []
+    prev: ReadLine | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        starts = prev is None or list_marker(line.text) is not None
+        if not starts:
+            assert prev is not None
+            room = right_edge - _PADDING - prev.bbox[2]
+            gap = line.bbox[1] - prev.bbox[3]
+            starts = room > line.first_word_width + _PADDING or (max_gap is not None and gap > max_gap)
+        if starts:
+            out.append(line)
+        else:
+            last = out[-1]
+            glue = wrap_glue(last.text, line.text)
+            bbox = (min(last.bbox[0], line.bbox[0]), last.bbox[1], max(last.bbox[2], line.bbox[2]),
+                    line.bbox[3])
+            out[-1] = ReadLine(last.text + glue + line.text, bbox, last.first_word_width,
+                               _joined_confidence(last, line))
+        prev = line
+    return out
+
+
+def paragraphs(lines: list[ReadLine], tables: Sequence[BBox]) -> list[ReadLine]:
+    """Running text into paragraphs, never across a table. The right margin is where most full
+    lines end (a page number or a wide table may reach further)."""
+    if not lines:
+        return []
+    ends = sorted(line.bbox[2] for line in lines)
+    right = ends[int(0.9 * (len(ends) - 1))]
+    heights = sorted(line.bbox[3] - line.bbox[1] for line in lines)
+    max_gap = heights[len(heights) // 2]
+    out: list[ReadLine] = []
+    run: list[ReadLine] = []
+    for line in lines:
+        if run and any(run[-1].bbox[3] <= t[1] <= line.bbox[1] for t in tables):
+            out.extend(join_wrapped(run, right, max_gap))
+            run = []
+        run.append(line)
+    out.extend(join_wrapped(run, right, max_gap))
+    return out

@@ -1,0 +1,97 @@
+"""Thai character classes and the rules of sara am, built once at import.
+
+Sets are for testing one character (`ch in MARKS`); the `*_CLASS` strings are the same sets
+as regular-expression character-class bodies, for building patterns (`f"[{MARK_CLASS}]"`).
+
+    >>> is_mark("\u0e49"), is_base("ก"), is_thai("a")
+    (True, True, False)
+    >>> join_sara_am("ประจําปี")  # nikhahit + sara aa, as OCR and some fonts write ำ
+    'ประจำปี'
+    >>> "๒๕๖๕".translate(TO_ARABIC_DIGITS), "2565".translate(TO_THAI_DIGITS)
+    ('2565', '๒๕๖๕')
+"""
+from __future__ import annotations
+
+import re
+
+# ---- character classes ----------------------------------------------------------------------
+CONSONANT_CLASS = "\u0e01-\u0e2e"  # ก–ฮ
+# Thai letters, vowels and marks, without digits and the punctuation after them (๏ ๚ ๛).
+LETTER_CLASS = "\u0e01-\u0e4e"
+# Drawn above or below the character before them, with no advance of their own: mai han-akat,
+# the upper and lower vowels, phinthu, mai taikhu, the tone marks, thanthakhat, nikhahit, yamakkan.
+MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+TONE_MARK_CLASS = "\u0e48-\u0e4b"
+# Vowels written above the consonant, before which OCR sometimes puts the tone mark.
+UPPER_VOWEL_CLASS = "\u0e31\u0e34-\u0e37\u0e47"
+
+LEADING_VOWEL_CLASS = "เแโใไ"  # written before the consonant they follow in speech
+FOLLOWING_VOWEL_CLASS = "ะาำๅ"  # after it, with an advance of their own
+
+CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
+LEADING_VOWELS = frozenset(LEADING_VOWEL_CLASS)
+FOLLOWING_VOWELS = frozenset(FOLLOWING_VOWEL_CLASS)
+MARKS = frozenset("\u0e31" + "".join(chr(c) for c in range(0x0E34, 0x0E3B))
+                  + "".join(chr(c) for c in range(0x0E47, 0x0E4F)))
+TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
+THAI = frozenset(chr(c) for c in range(0x0E01, 0x0E5C))  # the whole Thai block as assigned
+
+SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
+
+# ---- digits ---------------------------------------------------------------------------------
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+DIGIT_CLASS = "0-9๐-๙"  # either script, as printed numbers mix them
+TO_ARABIC_DIGITS = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+TO_THAI_DIGITS = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+
+
+def is_mark(ch: str) -> bool:
+    return ch in MARKS
+
+
+def is_base(ch: str) -> bool:
+    """A character with an advance of its own (everything but the marks and spaces)."""
+    return ch not in MARKS and not ch.isspace()
+
+
+def is_thai(ch: str) -> bool:
+    return ch in THAI
+
+
+_MARK = re.compile(f"[{MARK_CLASS}]")
+
+
+def without_marks(text: str) -> str:
+    """The text with its marks above and below the line taken out: a key that the marks OCR
+    drops first (`ตัวชีวัด` for ตัวชี้วัด, `เรอง` for เรื่อง) do not change.
+
+    >>> without_marks("ตัวชี้วัด") == without_marks("ตัวชีวัด")
+    True
+    """
+    return _MARK.sub("", text)
+
+
+# ---- sara am ----------------------------------------------------------------------------------
+# ำ is one character, but OCR and some producers write its two halves, nikhahit + sara aa; a
+# tone mark between them (ต่ำ written ต + ่ + ํ + า) still belongs to the same ำ.
+_SARA_AM_SPLIT = re.compile(f"{NIKHAHIT}([{TONE_MARK_CLASS}]?){SARA_AA}")
+
+
+def join_sara_am(text: str) -> str:
+    """`text` with every ำ written in two halves made one character, its tone mark before it.
+
+    >>> join_sara_am("ต\u0e48\u0e4d\u0e32") == "ต\u0e48\u0e33"
+    True
+    """
+    return _SARA_AM_SPLIT.sub(lambda m: m.group(1) + SARA_AM, text)
+
+
+def wrap_glue(before: str, after: str) -> str:
+    """What joins two pieces of text that a line wrap broke apart: nothing between two Thai
+    letters (Thai wraps between words with no space), a space otherwise.
+
+    >>> wrap_glue("การประเมิน", "คุณธรรม"), wrap_glue("ITA", "๒๕๖๕")
+    ('', ' ')
+    """
+    return "" if before and after and is_thai(before[-1]) and is_thai(after[0]) else " "
