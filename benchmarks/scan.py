@@ -29,7 +29,7 @@ from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
-import pypdfium2 as pdfium  # noqa: E402
+import pypdfium2 as pdfium
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

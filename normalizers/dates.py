@@ -17,10 +17,10 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Mapping
 
 from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from normalizers.numerals import thai_to_arabic
-from thai.numbering import split_numbering
 from normalizers.thai_text import clean, fold
 from thai.chars import without_marks
+from thai.numbering import split_numbering
 
 __all__ = ["Indicator", "INDICATORS", "TOOL_WEIGHTS", "indicator_by_no", "tool_of", "indicator_by_name",
            "IndicatorRef", "resolve_indicator", "parse_tool"]

@@ -11,9 +11,9 @@ owner with the parent's key. Whatever is not recognised is kept as `other`, neve
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from normalizers.orgs import find_orgs
 from normalizers.thai_text import clean

@@ -10,9 +10,10 @@ in the output can be traced to its page. Nothing here knows about ITA reports.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterator, Protocol, Union
+from typing import Protocol
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom: upright page points, y down
 
@@ -163,7 +164,7 @@ class Table:
             yield r, self.grid[r]
 
 
-Block = Union[TextLine, Table]
+Block = TextLine | Table
 
 
 class Unread(StrEnum):

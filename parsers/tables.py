@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
 from thai.chars import wrap_glue

@@ -12,13 +12,21 @@ from dataclasses import dataclass, field
 
 from normalizers import dates, grades, indicators, numerals, orgs, places, statuses, thai_text, units
 from normalizers.statuses import MeasureStatus
-from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedMeasure, PrintedScore
+from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedMeasure
 from parsers.layout import Document, Table, TextLine
-from thai.numbering import split_numbering
 from pipeline import plausibility
 from pipeline.result import Extraction
-from pipeline.schema import (DocStatus, DocumentRow, FindingRow, MeasureRow, OwnerRow, ScoreRow,
-                             SignatoryRow, StatusRow)
+from pipeline.schema import (
+    DocStatus,
+    DocumentRow,
+    FindingRow,
+    MeasureRow,
+    OwnerRow,
+    ScoreRow,
+    SignatoryRow,
+    StatusRow,
+)
+from thai.numbering import split_numbering
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import ExitCode, ItaError
-from pipeline.limits import (DEFAULT_DOCUMENT_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS,
-                             Limits)
+from pipeline.limits import DEFAULT_DOCUMENT_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS, Limits
 from pipeline.progress import JsonLog
 
 
@@ -134,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         print("ita-extract: interrupted; the documents finished so far are written, and the same "
               "command goes on from there", file=sys.stderr)
         return ExitCode.INTERRUPTED
-    except Exception:  # noqa: BLE001 - a bug: say so, with what a developer needs to fix it
+    except Exception:
         traceback.print_exc()
         print(f"ita-extract: internal error (version {__version__}); please report it with the "
               "traceback above", file=sys.stderr)

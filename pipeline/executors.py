@@ -14,11 +14,12 @@ import re
 import sys
 import uuid
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from pipeline import __version__
 from pipeline.errors import UsageError
@@ -77,7 +78,7 @@ class ProcessExecutor(Executor):
                         result = pool.submit(fn, item).result()
                     except BrokenProcessPool as exc:
                         result, alive = _failed(on_error, item, exc), False
-                    except Exception as exc:  # noqa: BLE001
+                    except Exception as exc:
                         result = _failed(on_error, item, exc)
                     yield result
                 if not alive:
@@ -96,7 +97,7 @@ class ProcessExecutor(Executor):
                             suspects.append(item)
                             broken = True
                             continue
-                        except Exception as exc:  # noqa: BLE001 - e.g. a result that does not pickle
+                        except Exception as exc:
                             result = _failed(on_error, item, exc)
                         yield result
                     if not broken:
@@ -217,7 +218,7 @@ class DaskExecutor(Executor):
                     result = future.result()
                 except WorkerVersionMismatch:
                     raise
-                except Exception as exc:  # noqa: BLE001 - KilledWorker, a result that does not pickle...
+                except Exception as exc:
                     result = _failed(on_error, item, exc)
                 finally:
                     future.release()  # the cluster may forget the result now
@@ -261,7 +262,7 @@ def _check_worker_versions(client: Any, timeout: float) -> None:
         raise UsageError(f"no Dask worker joined the scheduler within {timeout:g} s") from exc
     try:
         versions = client.run(_worker_version)
-    except Exception as exc:  # noqa: BLE001 - typically the workers cannot import the pipeline
+    except Exception as exc:
         raise UsageError(f"the Dask workers cannot run ita-extract ({type(exc).__name__}: {exc}); "
                          f"install it on them: {_INSTALL_DASK}") from exc
     wrong = {worker: v for worker, v in versions.items() if v != __version__}

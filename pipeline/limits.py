@@ -57,8 +57,9 @@ def in_worker_process() -> bool:
     return multiprocessing.parent_process() is not None and can_time_limit()
 
 
-def guard_worker(limits: Limits) -> None:
-    """Take the process-wide limits for the next document (a no-op outside worker processes)."""
+def guard_worker(limits: Limits, cpu_grace_s: float = _CPU_GRACE_SECONDS) -> None:
+    """Take the process-wide limits for the next document (a no-op outside worker processes);
+    the CPU limit is `cpu_grace_s` beyond twice the document's time limit."""
     if not in_worker_process():
         return
     try:
@@ -71,7 +72,7 @@ def guard_worker(limits: Limits) -> None:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         used = usage.ru_utime + usage.ru_stime
         _set_soft_limit(resource, resource.RLIMIT_CPU,
-                        int(used + 2 * limits.document_seconds + _CPU_GRACE_SECONDS))
+                        int(used + 2 * limits.document_seconds + cpu_grace_s))
 
 
 def _lower_soft_limit(resource, which: int, value: int) -> None:

@@ -15,17 +15,27 @@ import re
 import stat
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Callable
 
 from parsers.ita import parse_ita
 from parsers.ita.records import DocType, ItaDocument
 from parsers.layout import Document, Page, SourceKind, Unread
 from pipeline import __version__
 from pipeline.assemble import SourceInfo, assemble
-from pipeline.errors import (EmptyInput, ErrorCode, InputProblem, InvalidRow, ItaError, NeedsOcr,
-                             NotItaReport, OutOfMemory, TimedOut, UnreadableInput)
+from pipeline.errors import (
+    EmptyInput,
+    ErrorCode,
+    InputProblem,
+    InvalidRow,
+    ItaError,
+    NeedsOcr,
+    NotItaReport,
+    OutOfMemory,
+    TimedOut,
+    UnreadableInput,
+)
 from pipeline.limits import Limits, guard_worker, time_limit
 from pipeline.result import Extraction, WorkerStats
 from pipeline.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage, check_row
@@ -213,7 +223,7 @@ def process_file(path: str, source_name: str | None = None, limits: Limits = Lim
                     step(ctx)
                 finally:
                     ctx.seconds[stage] = time.perf_counter() - started
-    except Exception as exc:  # noqa: BLE001 - every failure of a file becomes an errors row
+    except Exception as exc:
         ctx.problem(stage, exc)
         ctx.failed = True
     return finish(ctx)

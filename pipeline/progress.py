@@ -33,14 +33,14 @@ class Progress(ABC):
         self.done += 1
         self.pages += extraction.document.page_count or 0
 
-    def checkpoint(self, rows_written: dict[str, int], seconds: float) -> None:
-        pass
+    def checkpoint(self, rows_written: dict[str, int], seconds: float) -> None:  # noqa: B027
+        """A hook: a checkpoint was written (only the JSON log tells)."""
 
     @abstractmethod
     def finished(self, summary: dict[str, Any]) -> None: ...
 
-    def close(self) -> None:
-        pass
+    def close(self) -> None:  # noqa: B027
+        """A hook: the run is over (the bar closes itself)."""
 
     def pages_per_second(self) -> float:
         elapsed = time.monotonic() - self.started_at
@@ -84,7 +84,7 @@ class ProgressBar(Progress):
 class JsonLog(Progress):
     def _emit(self, event: str, **fields: Any) -> None:
         record = {"event": event,
-                  "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
+                  "time": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
                   **fields}
         self.stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         self.stream.flush()

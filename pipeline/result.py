@@ -5,8 +5,16 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from pipeline.schema import (DocumentRow, ErrorRow, FindingRow, MeasureRow, OwnerRow, ScoreRow,
-                             SignatoryRow, StatusRow)
+from pipeline.schema import (
+    DocumentRow,
+    ErrorRow,
+    FindingRow,
+    MeasureRow,
+    OwnerRow,
+    ScoreRow,
+    SignatoryRow,
+    StatusRow,
+)
 
 
 @dataclass(frozen=True)

@@ -6,27 +6,25 @@ import glob
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from hashlib import sha256
 from pathlib import Path
-from typing import Callable, TextIO
-
+from typing import TextIO
 
 from pipeline import __version__
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import Limits
-from pipeline.process import (as_text, describe, process_file, read_regular_file,
-                              unreadable_doc_id)
+from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
 from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
-from pipeline.writer import (WriteReport, extracted_before, recover, write_dataset,
-                             write_manifest)
+from pipeline.writer import WriteReport, extracted_before, recover, write_dataset, write_manifest
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -352,7 +350,7 @@ def manifest(settings: RunSettings, summary: RunSummary, tally: Tally | None = N
     return {
         "tool": "ita-extract",
         "version": __version__,
-        "written_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "inputs": settings.inputs,
         "files": summary.files,
         "skipped_unchanged": summary.skipped,

@@ -12,13 +12,22 @@ from __future__ import annotations
 
 import codecs
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Callable
 
 from parsers.layout import Document, SourceKind
-from pipeline.errors import (Encrypted, NeedsOcr, NotPdf, NotText, TooLarge, Truncated,
-                             UnreadableInput, UnsupportedInput)
+from pipeline.errors import (
+    Encrypted,
+    NeedsOcr,
+    NotPdf,
+    NotText,
+    TooLarge,
+    Truncated,
+    UnreadableInput,
+    UnsupportedInput,
+)
+
 
 @dataclass(frozen=True)
 class ReadOptions:

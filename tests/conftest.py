@@ -1,15 +1,23 @@
-"""Shared fixtures: the seed reports, a set of bad inputs, and a way to run the real CLI."""
+"""Shared fixtures: the seed reports, a set of bad inputs, a way to run the real CLI, and the
+expensive runs every test of a session shares: the README's main job on samples/ (each sample
+scan OCR'd once a session) and each real scan read once."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "samples" / "text").glob("*.txt"))
+SHARED = Path(os.environ.get("ITA_SHARED", REPO.parent / "shared"))
+REAL = SHARED / "real"
+TABLE_NAMES = ("documents", "scores", "measures", "owners", "statuses", "findings", "signatories",
+               "errors")
 
 # A paragraph of a Thai recipe (tom yum): Thai text, well formed, and nothing to do with ITA.
 RECIPE = """ต้มยำกุ้งน้ำใส
@@ -65,3 +73,76 @@ def make_bad_inputs(folder: Path) -> dict[str, Path]:
     for path, data in files.values():
         path.write_bytes(data)
     return {name: path for name, (path, _) in files.items()}
+
+
+# ---- the expensive runs, once a session -------------------------------------------------------
+@dataclass(frozen=True)
+class MainJob:
+    """`ita-extract run samples --out OUT`, run once for the session, as the README's main job."""
+
+    out: Path
+    done: subprocess.CompletedProcess
+
+    def subset(self, folder: str, dest: Path) -> Path:
+        """An output folder holding only the rows of the documents read from samples/`folder`
+        (as a run over that folder alone would write them), for the evaluator."""
+        import pyarrow.compute as pc
+        import pyarrow.dataset as ds
+        import pyarrow.parquet as pq
+
+        documents = ds.dataset(self.out / "documents", partitioning="hive").to_table()
+        prefix = f"samples/{folder}/"
+        keep = [d for d, p in zip(documents.column("doc_id").to_pylist(),
+                                  documents.column("source_path").to_pylist()) if p.startswith(prefix)]
+        for name in TABLE_NAMES:
+            if not (self.out / name).exists():
+                continue
+            table = ds.dataset(self.out / name, partitioning="hive").to_table()
+            rows = table.filter(pc.is_in(table.column("doc_id"), value_set=pa_array(keep)))
+            (dest / name).mkdir(parents=True, exist_ok=True)
+            pq.write_table(rows, dest / name / "part-0.parquet")
+        return dest
+
+
+def pa_array(values: list[str]):
+    import pyarrow as pa
+
+    return pa.array(values, pa.string())
+
+
+@pytest.fixture(scope="session")
+def main_job(tmp_path_factory) -> MainJob:
+    out = tmp_path_factory.mktemp("main_job") / "out"
+    return MainJob(out, run_cli("run", "samples", "--out", out, "--quiet", timeout=1200))
+
+
+@cache
+def processed(path: str):
+    """`pipeline.process.process_file(path)`, once a session per file: the real scans take
+    seconds a page to OCR, and several tests look at what one of them gives."""
+    from pipeline.process import process_file
+
+    return process_file(path)
+
+
+@pytest.fixture(scope="session")
+def process_once():
+    return processed
+
+
+# Under pytest-xdist (`scripts/test.sh` runs a worker a core), a session or module fixture is
+# made once per worker that needs it: the tests sharing an expensive one are kept on one worker
+# (`--dist loadgroup`), so that it is made once. By fixture name: the group it makes.
+_SHARED_ONCE = {"main_job": "main_job", "process_once": "process_once", "hostile": "hostile_files",
+                "clean": "kill_corpus", "real_extractions": "real_pdfs", "batch": "bad_inputs"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        for name in getattr(item, "fixturenames", ()):
+            defs = info.name2fixturedefs.get(name) if info is not None else None
+            if name in _SHARED_ONCE and defs and defs[-1].scope in ("session", "module"):
+                item.add_marker(pytest.mark.xdist_group(_SHARED_ONCE[name]))
+                break

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
-from PIL import Image
-
 from conftest import RECIPE
+from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"

@@ -6,8 +6,8 @@ import os
 
 import pyarrow.dataset as ds
 import pytest
-
 from conftest import SEEDS, make_bad_inputs, run_cli
+
 from pipeline.executors import ProcessExecutor, SerialExecutor
 from pipeline.process import process_file
 from pipeline.schema import ERROR_STAGES

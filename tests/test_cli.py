@@ -10,9 +10,9 @@ import pytest
 
 from pipeline import __version__
 from pipeline.errors import ExitCode
+from pipeline.schema import TABLES
 
 OK, USAGE, PARTIAL, ALL_FAILED = ExitCode.OK, ExitCode.USAGE, ExitCode.PARTIAL, ExitCode.ALL_FAILED
-from pipeline.schema import TABLES
 
 
 def documents(out):
@@ -141,14 +141,14 @@ def test_the_executor_does_not_change_the_output(cli, seeds, bad_inputs, tmp_pat
             assert pq.read_table(serial / f).equals(pq.read_table(pool / f)), f
 
 
-def test_the_readme_main_job_on_samples_succeeds_for_exactly_the_reports(cli, tmp_path):
+def test_the_readme_main_job_on_samples_succeeds_for_exactly_the_reports(main_job):
     """`ita-extract run samples` is the README's main job: every input it picks up under samples/
     must be a report (a stray .md or .txt there would turn the exit code into 'partial')."""
     import pyarrow.dataset as ds
 
-    done = cli("run", "samples", "--out", tmp_path / "out", "--quiet")
+    done = main_job.done
     assert done.returncode == 0, done.stderr
-    documents = ds.dataset(tmp_path / "out" / "documents", partitioning="hive").to_table()
+    documents = ds.dataset(main_job.out / "documents", partitioning="hive").to_table()
     kinds = sorted(documents.column("source_kind").to_pylist())
     # each seed as OCR text, as a born-digital PDF and scanned; three scanned pages as images
     assert kinds == ["image"] * 3 + ["pdf_scanned"] * 5 + ["pdf_text"] * 5 + ["text"] * 5

@@ -14,13 +14,12 @@ import distributed
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
+from conftest import REPO
 
 from pipeline.errors import ExitCode
 from pipeline.executors import DaskExecutor, WorkerVersionMismatch, _call_checked, worker_died
 from pipeline.run import InputFile, not_processed, process_input
 from pipeline.schema import TABLES
-
-from conftest import REPO
 
 # Relative, as a user types them in the project folder: `source_path` keeps them as given, and
 # LocalCluster workers, started in the same working directory, open them as given.
@@ -85,8 +84,11 @@ def test_a_dead_dask_worker_costs_only_its_own_file(seeds, tmp_path):
     poison = tmp_path / "poison.txt"
     poison.write_text("ไม่มีอะไร")
     items = [InputFile(str(p), p.name) for p in [*seeds[:2], poison, *seeds[2:]]]
-    # The scheduler gives up on a task at its first dead worker (Dask tries three more by default).
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    # The scheduler gives up on a task at its first dead worker (Dask tries three more by default),
+    # and sends a worker no more tasks than it has threads: a task queued behind the poison on a
+    # busy machine would die with it, and be charged too (without retries, as here).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                          "distributed.scheduler.worker-saturation": 1.0}):
         results = list(DaskExecutor("local", workers=2).map(die_on_poison, items,
                                                             on_error=not_processed))
     by_name = {r.document.source_name: r for r in results}

@@ -2,7 +2,10 @@
 
 Runs exactly what the issue's "Done when" says — `ita-extract run ../shared/seeds --out DIR`,
 then `python ../shared/eval/ita_eval.py --out DIR --gold ../shared/gold` — and asserts the
-evaluator's own figures.
+evaluator's own figures. The samples' PDFs and scans are scored from the session's one run of the
+README's main job (`conftest.main_job`), each folder's rows on their own, as a run over that
+folder alone writes them; and every row of that run is compared with the rows it wrote before
+(`tests/data/main_job_rows.json.gz`, see `tests/snapshot.py`).
 """
 from __future__ import annotations
 
@@ -54,13 +57,12 @@ def test_seed_reports_meet_the_quality_bar(tmp_path):
 
 
 @needs_shared
-def test_born_digital_pdfs_of_the_seeds_meet_the_quality_bar(tmp_path):
+def test_born_digital_pdfs_of_the_seeds_meet_the_quality_bar(main_job, tmp_path):
     """Issue 3: the seed reports as Word-style PDFs (samples/pdf) score like their OCR text."""
     import pyarrow.dataset as ds
 
-    out = tmp_path / "out"
-    done = run_cli("run", "samples/pdf", "--out", str(out), "--quiet")
-    assert done.returncode == 0, done.stderr
+    assert main_job.done.returncode == 0, main_job.done.stderr
+    out = main_job.subset("pdf", tmp_path / "out")
     assert_quality_bar(evaluate(out, tmp_path))
     documents = ds.dataset(out / "documents", partitioning="hive").to_table().to_pylist()
     assert len(documents) == 5
@@ -73,15 +75,14 @@ def test_born_digital_pdfs_of_the_seeds_meet_the_quality_bar(tmp_path):
 
 
 @needs_shared
-def test_scanned_pdfs_of_the_seeds_reach_the_issue_bar(tmp_path):
+def test_scanned_pdfs_of_the_seeds_reach_the_issue_bar(main_job, tmp_path):
     """Issue 4: the seed PDFs scanned (samples/scan: 200–300 dpi, skew, noise, blur, JPEG), read
     by OCR, score overall F1 ≥ 0.92 and scores-section F1 ≥ 0.97 (measured: overall 0.949,
     document 1.000, scores 1.000, measures 0.940)."""
     import pyarrow.dataset as ds
 
-    out = tmp_path / "out"
-    done = run_cli("run", "samples/scan", "--out", str(out), "--quiet")
-    assert done.returncode == 0, done.stderr
+    assert main_job.done.returncode == 0, main_job.done.stderr
+    out = main_job.subset("scan", tmp_path / "out")
     figures = evaluate(out, tmp_path)
     assert figures["overall"]["f1"] >= 0.92, figures["overall"]
     assert figures["scores"]["f1"] >= 0.97, figures["scores"]
@@ -92,3 +93,19 @@ def test_scanned_pdfs_of_the_seeds_reach_the_issue_bar(tmp_path):
     assert all(d["ocr_confidence"] is not None and d["ocr_confidence"] > 50 for d in documents)
     # The scores read add up (tools = mean of indicators, overall = 0.3/0.3/0.4 of the tools).
     assert not [w for d in documents for w in d["warnings"] if w.startswith("score_arithmetic")]
+
+
+def test_the_main_job_writes_the_rows_it_wrote_before(main_job):
+    """Every row of every table of `ita-extract run samples`, as before the change at hand: a
+    refactoring must leave them alone. A change meant to change them rewrites the snapshot
+    (`tests/snapshot.py`), and its diff shows what changed."""
+    from snapshot import canonical_rows, load_snapshot
+
+    assert main_job.done.returncode == 0, main_job.done.stderr
+    before, now = load_snapshot(), canonical_rows(main_job.out)
+    assert set(now) == set(before)
+    for table in before:
+        lost = sorted(set(before[table]) - set(now[table]))
+        new = sorted(set(now[table]) - set(before[table]))
+        assert now[table] == before[table], (table, len(before[table]), len(now[table]),
+                                             lost[:3], new[:3])

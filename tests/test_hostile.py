@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-
 from conftest import REPO, SEEDS, run_cli
 from hostile import ORIGINAL, HostileCase, make_hostile_corpus, undecodable_name, with_active_content
+
 from pipeline.errors import ExitCode
 
 LINUX = sys.platform.startswith("linux")
@@ -267,8 +267,8 @@ def test_a_long_pdf_read_in_bounded_memory_reads_the_same(held):
 
 def test_page_limit_is_a_setting():
     from parsers.pdf import PdfSettings, extract_pdf
-    from parsers.pdf.settings import PdfLimits
     from parsers.pdf.reader import PdfTooLarge
+    from parsers.pdf.settings import PdfLimits
 
     with pytest.raises(PdfTooLarge, match="3 pages, more than the 2"):
         extract_pdf(ORIGINAL, PdfSettings(limits=PdfLimits(max_pages=2)))

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import RECIPE, REPO, run_cli
+
 from pipeline.faults import ENV
 from pipeline.schema import TABLES
 

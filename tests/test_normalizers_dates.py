@@ -3,8 +3,17 @@ from datetime import date
 
 import pytest
 
-from normalizers.dates import (THAI_MONTHS, Period, be_to_ce, be_year, fiscal_year_span,
-                               month_number, monitoring_months, parse_period, parse_thai_date)
+from normalizers.dates import (
+    THAI_MONTHS,
+    Period,
+    be_to_ce,
+    be_year,
+    fiscal_year_span,
+    monitoring_months,
+    month_number,
+    parse_period,
+    parse_thai_date,
+)
 
 
 @pytest.mark.parametrize("name, month", [

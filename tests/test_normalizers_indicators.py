@@ -1,8 +1,15 @@
 """normalizers.indicators."""
 import pytest
 
-from normalizers.indicators import (INDICATORS, IndicatorRef, indicator_by_name, indicator_by_no,
-                                    parse_tool, resolve_indicator, tool_of)
+from normalizers.indicators import (
+    INDICATORS,
+    IndicatorRef,
+    indicator_by_name,
+    indicator_by_no,
+    parse_tool,
+    resolve_indicator,
+    tool_of,
+)
 from pipeline.schema import TOOLS
 
 CANONICAL = {

@@ -1,8 +1,14 @@
 """normalizers.places: provinces, districts, memo numbers."""
 import pytest
 
-from normalizers.places import (PROVINCES, canonical_reference_no, parse_district, parse_province,
-                                province_from_letter_code, province_from_reference)
+from normalizers.places import (
+    PROVINCES,
+    canonical_reference_no,
+    parse_district,
+    parse_province,
+    province_from_letter_code,
+    province_from_reference,
+)
 
 
 def test_77_provinces_unique():

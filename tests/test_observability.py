@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli
+
 from pipeline.process import STAGES
 from pipeline.run import RunSettings, run
 from pipeline.versions import PACKAGES

@@ -12,7 +12,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from thai.chars import without_marks
+from parsers.compose.ruling import find_tables
 from parsers.ocr import OcrSettings, OcrUnavailable, pdf_page_reader, read_image
 from parsers.ocr.cleanup import clean_text, is_misread_tick
 from parsers.ocr.digits import read_number
@@ -21,10 +21,10 @@ from parsers.ocr.preprocess import ink, rotate, skew_angle
 from parsers.ocr.rules import page_tables
 from parsers.ocr.synthetic import ARABIC_DIGITS, THAI_DIGITS, Print, random_number, render
 from parsers.pdf.chars import page_chars
-from parsers.compose.ruling import find_tables
 from parsers.pdf.rules import page_edges
 from parsers.pdf.settings import DEFAULT as PDF_DEFAULT
 from pipeline.process import process_file
+from thai.chars import without_marks
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real"
@@ -127,8 +127,11 @@ def test_multipage_tiff_is_one_document_read_by_ocr():
     assert any("มาตรการ" in line.text for line in doc.lines())
 
 
-def test_a_scanned_page_image_through_the_pipeline():
-    result = process_file(str(ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"))
+PAGE_IMAGE = ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"
+
+
+def test_a_scanned_page_image_through_the_pipeline(process_once):
+    result = process_once(str(PAGE_IMAGE))
     doc = result.document
     assert doc.source_kind == "image" and doc.method == "ocr" and doc.page_count == 1
     assert doc.ocr_confidence is not None and 50 < doc.ocr_confidence <= 100
@@ -137,14 +140,14 @@ def test_a_scanned_page_image_through_the_pipeline():
 
 
 @pytest.mark.parametrize("turned", [90, 180, 270])
-def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, turned):
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, turned, process_once):
     from PIL import Image
 
-    source = Image.open(ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png")
+    source = Image.open(PAGE_IMAGE)
     path = tmp_path / f"turned_{turned}.png"
     source.rotate(turned, expand=True).save(path, dpi=source.info["dpi"])  # counter-clockwise
     scores = lambda r: [(s.scope, s.indicator_no, s.score) for s in r.scores]  # noqa: E731
-    upright = process_file(str(ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"))
+    upright = process_once(str(PAGE_IMAGE))
     result = process_file(str(path))
     assert result.document.overall_score == pytest.approx(90.79)
     assert scores(result) == scores(upright) and len(result.scores) == 8
@@ -171,9 +174,9 @@ MEMOS = {
 
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/real is not beside the project")
 @pytest.mark.parametrize("name", sorted(MEMOS))
-def test_real_memo_scans_give_their_header(name):
+def test_real_memo_scans_give_their_header(name, process_once):
     expected = MEMOS[name]
-    result = process_file(str(REAL / name))
+    result = process_once(str(REAL / name))
     doc = result.document
     # Both memos are signed by the same two people, names printed in brackets under the
     # signature (read by eye).

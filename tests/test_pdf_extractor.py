@@ -6,15 +6,22 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from parsers.layout import Table, TextLine
 from parsers.compose.settings import RulingSettings, TextLineSettings
+from parsers.layout import Table, TextLine
 from parsers.pdf import PdfSettings, read_pdf
-from parsers.pdf.settings import PdfLimits, TextLayerChecks
 from parsers.pdf.chars import Char
 from parsers.pdf.health import page_health
-from parsers.pdf.repair import (FontProfile, fix_mark_order, fix_private_use, fix_sara_aa,
-                                fix_sara_am, fix_split_words, fix_thai_digits, font_profile,
-                                is_it9_font)
+from parsers.pdf.repair import (
+    fix_mark_order,
+    fix_private_use,
+    fix_sara_aa,
+    fix_sara_am,
+    fix_split_words,
+    fix_thai_digits,
+    font_profile,
+    is_it9_font,
+)
+from parsers.pdf.settings import PdfLimits, TextLayerChecks
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf"

@@ -130,11 +130,11 @@ def test_a_powerpoint_export_with_sara_aa_drawn_as_sara_am():
 @needs_real
 @pytest.mark.parametrize("name", ["phichai_memo_moit2-19.pdf", "phichai_memo_moit1-2-68.pdf",
                                   "phitsanulok_scanned_letter_4p.pdf"])
-def test_scans_are_marked_for_ocr_not_read_as_empty(name):
+def test_scans_are_marked_for_ocr_not_read_as_empty(name, process_once):
     ex = extract_pdf(REAL / name)  # the text-layer reader alone, with no OCR to hand pages to
     assert ex.document.source_kind == "pdf_scanned"
     assert all(page.needs_ocr == "no_text" and not page.blocks for page in ex.document.pages)
-    result = process_file(str(REAL / name))  # the pipeline hands them to the scan path
+    result = process_once(str(REAL / name))  # the pipeline hands them to the scan path
     doc = result.document
     assert doc.status != "failed" and doc.source_kind == "pdf_scanned" and doc.method == "ocr"
     assert doc.ocr_confidence is not None and doc.ocr_confidence > 50

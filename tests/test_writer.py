@@ -14,8 +14,16 @@ import pytest
 
 from pipeline.errors import OutputError
 from pipeline.result import Extraction
-from pipeline.schema import (TABLES, DocumentRow, ErrorRow, MeasureRow, OwnerRow, ScoreRow,
-                             StatusRow, arrow_schema)
+from pipeline.schema import (
+    TABLES,
+    DocumentRow,
+    ErrorRow,
+    MeasureRow,
+    OwnerRow,
+    ScoreRow,
+    StatusRow,
+    arrow_schema,
+)
 from pipeline.writer import DEFAULT_PARTITION, PART_FILE, rows_to_arrow, write_dataset, write_manifest
 
 

@@ -11,7 +11,8 @@ joined into the cell's paragraphs (`parsers.compose.lines.join_wrapped`).
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from parsers.compose.lines import ReadLine, ends_full, join_wrapped
 from parsers.compose.ruling import TableCells

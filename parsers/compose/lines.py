@@ -12,8 +12,9 @@ joining the lines that merely wrapped into paragraphs is the same for every read
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 from parsers.compose.settings import TextLineSettings
 from parsers.layout import BBox, TextBox

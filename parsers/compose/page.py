@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from parsers.compose.grid import build_table
 from parsers.compose.lines import ReadLine, paragraphs

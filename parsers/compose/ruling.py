@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pdfplumber.table import (cells_to_tables, edges_to_intersections, intersections_to_cells,
-                              merge_edges)
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils import filter_edges
 
 from parsers.compose.settings import RulingSettings

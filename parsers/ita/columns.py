@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from normalizers.statuses import status_from_text
 from normalizers.thai_text import fold
 from thai.chars import without_marks
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     NUMBER = "number"
     INDICATOR = "indicator"
     TITLE = "title"

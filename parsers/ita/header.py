@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.ita.records import DocType, Form, Header, PrintedField
-from parsers.layout import Provenance, TextLine
 from normalizers.thai_text import fold
+from parsers.ita.records import DocType, Form, Header, PrintedField
+from parsers.layout import TextLine
 from thai.chars import MARK_CLASS, is_mark, without_marks
 
 _YEAR = r"[๐-๙0-9]{4}"
@@ -147,6 +147,7 @@ def most_printed_spelling(org: PrintedField, lines: list[TextLine]) -> PrintedFi
     one place (a bold title's `โป่งนำร้อน`) and reads it in seven others (`โป่งน้ำร้อน`); a
     tie keeps the spelling found first.
 
+    >>> from parsers.layout import Provenance
     >>> lines = [TextLine(t, Provenance(1, "ocr")) for t in (
     ...     "รายงานขององค์การบริหารส่วนตำบลโป่งนำร้อน", "องค์การบริหารส่วนตำบลโป่งน้ำร้อน ได้",
     ...     "ขององค์การบริหารส่วนตำบลโป่งน้ำร้อน")]

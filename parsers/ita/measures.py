@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from normalizers.statuses import is_tick, status_from_text
+from normalizers.thai_text import fold
 from parsers.ita.cells import split_items, title_and_subitems
 from parsers.ita.columns import Columns, Role, table_columns
 from parsers.ita.records import MeasureKind, PrintedMeasure, PrintedOwner
 from parsers.layout import Cell, Table
-from normalizers.statuses import is_tick, status_from_text
-from normalizers.thai_text import fold
 
 # Columns whose cells Word users merge over several rows; OCR text loses the merge.
 _FILLED_DOWN = (Role.INDICATOR, Role.OWNER, Role.PERIOD, Role.MONITORING)

@@ -21,8 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from parsers.ocr.engine import OcrEngine, OcrWord
-from thai.chars import (CONSONANT_CLASS, SARA_AA, SARA_AM, TONE_MARK_CLASS, UPPER_VOWEL_CLASS,
-                        join_sara_am)
+from thai.chars import CONSONANT_CLASS, SARA_AA, SARA_AM, TONE_MARK_CLASS, UPPER_VOWEL_CLASS, join_sara_am
 
 _DOUBLE_SARA_E = re.compile("\u0e40\u0e40")
 # Tesseract's tha model writes ำ as nikhahit + sara aa (`thai.chars.join_sara_am` puts it

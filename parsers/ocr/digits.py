@@ -25,11 +25,12 @@ import numpy as np
 
 from parsers.ocr.cleanup import is_misread_tick
 from parsers.ocr.engine import OcrWord
+from thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
 MODEL_PATH = Path(__file__).with_name("models") / "digits.npz"
 GLYPH_SIZE = 20  # a glyph is scaled into a square of this many pixels
 REJECT = "?"  # the class of everything that is not a digit: Thai letters and marks
-DIGIT_CHARS = "๐๑๒๓๔๕๖๗๘๙0123456789"
+DIGIT_CHARS = THAI_DIGITS + ARABIC_DIGITS
 CLASSES = DIGIT_CHARS + "/" + REJECT
 # Characters Tesseract writes for Thai digits it misreads (ฒ ณ for ๗ ๘, « for ๙ ...): a word
 # holding digits and these is a number the reader must look at.

@@ -14,9 +14,10 @@ page; a missing engine or model raises `OcrUnavailable` when it is made.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Protocol
+from typing import Protocol
 
 import numpy as np
 

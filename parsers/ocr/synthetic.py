@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-ARABIC_DIGITS = "0123456789"
+from thai.chars import ARABIC_DIGITS, THAI_DIGITS
+
+__all__ = ["ARABIC_DIGITS", "THAI_DIGITS", "Print", "random_number", "render"]
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,26 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
 
 from parsers.pdf.chars import Char
 from parsers.pdf.lines import render_as_layer
-from thai.chars import (CONSONANT_CLASS, CONSONANTS, FOLLOWING_VOWEL_CLASS, LEADING_VOWEL_CLASS,
-                        LETTER_CLASS, MARK_CLASS, MARKS, NIKHAHIT, SARA_AA, SARA_AM, TO_THAI_DIGITS,
-                        is_base, is_mark)
+from thai.chars import (
+    CONSONANT_CLASS,
+    CONSONANTS,
+    FOLLOWING_VOWEL_CLASS,
+    LEADING_VOWEL_CLASS,
+    LETTER_CLASS,
+    MARK_CLASS,
+    MARKS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+    TO_THAI_DIGITS,
+    is_base,
+    is_mark,
+)
 
 FAULTS = ("sara_am", "sara_aa", "thai_digits", "mark_order", "split_words", "private_use")
 

@@ -7,10 +7,11 @@ chain (`parsers.compose.ruling.find_tables`), as for the rules of a scan.
 from __future__ import annotations
 
 import ctypes
-from typing import Iterator
+from collections.abc import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from parsers.compose.ruling import edge
 from parsers.compose.settings import RulingSettings
 from parsers.pdf.chars import PageFrame
