@@ -16,8 +16,6 @@ import html
 import re
 import unicodedata
 
-from pythainlp.util import reorder_vowels
-
 from normalizers.numerals import thai_to_arabic
 from thai.chars import MARK_CLASS, join_sara_am
 
@@ -61,11 +59,19 @@ def clean(text: str | None) -> str | None:
     text = text.translate(_INVISIBLE).translate(_EMPTY_BOXES)
     text = _SPACE_BEFORE_MARK.sub("", text)
     text = join_sara_am(text)
-    text = reorder_vowels(text)
+    text = _reorder_vowels(text)
     text = _SARA_AM_EXTRA.sub("\u0e33", text)
     text = _DOUBLED_MARK.sub(r"\1", text)
     text = _WHITESPACE.sub(" ", text).strip()
     return text or None
+
+
+def _reorder_vowels(text: str) -> str:
+    # PyThaiNLP is imported when text is first cleaned, not with the vocabularies that the output
+    # schema reads from the normalisers: importing it touches its data folder.
+    from pythainlp.util import reorder_vowels
+
+    return reorder_vowels(text)
 
 
 _FOLD_DROP = dict.fromkeys(map(ord, ".,:;()\"'“”‘’"))

@@ -5,8 +5,8 @@
                             [--max-memory-mb MB] [--quiet | --log-json]
     ita-extract --version
 
-Exit codes (pipeline.errors): 0 every document extracted, 3 some failed or partial, 4 all failed,
-2 bad usage or no inputs found, 5 internal error.
+Exit codes (`pipeline.errors.ExitCode`): 0 every document extracted, 3 some failed or partial,
+4 all failed, 2 bad usage or no inputs found, 5 internal error, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pipeline import __version__
 from pipeline.errors import ExitCode, ItaError
 from pipeline.limits import DEFAULT_DOCUMENT_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS, Limits
 from pipeline.progress import JsonLog
+from pipeline.triage import SUPPORTED_SUFFIXES
 
 
 def _converted(text: str, convert, what: str):
@@ -41,14 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ita-extract",
         description="Thai ITA (integrity and transparency assessment) reports into Parquet datasets.",
         epilog="exit codes: 0 all extracted, 3 some documents failed or partial, 4 all failed, "
-               "2 bad usage or no inputs, 5 internal error")
+               "2 bad usage or no inputs, 5 internal error, 130 interrupted")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
         "run", help="extract reports into Parquet datasets",
         description="Extract every report found under PATH (files, folders searched recursively for "
-                    ".txt/.md/.markdown, or glob patterns) into one Parquet dataset per table under "
-                    "--out. Re-running replaces the rows of the same documents.")
+                    f"{'/'.join(sorted(SUPPORTED_SUFFIXES))}, or glob patterns) into one Parquet "
+                    "dataset per table under --out. Re-running replaces the rows of the same "
+                    "documents.")
     run.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob pattern")
     run.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                      help="output folder (default: outputs)")

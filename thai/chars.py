@@ -29,11 +29,8 @@ LEADING_VOWEL_CLASS = "เแโใไ"  # written before the consonant they fol
 FOLLOWING_VOWEL_CLASS = "ะาำๅ"  # after it, with an advance of their own
 
 CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
-LEADING_VOWELS = frozenset(LEADING_VOWEL_CLASS)
-FOLLOWING_VOWELS = frozenset(FOLLOWING_VOWEL_CLASS)
 MARKS = frozenset("\u0e31" + "".join(chr(c) for c in range(0x0E34, 0x0E3B))
                   + "".join(chr(c) for c in range(0x0E47, 0x0E4F)))
-TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 THAI = frozenset(chr(c) for c in range(0x0E01, 0x0E5C))  # the whole Thai block as assigned
 
 SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
