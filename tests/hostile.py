@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
-from conftest import RECIPE
 from PIL import Image
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import RECIPE, REPO
+
 SAMPLES = REPO / "samples"
 # The born-digital sample every "must read as the original" case is made from: three pages,
 # eleven scores, so that a wrong reading shows and the suite stays quick.

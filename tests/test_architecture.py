@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
 PACKAGES = ("thai", "normalizers", "parsers", "pipeline")
 # What each package may import of ours; the layers below it, never those above.
 MAY_IMPORT = {

@@ -6,11 +6,12 @@ import os
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import SEEDS, make_bad_inputs, run_cli
 
 from pipeline.executors import ProcessExecutor, SerialExecutor
 from pipeline.process import process_file
 from pipeline.schema import ERROR_STAGES
+
+from conftest import SEEDS, make_bad_inputs, run_cli
 
 # name → (documents.status, errors.stage, errors.code)
 EXPECTED = {

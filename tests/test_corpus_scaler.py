@@ -3,23 +3,23 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from conftest import REPO
 
-from corpus import scale_corpus  # noqa: E402
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from corpus import scale_corpus
 
 
 def test_copies_are_distinct_and_read_like_their_originals(tmp_path):
-    made = scale_corpus(ROOT / "samples", 36, tmp_path / "corpus")
+    made = scale_corpus(REPO / "samples", 36, tmp_path / "corpus")
     assert len(made) == 36
     assert len({hashlib.sha256(p.read_bytes()).hexdigest() for p in made}) == 36
     for copy in made:
-        original = next((ROOT / "samples").rglob(copy.name.split("_", 1)[1]))
+        original = next((REPO / "samples").rglob(copy.name.split("_", 1)[1]))
         if copy.suffix == ".pdf":
             assert len(pdfium.PdfDocument(str(copy))) == len(pdfium.PdfDocument(str(original)))
         elif copy.suffix in (".png", ".jpg", ".tif"):

@@ -14,12 +14,13 @@ import distributed
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
-from conftest import REPO
 
 from pipeline.errors import ExitCode
 from pipeline.executors import DaskExecutor, WorkerVersionMismatch, _call_checked, worker_died
 from pipeline.run import InputFile, not_processed, process_input
 from pipeline.schema import TABLES
+
+from conftest import REPO
 
 # Relative, as a user types them in the project folder: `source_path` keeps them as given, and
 # LocalCluster workers, started in the same working directory, open them as given.

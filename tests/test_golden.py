@@ -17,17 +17,12 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ITA_SHARED", REPO.parent / "shared"))
+from conftest import SHARED, run_cli
+
 EVAL = SHARED / "eval" / "ita_eval.py"
 
 needs_shared = pytest.mark.skipif(not EVAL.exists() and not os.environ.get("CI"),
                                   reason=f"shared evaluator not found at {EVAL}")
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=600)
 
 
 def evaluate(out: Path, tmp_path: Path) -> dict:

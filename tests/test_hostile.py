@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import REPO, SEEDS, run_cli
-from hostile import ORIGINAL, HostileCase, make_hostile_corpus, undecodable_name, with_active_content
 
 from pipeline.errors import ExitCode
+
+from conftest import REPO, SEEDS, run_cli
+from hostile import ORIGINAL, HostileCase, make_hostile_corpus, undecodable_name, with_active_content
 
 LINUX = sys.platform.startswith("linux")
 

@@ -12,8 +12,9 @@ import pipeline.run as run_module
 from pipeline.run import RunSettings, run
 from pipeline.schema import TABLES
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "samples" / "text").glob("*.txt"))
+from conftest import REPO
+
+SEEDS = sorted((REPO / "samples" / "text").glob("*.txt"))
 
 
 def _tables(out: Path) -> dict[str, list[dict]]:
@@ -31,9 +32,9 @@ def _run(inputs: Path, out: Path, **kw):
 
 def test_a_second_run_skips_what_is_unchanged_and_leaves_every_row(tmp_path):
     out = tmp_path / "out"
-    first = _run(ROOT / "samples" / "text", out)
+    first = _run(REPO / "samples" / "text", out)
     before = _tables(out)
-    second = _run(ROOT / "samples" / "text", out)
+    second = _run(REPO / "samples" / "text", out)
     assert (first.documents, first.skipped) == (5, 0)
     assert (second.documents, second.skipped, second.exit_code) == (0, 5, 0)
     assert _tables(out) == before

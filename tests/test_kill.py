@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import RECIPE, REPO, run_cli
 
 from pipeline.faults import ENV
 from pipeline.schema import TABLES
+
+from conftest import RECIPE, REPO, run_cli
 
 pytestmark = pytest.mark.slow
 KILLED = -signal.SIGKILL

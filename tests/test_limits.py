@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import REPO, run_cli
 
 from parsers.ocr.settings import ENGINE_ENV as FAKE_ENGINE_ENV
 from parsers.timeouts import time_limit
 from pipeline.errors import ExitCode
 from pipeline.executors import ProcessExecutor
 from pipeline.limits import Limits, guard_worker
+
+from conftest import REPO, run_cli
 
 SCAN = REPO / "samples" / "scan" / "001_abf31e34acd1eb53.pdf"  # 3 scanned pages
 TEXTS = sorted((REPO / "samples" / "text").glob("*.txt"))[:2]

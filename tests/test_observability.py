@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
 
 from pipeline.process import STAGES
 from pipeline.run import RunSettings, run
 from pipeline.versions import PACKAGES
+
+from conftest import REPO, run_cli
 
 TEXTS = sorted((REPO / "samples" / "text").glob("*.txt"))
 PDF = REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf"

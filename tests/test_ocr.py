@@ -26,8 +26,8 @@ from parsers.pdf.settings import DEFAULT as PDF_DEFAULT
 from pipeline.process import process_file
 from thai.chars import without_marks
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "real"
+from conftest import REAL, REPO
+
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
 # Never used in training (scripts/train_digit_reader.py keeps them out).
 UNSEEN_FONTS = ["Laksaman.ttf", "Laksaman-Bold.ttf", "Waree.ttf", "Waree-Bold.ttf", "TlwgMono.ttf",
@@ -90,7 +90,7 @@ def test_tesseract_alone_cannot_read_thai_digits_the_reader_can():
 
 
 def test_skew_is_found_and_undone():
-    pdf = pdfium.PdfDocument(ROOT / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf")
+    pdf = pdfium.PdfDocument(REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf")
     page = render_pdf_page(pdf[0], 1, 150).pixels
     for angle in (-2.0, -0.7, 1.3):
         found = skew_angle(ink(rotate(page, angle, fill=255)), 4.0, 0.1)
@@ -101,10 +101,10 @@ def test_skew_is_found_and_undone():
                                         ("000_d7eb5a9932c3bc4c", 3)])
 def test_table_cells_on_the_scan_match_the_pdfs_vector_rules(stem, page):
     """The scanned sample and its born-digital original: the same tables, the same cells."""
-    pdf = pdfium.PdfDocument(ROOT / "samples" / "pdf" / f"{stem}.pdf")
+    pdf = pdfium.PdfDocument(REPO / "samples" / "pdf" / f"{stem}.pdf")
     chars, frame = page_chars(pdf[page - 1])
     vector = find_tables(page_edges(pdf[page - 1], frame, PDF_DEFAULT.ruling), PDF_DEFAULT.ruling)
-    scan = pdfium.PdfDocument(ROOT / "samples" / "scan" / f"{stem}.pdf")
+    scan = pdfium.PdfDocument(REPO / "samples" / "scan" / f"{stem}.pdf")
     image = render_pdf_page(scan[page - 1], page, 200)
     from parsers.ocr.preprocess import deskew
     straight, _ = deskew(image.pixels, 4.0, 0.1)
@@ -118,7 +118,7 @@ def test_missing_models_are_reported_not_crashed(tmp_path):
 
 
 def test_multipage_tiff_is_one_document_read_by_ocr():
-    doc = read_image(ROOT / "samples" / "images" / "004_346206aeb6d58d2d.tif")
+    doc = read_image(REPO / "samples" / "images" / "004_346206aeb6d58d2d.tif")
     assert doc.source_kind == "image" and doc.page_count == 4
     assert all(page.method == "ocr" for page in doc.pages)
     tables = list(doc.tables())
@@ -127,7 +127,7 @@ def test_multipage_tiff_is_one_document_read_by_ocr():
     assert any("มาตรการ" in line.text for line in doc.lines())
 
 
-PAGE_IMAGE = ROOT / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"
+PAGE_IMAGE = REPO / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"
 
 
 def test_a_scanned_page_image_through_the_pipeline(process_once):

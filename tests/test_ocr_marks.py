@@ -2,8 +2,6 @@
 on the scanned sample whose status table Tesseract leaves empty."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -12,7 +10,7 @@ from parsers.ocr.engine import OcrWord
 from parsers.ocr.marks import DASH, TICK, mark_in
 from pipeline.triage import read_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import REPO
 
 
 def _stroke(cell: np.ndarray, points: list[tuple[int, int]], width: int = 2) -> None:
@@ -65,7 +63,7 @@ def test_status_ticks_and_dashes_tesseract_drops_are_read_from_the_scan(tmp_path
     for those cells."""
     import pypdfium2 as pdfium
 
-    scan = pdfium.PdfDocument(str(next((ROOT / "samples" / "scan").glob("000_*.pdf"))))
+    scan = pdfium.PdfDocument(str(next((REPO / "samples" / "scan").glob("000_*.pdf"))))
     excerpt = pdfium.PdfDocument.new()
     excerpt.import_pages(scan, [2, 3])
     excerpt.save(tmp_path / "status_pages.pdf")

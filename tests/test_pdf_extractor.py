@@ -23,7 +23,8 @@ from parsers.pdf.repair import (
 )
 from parsers.pdf.settings import PdfLimits, TextLayerChecks
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
 SAMPLE = REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf"
 
 

@@ -16,8 +16,8 @@ from parsers.layout import Document, Table, TextLine
 from parsers.pdf import PdfSettings, extract_pdf
 from pipeline.process import process_file
 
-REPO = Path(__file__).resolve().parents[1]
-REAL = Path(os.environ.get("ITA_SHARED", REPO.parent / "shared")) / "real"
+from conftest import REAL, REPO
+
 SAMPLES = sorted((REPO / "samples" / "pdf").glob("*.pdf"))
 
 needs_real = pytest.mark.skipif(not REAL.exists() and not os.environ.get("CI"),
