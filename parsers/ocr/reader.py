@@ -30,7 +30,7 @@ from parsers.timeouts import time_limit
 
 
 def line_text(words: list[OcrWord]) -> str:
-    """One line's words, left to right (the engine put the spaces: see `engine.read_words`)."""
+    """One line's words, left to right (the engine put the spaces: see `OcrEngine.read_words`)."""
     return " ".join(w.text for w in words)
 
 
