@@ -28,10 +28,19 @@ UPPER_VOWEL_CLASS = "\u0e31\u0e34-\u0e37\u0e47"
 LEADING_VOWEL_CLASS = "เแโใไ"  # written before the consonant they follow in speech
 FOLLOWING_VOWEL_CLASS = "ะาำๅ"  # after it, with an advance of their own
 
-CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
-MARKS = frozenset("\u0e31" + "".join(chr(c) for c in range(0x0E34, 0x0E3B))
-                  + "".join(chr(c) for c in range(0x0E47, 0x0E4F)))
-THAI = frozenset(chr(c) for c in range(0x0E01, 0x0E5C))  # the whole Thai block as assigned
+THAI_CLASS = "\u0e01-\u0e5b"  # the whole Thai block as assigned
+
+
+def _members(char_class: str) -> frozenset[str]:
+    """The characters of the Thai block a character-class body takes in: one definition serves
+    the patterns and the sets."""
+    pattern = re.compile(f"[{char_class}]")
+    return frozenset(ch for ch in map(chr, range(0x0E00, 0x0E80)) if pattern.match(ch))
+
+
+CONSONANTS = _members(CONSONANT_CLASS)
+MARKS = _members(MARK_CLASS)
+THAI = _members(THAI_CLASS)
 
 SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
 
