@@ -39,13 +39,23 @@ class SourceKind(StrEnum):
 
 
 class TextBox(Protocol):
-    """Anything read off a page with a box in points: a PDF character, an OCR word."""
+    """Anything read off a page with a box in points: a PDF character, an OCR word. (Read-only
+    members, so that frozen dataclasses satisfy it.)"""
 
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def x0(self) -> float: ...
+
+    @property
+    def top(self) -> float: ...
+
+    @property
+    def x1(self) -> float: ...
+
+    @property
+    def bottom(self) -> float: ...
 
     @property
     def x_mid(self) -> float: ...

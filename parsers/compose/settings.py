@@ -7,11 +7,12 @@ height, so that the same settings work for 14 pt table text and 20 pt titles.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 
-def check_numbers(settings: object) -> None:
+def check_numbers(settings: Any) -> None:
     """Every number of a settings dataclass is ≥ 0 (booleans and nested settings aside)."""
-    for f in fields(settings):  # type: ignore[arg-type]
+    for f in fields(settings):
         value = getattr(settings, f.name)
         if isinstance(value, bool) or hasattr(value, "__dataclass_fields__"):
             continue

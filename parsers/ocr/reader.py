@@ -9,6 +9,7 @@ hands it characters. Each line and cell carries the engine's mean word confidenc
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -117,7 +118,7 @@ def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
     engine_for(settings)  # OcrUnavailable before any page, when there is no engine
     limits = settings.limits
     frames = image_pages(path, settings.dpi, limits.max_pages, limits.max_page_pixels)
-    pages = [read_in_time(lambda image=image: read_page_image(image, settings), image.number,
+    pages = [read_in_time(partial(read_page_image, image, settings), image.number,
                           image.size_points, settings) for image in frames]
     join_pages(pages)
     return Document(source_path=str(path), source_kind=SourceKind.IMAGE, pages=pages)
