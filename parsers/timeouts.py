@@ -18,6 +18,10 @@ from dataclasses import dataclass
 class _Limit:
     deadline: float  # time.monotonic()
     make: Callable[[], BaseException]
+    # Raised once: its alarm is never set again, or a second one could go off while the first
+    # is still unwinding (an inner limit's exit re-arms the timer) and escape as a bare
+    # `_Expired` that no `time_limit` turns into `make()`.
+    fired: bool = False
 
 
 class _Expired(BaseException):
@@ -69,17 +73,18 @@ def time_limit(seconds: float | None, make: Callable[[], BaseException]) -> Iter
 
 
 def _arm() -> None:
-    if not _active:
+    waiting = [limit.deadline for limit in _active if not limit.fired]
+    if not waiting:
         signal.setitimer(signal.ITIMER_REAL, 0)
         return
-    wait = min(limit.deadline for limit in _active) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(wait, 0.001))
+    signal.setitimer(signal.ITIMER_REAL, max(min(waiting) - time.monotonic(), 0.001))
 
 
 def _on_alarm(_signum, _frame) -> None:
     now = time.monotonic()
-    expired = [limit for limit in _active if limit.deadline <= now]
+    expired = [limit for limit in _active if limit.deadline <= now and not limit.fired]
     if not expired:  # the timer of a limit that has since ended: set the next one
         _arm()
         return
+    expired[0].fired = True
     raise _Expired(expired[0])

@@ -36,9 +36,9 @@ def _tesseract() -> str | None:
 
 
 def _digit_model() -> str | None:
-    from parsers.ocr.digits import MODEL_PATH
+    from parsers.ocr.settings import DIGIT_MODEL_PATH
 
     try:
-        return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]
+        return hashlib.sha256(DIGIT_MODEL_PATH.read_bytes()).hexdigest()[:16]
     except OSError:
         return None

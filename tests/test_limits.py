@@ -70,6 +70,23 @@ def test_a_page_out_of_time_leaves_its_document_going():
     assert pages_stopped == 3
 
 
+def test_a_limit_fires_once_however_slowly_its_inner_limits_unwind():
+    """Regression (found with the hanging fake engine on a busy machine): the document's limit
+    fired inside a page's, the page's exit set the timer again, and the second alarm went off
+    while the first was being turned into the document's error, escaping as a bare `_Expired`
+    that could not even be pickled back from the worker."""
+
+    def slow_to_make() -> Slow:
+        time.sleep(0.02)  # a busy machine: the alarm set again goes off in here
+        return Slow("outer")
+
+    for _ in range(20):
+        with pytest.raises(Slow, match="outer"):
+            with time_limit(0.01, slow_to_make):
+                with time_limit(5, lambda: Slow("inner")):
+                    time.sleep(1)
+
+
 def test_no_alarm_is_left_behind():
     import signal
 

@@ -9,6 +9,16 @@ chain of pure functions (`ruling`), cells with their spans (`grid`), wrapped lin
 paragraphs (`lines`). What differs between the readers — how a line of glyphs becomes text, a
 table's finishing touches — comes in as functions.
 """
-from parsers.compose.page import compose_page, split_by_tables
+from __future__ import annotations
 
 __all__ = ["compose_page", "split_by_tables"]
+
+
+def __getattr__(name: str):
+    # On first use: the readers' settings import `parsers.compose.settings`, and a run over text
+    # files should not load pdfplumber's table finder for that.
+    if name in __all__:
+        from parsers.compose import page
+
+        return getattr(page, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,8 +1,25 @@
-"""The scan path: page images (image files, PDF pages without a usable text layer) through
-Tesseract and the Thai-digit reader into `parsers.layout`."""
-from parsers.ocr.engine import OcrUnavailable, OcrWord
-from parsers.ocr.reader import pdf_page_reader, read_image, read_page_image
-from parsers.ocr.settings import OcrSettings
+"""The scan path: page images (image files, PDF pages without a usable text layer) through the
+OCR engine and the Thai-digit reader into `parsers.layout`.
 
-__all__ = ["OcrSettings", "OcrUnavailable", "OcrWord", "pdf_page_reader", "read_image",
-           "read_page_image"]
+Its names are imported on first use: OpenCV and the engine load only in a run that has a page to
+OCR, not for a folder of text files or for the manifest's look at the digit model.
+"""
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {
+    "OcrSettings": "parsers.ocr.settings",
+    "OcrUnavailable": "parsers.ocr.engine",
+    "OcrWord": "parsers.ocr.engine",
+    "pdf_page_reader": "parsers.ocr.reader",
+    "read_image": "parsers.ocr.reader",
+    "read_page_image": "parsers.ocr.reader",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

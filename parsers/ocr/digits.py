@@ -18,16 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 import cv2
 import numpy as np
 
 from parsers.ocr.cleanup import is_misread_tick
 from parsers.ocr.engine import OcrWord
+from parsers.ocr.settings import DIGIT_MODEL_PATH
 from thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
-MODEL_PATH = Path(__file__).with_name("models") / "digits.npz"
+MODEL_PATH = DIGIT_MODEL_PATH
 GLYPH_SIZE = 20  # a glyph is scaled into a square of this many pixels
 REJECT = "?"  # the class of everything that is not a digit: Thai letters and marks
 DIGIT_CHARS = THAI_DIGITS + ARABIC_DIGITS

@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
-from parsers.compose import compose_page
 from parsers.compose.lines import ReadLine, group_lines
+from parsers.compose.page import compose_page
 from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from parsers.compose.settings import RulingSettings, TextLineSettings
 
 # Debian's tesseract-ocr-tha puts the models here; tesserocr's wheel carries the engine but no
 # models, and does not look there by itself.
 DEBIAN_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata/"
+# The Thai-digit reader's weights (plain arrays; scripts/train_digit_reader.py makes them).
+DIGIT_MODEL_PATH = Path(__file__).with_name("models") / "digits.npz"
 # Names the OCR engine (`parsers.ocr.engine.ENGINES`, or `module:factory`) for every process of
 # a run, workers included: how the fault tests plug in an engine that crashes, hangs or eats
 # memory, as OCRmyPDF's test plugins do.

@@ -17,8 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parsers.compose import compose_page
 from parsers.compose.lines import Line, ReadLine, group_lines
+from parsers.compose.page import compose_page
 from parsers.compose.ruling import TableCells, find_tables
 from parsers.layout import Document, Method, Page, PageWarning, SourceKind, Table, TextLine, Unread
 from parsers.pdf.chars import Char, page_chars
