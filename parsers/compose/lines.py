@@ -62,11 +62,16 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
     """
     need = settings.line_overlap
     bands: list[list] = []  # [top, bottom, glyphs]
+    base: tuple[T, list] | None = None  # the last base glyph, and the band it went into
     for ch in boxes:
         top, bottom = ch.top, ch.bottom
         height = bottom - top
         target = None
-        for band in reversed(bands[-6:]):
+        if ch.text in MARKS and base is not None and _over(ch, base[0]):
+            # A mark belongs to the letter it is drawn on, however far below or above the line
+            # its box hangs (Norasi's lower vowels hang under the baseline by most of their box).
+            target = base[1]
+        for band in reversed(bands[-6:]) if target is None else ():
             b_top, b_bottom = band[0], band[1]
             if height <= 0.1:
                 fits = b_top <= top <= b_bottom
@@ -77,9 +82,11 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
                 target = band
                 break
         if target is None:
-            bands.append([top, bottom, [ch]])
-            continue
+            target = [top, bottom, []]
+            bands.append(target)
         target[2].append(ch)
+        if ch.text not in MARKS and not ch.text.isspace():
+            base = (ch, target)
         if ch.text not in MARKS and height > 0.1:
             if top < target[0]:
                 target[0] = top
@@ -88,6 +95,12 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
     out = [Line(_left_to_right(members)) for _, _, members in bands
            if any(not c.text.isspace() for c in members)]
     return sorted(out, key=lambda line: (round(line.top, 1), line.x0))
+
+
+def _over(mark: TextBox, base: TextBox) -> bool:
+    """Whether `mark` is drawn over (or under) `base`: most of the narrower of the two overlaps."""
+    shared = min(mark.x1, base.x1) - max(mark.x0, base.x0)
+    return shared >= 0.5 * min(mark.x1 - mark.x0, base.x1 - base.x0)
 
 
 def _left_to_right(boxes: list[T]) -> list[T]:
