@@ -177,3 +177,20 @@ def test_a_pdf_with_a_blank_page_is_not_a_scan(tmp_path):
     pdf.save(str(tmp_path / "blank_last_page.pdf"))
     doc = read_pdf(tmp_path / "blank_last_page.pdf")
     assert doc.source_kind == "pdf_text" and doc.pages[-1].needs_ocr is None
+
+
+def test_a_glyph_stopping_short_of_its_advance_leaves_no_space():
+    """Regression (issue 13, TLWG Norasi): the box of ำ ends 1.1–1.3 pt before its advance,
+    a gap past the 0.15-em threshold, so every ำ was followed by a space (`สำ นักปลัด`). A line
+    that writes its spaces as characters (4.3 pt here) shows what a space is."""
+    from parsers.compose.settings import TextLineSettings
+    from parsers.pdf.lines import render
+
+    def at(text, x0, x1):
+        return Char(text, x0, 105.0, x1, 112.4)
+
+    line = [at("ส", 144.3, 151.5), at("ำ", 148.6, 155.0), at("น", 156.3, 164.3),
+            at("ั", 159.2, 164.2), at("ก", 164.4, 171.5), Char(" ", 171.5, 111.8, 175.8, 112.4, inked=False),
+            at("ป", 175.8, 183.0), at("ล", 183.0, 189.6), at("ั", 185.1, 190.0), at("ด", 189.7, 196.4),
+            at("ก", 199.4, 206.5)]  # a gap of 3 pt, more than half a space: a space
+    assert render(line, TextLineSettings()) == "สำนัก ปลัด ก"

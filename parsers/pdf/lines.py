@@ -50,6 +50,12 @@ def render(chars: list[Char], settings: TextLineSettings) -> str:
     # of the gaps is that amount (word gaps are fewer than letter gaps), given gaps enough.
     letter_gap = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 8 else 0.0
     threshold = settings.word_gap_em * height + max(letter_gap, 0.0)
+    # Where the line writes its spaces as characters, a gap is a space only if it is half as
+    # wide as they are: a glyph whose box stops short of its advance (ำ in TLWG Norasi, 1.1 pt
+    # short at 14 pt) leaves a gap, not a word break.
+    spaces = [c.x1 - c.x0 for c in chars if c.text == " " and not c.inked and c.x1 > c.x0]
+    if spaces:
+        threshold = max(threshold, 0.5 * statistics.median(spaces))
     out: list[str] = []
     prev_right = None
     for ch in chars:
