@@ -85,11 +85,11 @@ def test_a_dead_dask_worker_costs_only_its_own_file(seeds, tmp_path):
     poison = tmp_path / "poison.txt"
     poison.write_text("ไม่มีอะไร")
     items = [InputFile(str(p), p.name) for p in [*seeds[:2], poison, *seeds[2:]]]
-    # The scheduler gives up on a task at its first dead worker (Dask tries three more by default),
-    # and sends a worker no more tasks than it has threads: a task queued behind the poison on a
-    # busy machine would die with it, and be charged too (without retries, as here).
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                          "distributed.scheduler.worker-saturation": 1.0}):
+    # The scheduler gives up on a task at its second dead worker (Dask allows three by default,
+    # which takes longer). Not at its first: a file finished on the poisoned worker whose result
+    # the client had not fetched yet when the worker died is computed again, which counts as a
+    # failure of that file too (seen on a busy machine: 000 charged with `worker_died`).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         results = list(DaskExecutor("local", workers=2).map(die_on_poison, items,
                                                             on_error=not_processed))
     by_name = {r.document.source_name: r for r in results}
@@ -97,7 +97,7 @@ def test_a_dead_dask_worker_costs_only_its_own_file(seeds, tmp_path):
     died = by_name.pop("poison.txt")
     assert died.document.status == "failed"
     assert [(e.stage, e.code) for e in died.errors] == [("extract", "worker_died")]
-    assert {r.document.status for r in by_name.values()} == {"success"}
+    assert {r.document.status for r in by_name.values()} == {"success"}, [(n, [(e.code, e.message) for e in r.errors]) for n, r in by_name.items() if r.errors]
 
 
 def test_killed_worker_counts_as_a_dead_worker():
