@@ -194,3 +194,24 @@ def test_a_glyph_stopping_short_of_its_advance_leaves_no_space():
             at("ป", 175.8, 183.0), at("ล", 183.0, 189.6), at("ั", 185.1, 190.0), at("ด", 189.7, 196.4),
             at("ก", 199.4, 206.5)]  # a gap of 3 pt, more than half a space: a space
     assert render(line, TextLineSettings()) == "สำนัก ปลัด ก"
+
+
+def test_a_line_without_spaces_takes_the_documents_space_width():
+    """Regression (issue 13, TLWG Norasi): a title line with no space character in it
+    (`เทศบาลตำบลแร่`) still got a space after ำ; the spaces the rest of the document writes
+    (about 0.58 of a letter's height in Norasi) say how wide a space is."""
+    from parsers.compose.settings import TextLineSettings
+    from parsers.pdf.lines import render
+    from parsers.pdf.repair import font_profile
+
+    def at(text, x0, x1):
+        return Char(text, x0, 105.0, x1, 112.4)
+
+    body = [c for i in range(25) for c in (at("ก", 10.0 * i, 10.0 * i + 7.1),
+                                           Char(" ", 10.0 * i + 7.1, 111.8, 10.0 * i + 11.4, 112.4,
+                                                inked=False))]
+    profile = font_profile(body)
+    assert profile.space_em is not None and abs(profile.space_em - 4.3 / 7.4) < 0.01
+    title = [at("ต", 144.3, 151.5), at("ำ", 148.6, 155.0), at("บ", 156.3, 163.6), at("ล", 163.6, 170.2)]
+    assert render(title, TextLineSettings()) == "ตำ บล"  # what the line alone says
+    assert render(title, TextLineSettings(), profile.space_em) == "ตำบล"

@@ -31,8 +31,9 @@ def render_as_layer(chars: list[Char]) -> str:
     return "".join(out).strip()
 
 
-def render(chars: list[Char], settings: TextLineSettings) -> str:
-    """The text of one line's characters (already left to right), spaced from geometry."""
+def render(chars: list[Char], settings: TextLineSettings, space_em: float | None = None) -> str:
+    """The text of one line's characters (already left to right), spaced from geometry;
+    `space_em` is how wide the document's written spaces are (`repair.FontProfile`)."""
     chars = [c for c in chars if not c.generated]
     if not chars:
         return ""
@@ -56,6 +57,8 @@ def render(chars: list[Char], settings: TextLineSettings) -> str:
     spaces = [c.x1 - c.x0 for c in chars if c.text == " " and not c.inked and c.x1 > c.x0]
     if spaces:
         threshold = max(threshold, 0.5 * statistics.median(spaces))
+    elif space_em is not None:  # a line without one: the document's own spaces tell
+        threshold = max(threshold, 0.5 * space_em * height)
     out: list[str] = []
     prev_right = None
     for ch in chars:

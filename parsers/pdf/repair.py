@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -71,19 +72,33 @@ class FontProfile:
     """What the whole document says about its fonts."""
 
     sara_aa_as_am: frozenset[str] = frozenset()
+    # How wide the spaces the document writes as characters are, in heights of the letter
+    # before them (median); None when it writes too few (its producer positions words instead).
+    space_em: float | None = None
+
+
+_MIN_SPACES = 20
 
 
 def font_profile(chars: Iterable[Char]) -> FontProfile:
     aa: Counter[str] = Counter()
     am: Counter[str] = Counter()
+    spaces: list[float] = []
+    letter: Char | None = None
     for ch in chars:
         if ch.text == SARA_AA:
             aa[ch.font] += 1
         elif ch.text == SARA_AM:
             am[ch.font] += 1
+        if ch.text == " ":
+            if not ch.inked and not ch.generated and letter is not None and ch.x1 > ch.x0:
+                spaces.append((ch.x1 - ch.x0) / letter.height)
+        elif not is_mark(ch.text) and ch.height > 0.1:
+            letter = ch
     swapped = frozenset(f for f, n in am.items()
                         if n >= _MIN_SARA_AM and aa[f] <= _MAX_SARA_AA_SHARE * n)
-    return FontProfile(sara_aa_as_am=swapped)
+    space_em = statistics.median(spaces) if len(spaces) >= _MIN_SPACES else None
+    return FontProfile(sara_aa_as_am=swapped, space_em=space_em)
 
 
 @dataclass(frozen=True)
