@@ -86,6 +86,7 @@ class MainJob:
     def subset(self, folder: str, dest: Path) -> Path:
         """An output folder holding only the rows of the documents read from samples/`folder`
         (as a run over that folder alone would write them), for the evaluator."""
+        import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.dataset as ds
         import pyarrow.parquet as pq
@@ -98,16 +99,10 @@ class MainJob:
             if not (self.out / name).exists():
                 continue
             table = ds.dataset(self.out / name, partitioning="hive").to_table()
-            rows = table.filter(pc.is_in(table.column("doc_id"), value_set=pa_array(keep)))
+            rows = table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(keep, pa.string())))
             (dest / name).mkdir(parents=True, exist_ok=True)
             pq.write_table(rows, dest / name / "part-0.parquet")
         return dest
-
-
-def pa_array(values: list[str]):
-    import pyarrow as pa
-
-    return pa.array(values, pa.string())
 
 
 @pytest.fixture(scope="session")

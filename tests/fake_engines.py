@@ -29,9 +29,6 @@ class Blank:
     def __init__(self, settings: OcrSettings):
         self.settings = settings
 
-    def version(self) -> str | None:
-        return "0"
-
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         return []
 

@@ -85,13 +85,11 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
             target = [top, bottom, []]
             bands.append(target)
         target[2].append(ch)
-        if ch.text not in MARKS and not ch.text.isspace():
-            base = (ch, target)
-        if ch.text not in MARKS and height > 0.1:
-            if top < target[0]:
-                target[0] = top
-            if bottom > target[1]:
-                target[1] = bottom
+        if ch.text not in MARKS:
+            if not ch.text.isspace():
+                base = (ch, target)
+            if height > 0.1:
+                target[0], target[1] = min(target[0], top), max(target[1], bottom)
     out = [Line(_left_to_right(members)) for _, _, members in bands
            if any(not c.text.isspace() for c in members)]
     return sorted(out, key=lambda line: (round(line.top, 1), line.x0))

@@ -6,7 +6,7 @@ height, so that the same settings work for 14 pt table text and 20 pt titles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 
@@ -14,7 +14,7 @@ def check_numbers(settings: Any) -> None:
     """Every number of a settings dataclass is ≥ 0 (booleans and nested settings aside)."""
     for f in fields(settings):
         value = getattr(settings, f.name)
-        if isinstance(value, bool) or hasattr(value, "__dataclass_fields__"):
+        if isinstance(value, bool) or is_dataclass(value):
             continue
         if not isinstance(value, (int, float)) or value < 0:
             raise ValueError(f"{type(settings).__name__}.{f.name} must be a number ≥ 0, got {value!r}")

@@ -61,9 +61,6 @@ class Orientation:
 class OcrEngine(Protocol):
     name: str
 
-    def version(self) -> str | None:
-        """The engine's version, for the run's manifest."""
-
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         """The space-delimited words of a grey page image (uint8, white paper), in reading order."""
 
@@ -91,10 +88,6 @@ def _factory(name: str) -> Callable[[OcrSettings], OcrEngine]:
 
 
 @lru_cache(maxsize=4)
-def _engine(name: str, settings: OcrSettings) -> OcrEngine:
-    return _factory(name)(settings)
-
-
 def engine_for(settings: OcrSettings) -> OcrEngine:
     """The engine `settings` name, made once per process; `OcrUnavailable` when it cannot be."""
-    return _engine(settings.engine, settings)
+    return _factory(settings.engine)(settings)

@@ -39,11 +39,6 @@ class TesseractEngine:
         self.tessdata, self.languages = settings.tessdata, settings.languages
         _api(self.tessdata, self.languages)  # the models are there, or OcrUnavailable now
 
-    def version(self) -> str | None:
-        import tesserocr
-
-        return tesserocr.tesseract_version().split()[1]  # "tesseract 5.5.4\n leptonica-..."
-
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         """Tesseract's Thai "words" are single letters or syllables (Thai has no spaces between
         words); the pieces between two blanks are joined into one word with one box."""
