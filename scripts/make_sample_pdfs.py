@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -46,7 +46,7 @@ MIN_COL_CM = 2.3
 FIXED_DATE = "20250101000000"  # written as the PDF's creation/modification date (UTC)
 
 
-class Digits(str, Enum):
+class Digits(StrEnum):
     """Which digits the numbers are printed in: as the seed has them, or all in one script."""
 
     AS_SEED = "as_seed"
