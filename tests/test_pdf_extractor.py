@@ -6,13 +6,13 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from parsers.compose.lines import attach_marks
 from parsers.compose.settings import RulingSettings, TextLineSettings
 from parsers.layout import Table, TextLine
 from parsers.pdf import PdfSettings, read_pdf
 from parsers.pdf.chars import Char
 from parsers.pdf.health import page_health
 from parsers.pdf.repair import (
-    fix_mark_order,
     fix_private_use,
     fix_sara_aa,
     fix_sara_am,
@@ -109,8 +109,8 @@ def test_a_mark_written_after_the_next_letter_goes_back_over_its_own():
     e = Char("เ", 8, 0, 12, 10)
     u = Char("\u0e39", 4, 0, 8, 10)
     tone = Char("\u0e48", 5, 0, 8, 10)
-    assert text(fix_mark_order([s, e, u, tone])) == "สู่เ"
-    assert fix_mark_order([s, u, tone, e]) == [s, u, tone, e]  # right already
+    assert text(attach_marks([s, e, u, tone])) == "สู่เ"
+    assert attach_marks([s, u, tone, e]) == [s, u, tone, e]  # right already
 
 
 def test_private_use_tone_marks():
@@ -211,7 +211,8 @@ def test_a_line_without_spaces_takes_the_documents_space_width():
                                            Char(" ", 10.0 * i + 7.1, 111.8, 10.0 * i + 11.4, 112.4,
                                                 inked=False))]
     profile = font_profile(body)
-    assert profile.space_em is not None and abs(profile.space_em - 4.3 / 7.4) < 0.01
+    space_em = profile.spacing.space_em
+    assert space_em is not None and abs(space_em - 4.3 / 7.4) < 0.01
     title = [at("ต", 144.3, 151.5), at("ำ", 148.6, 155.0), at("บ", 156.3, 163.6), at("ล", 163.6, 170.2)]
     assert render(title, TextLineSettings()) == "ตำ บล"  # what the line alone says
-    assert render(title, TextLineSettings(), profile.space_em) == "ตำบล"
+    assert render(title, TextLineSettings(), profile.spacing) == "ตำบล"

@@ -24,6 +24,7 @@ MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 TONE_MARK_CLASS = "\u0e48-\u0e4b"
 # Vowels written above the consonant, before which OCR sometimes puts the tone mark.
 UPPER_VOWEL_CLASS = "\u0e31\u0e34-\u0e37\u0e47"
+LOWER_VOWEL_CLASS = "\u0e38-\u0e3a"  # sara u, sara uu, phinthu: drawn under the consonant
 
 LEADING_VOWEL_CLASS = "เแโใไ"  # written before the consonant they follow in speech
 FOLLOWING_VOWEL_CLASS = "ะาำๅ"  # after it, with an advance of their own
@@ -40,6 +41,7 @@ def _members(char_class: str) -> frozenset[str]:
 
 CONSONANTS = _members(CONSONANT_CLASS)
 MARKS = _members(MARK_CLASS)
+LOWER_MARKS = _members(LOWER_VOWEL_CLASS)
 THAI = _members(THAI_CLASS)
 
 SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
@@ -50,6 +52,42 @@ ARABIC_DIGITS = "0123456789"
 DIGIT_CLASS = "0-9๐-๙"  # either script, as printed numbers mix them
 TO_ARABIC_DIGITS = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
 TO_THAI_DIGITS = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+
+
+# ---- the order of a letter's marks ------------------------------------------------------------
+# Unicode (and every Thai keyboard) writes a consonant's marks in one order, whatever order a
+# font or OCR gives them: the vowel above or below, then the tone mark, then thanthakhat,
+# nikhahit and the rest (ต + ่ + ำ: sara am, a letter of its own, comes after them all).
+_TONE_MARKS = _members(TONE_MARK_CLASS)
+_VOWEL_MARKS = _members(UPPER_VOWEL_CLASS) | LOWER_MARKS
+
+
+def mark_rank(ch: str) -> int:
+    """Where mark `ch` goes among the marks of one letter: 0 vowels, 1 tone marks, 2 the rest.
+
+    >>> [mark_rank(m) for m in "\u0e34\u0e39\u0e49\u0e4c"]
+    [0, 0, 1, 2]
+    """
+    return 0 if ch in _VOWEL_MARKS else 1 if ch in _TONE_MARKS else 2
+
+
+_MARK_RUN = re.compile(f"[{MARK_CLASS}]{{2,}}")
+
+
+def canonical_marks(text: str) -> str:
+    """`text` with every run of marks on one letter in Unicode's order, a mark given twice
+    once (no Thai letter carries the same mark twice).
+
+    >>> canonical_marks("ที\u0e48\u0e35") == "ที่"  # tone mark before its vowel: ที่
+    True
+    >>> canonical_marks("ครั\u0e49\u0e49งนี\u0e49") == "ครั้งนี้"
+    True
+    """
+    def order(m: re.Match[str]) -> str:
+        marks = sorted(dict.fromkeys(m.group(0)), key=mark_rank)
+        return "".join(marks)
+
+    return _MARK_RUN.sub(order, text)
 
 
 def is_mark(ch: str) -> bool:

@@ -12,13 +12,15 @@ joining the lines that merely wrapped into paragraphs is the same for every read
 """
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from parsers.compose.settings import TextLineSettings
 from parsers.layout import BBox, TextBox
-from thai.chars import MARKS, is_mark, wrap_glue
+from thai.chars import CONSONANTS, MARKS, SARA_AM, is_mark, mark_rank, wrap_glue
 from thai.numbering import list_marker
 
 T = TypeVar("T", bound=TextBox)
@@ -58,7 +60,11 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
 
     A glyph joins the most recent of the last few lines whose band it shares by
     `line_overlap` of the smaller height (pdfium's flat generated spaces: whose band holds
-    their baseline); marks never widen a band.
+    their baseline); marks never widen a band. A mark joins the line of the letter it is drawn
+    on, found by geometry, wherever the font stores it: after its letter, after the next one,
+    or at the end of the line (TLWG and Noto fonts store a tone mark stacked over a vowel
+    there), and however far its box hangs above or below the line. So does a sara am drawn as
+    its circle alone, high above the line (TLWG Waree maps ำ to the nikhahit's glyph).
     """
     need = settings.line_overlap
     bands: list[list] = []  # [top, bottom, glyphs]
@@ -67,10 +73,11 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
         top, bottom = ch.top, ch.bottom
         height = bottom - top
         target = None
-        if ch.text in MARKS and base is not None and _over(ch, base[0]):
-            # A mark belongs to the letter it is drawn on, however far below or above the line
-            # its box hangs (Norasi's lower vowels hang under the baseline by most of their box).
+        mark = ch.text in MARKS
+        if mark and base is not None and _touches(ch, base[0]) and _near(ch, base[1]):
             target = base[1]
+        elif mark:
+            target = _band_of_mark(ch, bands[-8:])
         for band in reversed(bands[-6:]) if target is None else ():
             b_top, b_bottom = band[0], band[1]
             if height <= 0.1:
@@ -81,11 +88,14 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
             if fits:
                 target = band
                 break
+        if target is None and ch.text == SARA_AM:
+            target = _band_of_mark(ch, bands[-8:])
+            mark = target is not None
         if target is None:
             target = [top, bottom, []]
             bands.append(target)
         target[2].append(ch)
-        if ch.text not in MARKS:
+        if not mark:
             if not ch.text.isspace():
                 base = (ch, target)
             if height > 0.1:
@@ -95,10 +105,45 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
     return sorted(out, key=lambda line: (round(line.top, 1), line.x0))
 
 
+def _shared(mark: TextBox, base: TextBox) -> float:
+    """How much of the width of `mark` and `base` the two share (negative: the gap between)."""
+    return min(mark.x1, base.x1) - max(mark.x0, base.x0)
+
+
 def _over(mark: TextBox, base: TextBox) -> bool:
     """Whether `mark` is drawn over (or under) `base`: most of the narrower of the two overlaps."""
-    shared = min(mark.x1, base.x1) - max(mark.x0, base.x0)
-    return shared >= 0.5 * min(mark.x1 - mark.x0, base.x1 - base.x0)
+    return _shared(mark, base) >= 0.5 * min(mark.x1 - mark.x0, base.x1 - base.x0)
+
+
+def _touches(mark: TextBox, base: TextBox) -> bool:
+    """Whether `mark` could be drawn on `base` at all: they overlap, or nearly (a tone mark at
+    the right edge of a letter in a justified, letter-spaced line)."""
+    return _shared(mark, base) > -0.3
+
+
+def _near(mark: TextBox, band: list) -> bool:
+    """Whether `mark` lies where a mark of a letter in `band` is drawn: within a line height
+    above or below the band. Above or below alike: TLWG fonts exported by LibreOffice swap the
+    boxes of a lower vowel and a tone mark on one letter (ผู้'s ู has the tone mark's box), so
+    which side a mark's box is on does not tell which mark it is."""
+    top, bottom = band[0], band[1]
+    height = max(bottom - top, 1.0)
+    return top - height <= mark.bottom and mark.top <= bottom + height
+
+
+def _band_of_mark(mark: TextBox, bands: list[list]) -> list | None:
+    """The band of the letter `mark` is drawn on: the nearest band the mark lies by (`_near`)
+    that holds a base glyph it is drawn over; None when no band does."""
+    middle = (mark.top + mark.bottom) / 2
+    best, best_distance = None, float("inf")
+    for band in bands:
+        if not _near(mark, band):
+            continue
+        if any(c.text not in MARKS and not c.text.isspace() and _over(mark, c) for c in band[2]):
+            distance = abs(middle - (band[0] + band[1]) / 2)
+            if distance < best_distance:
+                best, best_distance = band, distance
+    return best
 
 
 def _left_to_right(boxes: list[T]) -> list[T]:
@@ -110,6 +155,64 @@ def _left_to_right(boxes: list[T]) -> list[T]:
         keyed.append((key, i, ch))
     keyed.sort(key=lambda k: (k[0], k[1]))
     return [ch for _, _, ch in keyed]
+
+
+def attach_marks(boxes: list[T]) -> list[T]:
+    """One line's glyphs with each mark right after the letter it is drawn on, the marks of a
+    letter in Unicode's order (`thai.chars.mark_rank`).
+
+    A mark stays with the glyph the text stream put it behind where it is drawn over it (most of
+    the narrower of the two overlaps, or its middle is over it); otherwise it goes to a consonant of the line that lies
+    more under it and is drawn under it in that sense, and has no mark of its
+    kind yet (a consonant has one vowel and one tone mark): fonts store a tone mark stacked over
+    a vowel after the next letter, or at the end of the line. `boxes` are left to right, each
+    mark after the glyph before it in the stream (`group_lines`).
+    """
+    groups: list[list[T]] = []  # a base glyph (or a line's leading marks) and its marks
+    marks: list[tuple[T, list[T]]] = []
+    for ch in boxes:
+        if ch.text not in MARKS or not groups:
+            groups.append([ch])
+        else:
+            groups[-1].append(ch)
+            marks.append((ch, groups[-1]))
+    if marks:
+        starts = [group[0].x0 for group in groups]
+        for mark, where in marks:
+            home = _consonant_under(mark, where, groups, starts)
+            if home is not None:
+                where[:] = [c for c in where if c is not mark]
+                home.append(mark)
+    out: list[T] = []
+    for group in groups:
+        if group[0].text in MARKS:
+            out.extend(sorted(group, key=lambda m: mark_rank(m.text)))
+        else:
+            out.append(group[0])
+            out.extend(sorted(group[1:], key=lambda m: mark_rank(m.text)))
+    return out
+
+
+def _consonant_under(mark: T, where: list[T], groups: list[list[T]], starts: list[float]) -> list[T] | None:
+    """The group of the consonant `mark` is drawn on, if not `where` (the glyph before it)."""
+    head = where[0]
+    if head.text not in MARKS and not head.text.isspace() and (
+            _over(mark, head) or head.x0 - 0.3 <= mark.x_mid <= head.x1 + 0.3):
+        return None
+    here = _shared(mark, head) if head.text not in MARKS and not head.text.isspace() else -math.inf
+    rank = mark_rank(mark.text)
+    best, best_shared = None, here
+    # Bases lie left to right: those under the mark start before its right edge, and few do.
+    last = bisect.bisect_right(starts, mark.x1)
+    for group in groups[max(last - 4, 0):last]:
+        base = group[0]
+        if group is where or base.text not in CONSONANTS:
+            continue
+        shared = _shared(mark, base)
+        if shared > best_shared and _over(mark, base) \
+                and not any(mark_rank(m.text) == rank for m in group[1:]):
+            best, best_shared = group, shared
+    return best
 
 
 # ---- lines into paragraphs ----------------------------------------------------------------------

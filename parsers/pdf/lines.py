@@ -8,16 +8,25 @@ is the page builder's: `parsers.compose.lines`.)
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from parsers.compose.lines import Line
 from parsers.compose.settings import TextLineSettings
 from parsers.pdf.chars import Char
-from thai.chars import is_mark
+from thai.chars import SARA_AA, SARA_AM, is_mark, is_thai
 
 
 def line_height(chars: list[Char]) -> float:
     heights = [c.height for c in chars if not is_mark(c.text) and c.height > 0]
     return statistics.median(heights) if heights else 10.0
+
+
+def typical_letter(chars: list[Char]) -> Char:
+    """A box of the line's usual letter height at its usual top, to measure other glyphs by."""
+    letters = [c for c in chars if not is_mark(c.text) and c.height > 0] or chars
+    top = statistics.median(c.top for c in letters)
+    return Char("", 0.0, top, 0.0, top + line_height(chars))
 
 
 def render_as_layer(chars: list[Char]) -> str:
@@ -31,25 +40,120 @@ def render_as_layer(chars: list[Char]) -> str:
     return "".join(out).strip()
 
 
-def render(chars: list[Char], settings: TextLineSettings, space_em: float | None = None) -> str:
-    """The text of one line's characters (already left to right), spaced from geometry;
-    `space_em` is how wide the document's written spaces are (`repair.FontProfile`)."""
+@dataclass(frozen=True)
+class Spacing:
+    """What the whole document says about its word spaces, in heights of the letter before."""
+
+    # How wide the spaces it writes as characters are (median); None when it writes too few
+    # (its producer positions words instead).
+    space_em: float | None = None
+    # How far short of the next letter of its word a glyph's box stops, for the glyphs that
+    # do stop short (lower quartile over the document): ำ in Chakra Petch by 0.1. A gap after
+    # such a glyph is measured from there.
+    bearing_em: Mapping[str, float] = field(default_factory=dict)
+    # How wide its sara aa is (median): the part of ำ missing from a box that holds only the
+    # nikhahit, as TLWG Waree's ำ after some letters is drawn and mapped.
+    sara_aa_em: float = 0.5
+
+    def reach(self, ch: Char, right: float, letter: Char) -> float:
+        """Where the next letter of the word would start after `ch`, whose word's glyphs so far
+        reach `right`, on a line of letters like `letter`."""
+        height = letter.height
+        if is_sliver(ch, letter):
+            return max(right, ch.x1) + self.sara_aa_em * height
+        return max(right, ch.x1 + self.bearing_em.get(ch.text, 0.0) * height)
+
+
+def is_sliver(ch: Char, letter: Char) -> bool:
+    """A sara am drawn as its circle alone, high over the letter before it: its box ends above
+    the top of a `letter` of its line."""
+    return ch.text == SARA_AM and ch.bottom < letter.top + 0.3 * letter.height
+
+
+_MIN_SPACES = 20
+_MIN_GAPS = 8
+_MIN_BEARING_EM = 0.05
+
+
+class SpacingTally:
+    """Builds a document's `Spacing` from its characters, fed one at a time in stream order
+    (a long document is read in bounded memory)."""
+
+    def __init__(self) -> None:
+        self.spaces: list[float] = []
+        self.gaps: dict[str, list[float]] = {}
+        self.aa: list[float] = []
+        self.letter: Char | None = None  # the last letter, and how far right its cluster reaches
+        self.right = 0.0
+
+    def add(self, ch: Char) -> None:
+        letter = self.letter
+        if ch.generated:  # pdfium's guess at a space, not the document's
+            return
+        if ch.text == " ":
+            if not ch.inked and letter is not None and ch.x1 > ch.x0:
+                self.spaces.append((ch.x1 - ch.x0) / letter.height)
+            if not ch.inked:
+                self.letter = None  # no gap across a space
+            return
+        if ch.height <= 0.1:
+            return
+        if is_mark(ch.text):
+            if letter is not None and ch.x0 < self.right:  # a mark over the letter's cluster
+                self.right = max(self.right, ch.x1)
+            return
+        if letter is not None and is_sliver(ch, letter):
+            self.letter = None  # where the word goes on is not in the box
+            return
+        if ch.text == SARA_AA:
+            self.aa.append(ch.width / ch.height)
+        if letter is not None and ch.top < letter.bottom and ch.bottom > letter.top:
+            gap = ch.x0 - self.right
+            if 0 <= gap < letter.height:
+                self.gaps.setdefault(letter.text, []).append(gap / letter.height)
+            self.right = max(self.right, ch.x1) if ch.x0 < self.right else ch.x1
+        else:
+            self.right = ch.x1
+        self.letter = ch
+
+    def spacing(self) -> Spacing:
+        bearings = {}
+        for text, found in self.gaps.items():
+            if len(found) >= _MIN_GAPS:
+                usual = statistics.quantiles(found, n=4)[0]
+                if usual >= _MIN_BEARING_EM:
+                    bearings[text] = usual
+        space_em = statistics.median(self.spaces) if len(self.spaces) >= _MIN_SPACES else None
+        aa = statistics.median(self.aa) if self.aa else Spacing.sara_aa_em
+        return Spacing(space_em, bearings, aa)
+
+
+def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spacing()) -> str:
+    """The text of one line's characters (already left to right), spaced from geometry and
+    from what the document's `spacing` says."""
     chars = [c for c in chars if not c.generated]
     if not chars:
         return ""
-    height = line_height(chars)
-    gaps = []
-    prev_right = None
+    letter = typical_letter(chars)
+    height = letter.height
+    gaps, thai_gaps = [], []
+    prev: Char | None = None
+    prev_right = 0.0
     for ch in chars:
         if is_mark(ch.text) or ch.text == " ":
             continue
-        if prev_right is not None:
+        if prev is not None and not is_sliver(ch, letter):
             gaps.append(ch.x0 - prev_right)
-        prev_right = ch.x1
+            if is_thai(prev.text) and is_thai(ch.text):
+                thai_gaps.append(ch.x0 - prev_right)
+        prev, prev_right = ch, spacing.reach(ch, prev_right if prev is not None else ch.x0, letter)
     # Letters normally touch; in a letter-spaced line they all stand apart by about the same
     # amount, and only a gap wider than that by a space's width is a space. The lower quartile
-    # of the gaps is that amount (word gaps are fewer than letter gaps), given gaps enough.
-    letter_gap = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 8 else 0.0
+    # of the gaps is that amount (word gaps are fewer than letter gaps), given gaps enough; of
+    # the gaps between Thai letters where there are enough, as a justified line spreads the
+    # Thai letters and leaves a Latin name among them tight.
+    spread = thai_gaps if len(thai_gaps) >= 8 else gaps
+    letter_gap = statistics.quantiles(spread, n=4)[0] if len(spread) >= 8 else 0.0
     threshold = settings.word_gap_em * height + max(letter_gap, 0.0)
     # Where the line writes its spaces as characters, a gap is a space only if it is half as
     # wide as they are: a glyph whose box stops short of its advance (ำ in TLWG Norasi, 1.1 pt
@@ -57,8 +161,8 @@ def render(chars: list[Char], settings: TextLineSettings, space_em: float | None
     spaces = [c.x1 - c.x0 for c in chars if c.text == " " and not c.inked and c.x1 > c.x0]
     if spaces:
         threshold = max(threshold, 0.5 * statistics.median(spaces))
-    elif space_em is not None:  # a line without one: the document's own spaces tell
-        threshold = max(threshold, 0.5 * space_em * height)
+    elif spacing.space_em is not None:  # a line without one: the document's own spaces tell
+        threshold = max(threshold, 0.5 * spacing.space_em * height)
     out: list[str] = []
     prev_right = None
     for ch in chars:
@@ -71,7 +175,7 @@ def render(chars: list[Char], settings: TextLineSettings, space_em: float | None
                 out.append(" ")
         out.append(ch.text)
         # A mark counts too: a vowel set after a tone mark (ต่ำ) starts where the mark ends.
-        prev_right = ch.x1 if prev_right is None else max(prev_right, ch.x1)
+        prev_right = spacing.reach(ch, ch.x1 if prev_right is None else prev_right, letter)
     return "".join(out).strip()
 
 

@@ -120,7 +120,7 @@ class _PageReader:
         self.number, self.profile, self.log, self.settings = number, profile, log, settings
 
     def _render(self, chars: list[Char]) -> str:
-        return render(chars, self.settings.lines, self.profile.space_em)
+        return render(chars, self.settings.lines, self.profile.spacing)
 
     def line_text(self, line: Line[Char]) -> str:
         if not self.settings.repair:

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from parsers.compose.lines import attach_marks
 from parsers.pdf.chars import Char
-from parsers.pdf.lines import render_as_layer
+from parsers.pdf.lines import Spacing, SpacingTally, render_as_layer
 from thai.chars import (
     CONSONANT_CLASS,
     CONSONANTS,
@@ -46,8 +46,6 @@ from thai.chars import (
     SARA_AA,
     SARA_AM,
     TO_THAI_DIGITS,
-    is_base,
-    is_mark,
 )
 
 FAULTS = ("sara_am", "sara_aa", "thai_digits", "mark_order", "split_words", "private_use")
@@ -72,33 +70,22 @@ class FontProfile:
     """What the whole document says about its fonts."""
 
     sara_aa_as_am: frozenset[str] = frozenset()
-    # How wide the spaces the document writes as characters are, in heights of the letter
-    # before them (median); None when it writes too few (its producer positions words instead).
-    space_em: float | None = None
-
-
-_MIN_SPACES = 20
+    spacing: Spacing = Spacing()
 
 
 def font_profile(chars: Iterable[Char]) -> FontProfile:
     aa: Counter[str] = Counter()
     am: Counter[str] = Counter()
-    spaces: list[float] = []
-    letter: Char | None = None
+    tally = SpacingTally()
     for ch in chars:
+        tally.add(ch)
         if ch.text == SARA_AA:
             aa[ch.font] += 1
         elif ch.text == SARA_AM:
             am[ch.font] += 1
-        if ch.text == " ":
-            if not ch.inked and not ch.generated and letter is not None and ch.x1 > ch.x0:
-                spaces.append((ch.x1 - ch.x0) / letter.height)
-        elif not is_mark(ch.text) and ch.height > 0.1:
-            letter = ch
     swapped = frozenset(f for f, n in am.items()
                         if n >= _MIN_SARA_AM and aa[f] <= _MAX_SARA_AA_SHARE * n)
-    space_em = statistics.median(spaces) if len(spaces) >= _MIN_SPACES else None
-    return FontProfile(sara_aa_as_am=swapped, space_em=space_em)
+    return FontProfile(sara_aa_as_am=swapped, spacing=tally.spacing())
 
 
 @dataclass(frozen=True)
@@ -142,31 +129,6 @@ def _changed_words(before: str, after: str) -> list[tuple[str, str]]:
 # ---- repairs of characters ----------------------------------------------------------------------
 def _inked_space(ch: Char | None) -> bool:
     return ch is not None and ch.text == " " and ch.inked
-
-
-def fix_mark_order(chars: list[Char]) -> list[Char]:
-    """Move each mark to the base character it is drawn over, when that is not the one before it."""
-    out: list[Char] = []
-    for ch in chars:
-        if not is_mark(ch.text):
-            out.append(ch)
-            continue
-        bases = [i for i in range(len(out) - 1, max(-1, len(out) - 6), -1) if is_base(out[i].text)]
-        if bases and not _over(ch, out[bases[0]]):
-            target = next((i for i in bases[1:3] if _over(ch, out[i]) and out[i].text in CONSONANTS),
-                          None)
-            if target is not None:
-                at = target + 1
-                while at < len(out) and is_mark(out[at].text):
-                    at += 1
-                out.insert(at, ch)
-                continue
-        out.append(ch)
-    return out
-
-
-def _over(mark: Char, base: Char, slack: float = 0.3) -> bool:
-    return base.x0 - slack <= mark.x_mid <= base.x1 + slack
 
 
 def fix_sara_am(chars: list[Char]) -> list[Char]:
@@ -287,7 +249,7 @@ def repair_line(chars: list[Char], page: int, profile: FontProfile, log: RepairL
     if any("\uf700" <= t <= "\uf71a" for t in letters):
         steps.append(("private_use", fix_private_use))
     if letters & MARKS:
-        steps.append(("mark_order", fix_mark_order))
+        steps.append(("mark_order", attach_marks))
     if SARA_AM in letters and fonts & profile.sara_aa_as_am:
         steps.append(("sara_aa", lambda cs: fix_sara_aa(cs, profile)))
     if NIKHAHIT in letters or any(c.text == " " and c.inked for c in chars):
