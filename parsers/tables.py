@@ -299,7 +299,10 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
     the last row had none is new (a group row). A numbered item or bullet there is a new row
     when the last row held a single item in that column (one item per row); a sub-item (๒.๒)
     or an item continuing a list of several is the same row. Plain text continues the row when
-    the last row's text in that column ran to the cell's edge: it was cut, not finished.
+    the last row's text in that column ran to the cell's edge (it was cut, not finished), or
+    when `first` leaves empty a column the last row filled: a row of its own would have its
+    owner, its ticks; the rest of a row cut short has only the text that did not fit (a long
+    Thai word that would not fit leaves the line before short of the edge).
     """
     if len(last) != len(first):
         return False
@@ -311,7 +314,8 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
         if starts_with_sub_number(first[k].paragraphs[0]):
             return True
         return not (_marker(last[k]) is not None and len(last[k].paragraphs) == 1)
-    return last[k].last_line_full
+    return last[k].last_line_full or any(
+        not a.is_empty and b.is_empty and b.merged_into is None for a, b in zip(last, first))
 
 
 def _append(cell: Cell, more: Cell) -> Cell:

@@ -40,6 +40,7 @@ def _members(char_class: str) -> frozenset[str]:
 
 
 CONSONANTS = _members(CONSONANT_CLASS)
+THAI_LETTERS = _members(LETTER_CLASS)
 MARKS = _members(MARK_CLASS)
 LOWER_MARKS = _members(LOWER_VOWEL_CLASS)
 THAI = _members(THAI_CLASS)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from parsers.compose.lines import Line
 from parsers.compose.settings import TextLineSettings
 from parsers.pdf.chars import Char
-from thai.chars import SARA_AA, SARA_AM, is_mark, is_thai
+from thai.chars import SARA_AA, SARA_AM, THAI_LETTERS, is_mark, is_thai
 
 
 def line_height(chars: list[Char]) -> float:
@@ -73,6 +73,7 @@ def is_sliver(ch: Char, letter: Char) -> bool:
 _MIN_SPACES = 20
 _MIN_GAPS = 8
 _MIN_BEARING_EM = 0.05
+_MAX_BEARING_EM = 0.25  # more than a quarter of a letter is a word space, not a side bearing
 
 
 class SpacingTally:
@@ -119,9 +120,11 @@ class SpacingTally:
     def spacing(self) -> Spacing:
         bearings = {}
         for text, found in self.gaps.items():
-            if len(found) >= _MIN_GAPS:
+            # Thai letters only, which words run on after; a digit or a Latin letter ends its
+            # word as often as not, and its gaps are word spaces a producer did not write.
+            if len(found) >= _MIN_GAPS and text in THAI_LETTERS:
                 usual = statistics.quantiles(found, n=4)[0]
-                if usual >= _MIN_BEARING_EM:
+                if _MIN_BEARING_EM <= usual <= _MAX_BEARING_EM:
                     bearings[text] = usual
         space_em = statistics.median(self.spaces) if len(self.spaces) >= _MIN_SPACES else None
         aa = statistics.median(self.aa) if self.aa else Spacing.sara_aa_em
