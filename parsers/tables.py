@@ -297,8 +297,8 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
 
     The deciding column is the first one where `first` has text. A row that starts text where
     the last row had none is new (a group row). A numbered item or bullet there is a new row
-    when the last row held a single item in that column (one item per row); a sub-item (๒.๒)
-    or an item continuing a list of several is the same row. Plain text continues the row when
+    when the last row held a single item or plain text in that column (one item per row, or a
+    group heading); a sub-item (๒.๒) or an item continuing a list of several is the same row. Plain text continues the row when
     the last row's text in that column ran to the cell's edge (it was cut, not finished), or
     when `first` leaves empty a column the last row filled: a row of its own would have its
     owner, its ticks; the rest of a row cut short has only the text that did not fit (a long
@@ -313,7 +313,10 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
     if marker is not None:
         if starts_with_sub_number(first[k].paragraphs[0]):
             return True
-        return not (_marker(last[k]) is not None and len(last[k].paragraphs) == 1)
+        # the rest of a list the cell holds, or a row of its own after a single item or after
+        # plain text (an indicator's group row ends a page, its first indicator opens the next)
+        items = sum(1 for p in last[k].paragraphs if list_marker(p) is not None)
+        return items >= 1 and len(last[k].paragraphs) > 1
     return last[k].last_line_full or any(
         not a.is_empty and b.is_empty and b.merged_into is None for a, b in zip(last, first))
 
