@@ -139,7 +139,7 @@ def _band_of_mark(mark: TextBox, bands: list[list]) -> list | None:
     for band in bands:
         if not _near(mark, band):
             continue
-        if any(c.text not in MARKS and not c.text.isspace() and _over(mark, c) for c in band[2]):
+        if any(not c.text.isspace() and _over(mark, c) for c in band[2]):  # a letter, or a mark on one
             distance = abs(middle - (band[0] + band[1]) / 2)
             if distance < best_distance:
                 best, best_distance = band, distance
@@ -208,9 +208,12 @@ def _consonant_under(mark: T, where: list[T], groups: list[list[T]], starts: lis
         base = group[0]
         if group is where or base.text not in CONSONANTS:
             continue
-        shared = _shared(mark, base)
-        if shared > best_shared and _over(mark, base) \
-                and not any(mark_rank(m.text) == rank for m in group[1:]):
+        # The letter with the marks already on it: a tone mark stacked on a vowel sits over
+        # the vowel, which may hang past the letter's right edge.
+        cluster = [c for c in group if c is not mark]
+        shared = max(_shared(mark, c) for c in cluster)
+        if shared > best_shared and any(_over(mark, c) for c in cluster) \
+                and not any(mark_rank(m.text) == rank for m in cluster[1:]):
             best, best_shared = group, shared
     return best
 
@@ -229,6 +232,9 @@ class ReadLine:
     bbox: BBox
     first_word_width: float
     confidence: float | None = None  # OCR only: mean word confidence 0–100
+    # The producer writes its spaces as characters, and wrote none where this line ends: a wrap
+    # there fell inside a word (LibreOffice breaks a number, ๙ | ๐.๗๙, by its Thai dictionary).
+    unspaced_end: bool = False
 
 
 def ends_full(line: ReadLine, right_edge: float) -> bool:
@@ -241,6 +247,14 @@ def _joined_confidence(a: ReadLine, b: ReadLine) -> float | None:
     if a.confidence is None or b.confidence is None:
         return a.confidence if b.confidence is None else b.confidence
     return (a.confidence * len(a.text) + b.confidence * len(b.text)) / (len(a.text) + len(b.text) or 1)
+
+
+def _glue(before: ReadLine, after: ReadLine) -> str:
+    """What joins a wrapped line to the next: `thai.chars.wrap_glue`, but nothing between the
+    two halves of a number broken where no space was written."""
+    if before.unspaced_end and before.text[-1:].isdigit() and after.text[:1].isdigit():
+        return ""
+    return wrap_glue(before.text, after.text)
 
 
 def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
@@ -267,11 +281,11 @@ def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
             out.append(line)
         else:
             last = out[-1]
-            glue = wrap_glue(last.text, line.text)
+            glue = _glue(last, line)
             bbox = (min(last.bbox[0], line.bbox[0]), last.bbox[1], max(last.bbox[2], line.bbox[2]),
                     line.bbox[3])
             out[-1] = ReadLine(last.text + glue + line.text, bbox, last.first_word_width,
-                               _joined_confidence(last, line))
+                               _joined_confidence(last, line), line.unspaced_end)
         prev = line
     return out
 

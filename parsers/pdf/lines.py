@@ -177,8 +177,11 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
             if out and out[-1] != " ":
                 out.append(" ")
         out.append(ch.text)
-        # A mark counts too: a vowel set after a tone mark (ต่ำ) starts where the mark ends.
+        # A mark counts too: a vowel set after a tone mark (ต่ำ) starts where the mark ends. A
+        # sara am drawn as its circle stands for a letter of its own: one letter gap more.
         prev_right = spacing.reach(ch, ch.x1 if prev_right is None else prev_right, letter)
+        if is_sliver(ch, letter):
+            prev_right += max(letter_gap, 0.0)
     return "".join(out).strip()
 
 
@@ -187,3 +190,9 @@ def first_word_width(line: Line[Char]) -> float:
     end = next((c.x0 for c in line.boxes if c.text == " " and not c.inked and not c.generated),
                line.x1)
     return end - line.boxes[0].x0
+
+
+def unspaced_end(line: Line[Char]) -> bool:
+    """Whether the line writes spaces as characters but none at its end (see `ReadLine`)."""
+    written = [c for c in line.boxes if c.text == " " and not c.inked and not c.generated]
+    return bool(written) and written[-1] is not line.boxes[-1]

@@ -23,7 +23,7 @@ from parsers.compose.ruling import TableCells, find_tables
 from parsers.layout import Document, Method, Page, PageWarning, SourceKind, Table, TextLine, Unread
 from parsers.pdf.chars import Char, page_chars
 from parsers.pdf.health import page_health
-from parsers.pdf.lines import first_word_width, render
+from parsers.pdf.lines import first_word_width, render, unspaced_end
 from parsers.pdf.repair import FontProfile, RepairLog, font_profile, repair_line
 from parsers.pdf.rules import page_edges
 from parsers.pdf.settings import DEFAULT, PdfSettings
@@ -131,7 +131,8 @@ class _PageReader:
 
     def read_lines(self, chars: list[Char]) -> list[ReadLine]:
         # The text first: the repair may reorder the characters the first word is measured on.
-        return [ReadLine(self.line_text(line), line.bbox, first_word_width(line))
+        return [ReadLine(self.line_text(line), line.bbox, first_word_width(line),
+                         unspaced_end=unspaced_end(line))
                 for line in group_lines(chars, self.settings.lines)]
 
 
