@@ -110,8 +110,12 @@ class Cell:
     col_span: int = 1
     merged_into: tuple[int, int] | None = None  # set on placeholders covered by a merged cell
     # Whether the cell's last printed line ran to its right edge (so its text may go on in the
-    # next part of a row split over a page break). Known only for PDF tables.
+    # next part of a row split over a page break), how much room that line left, and how wide
+    # the first word of the cell's first line is (a word that would have fitted in the room
+    # the cell before left was not carried over). Known only for PDF tables.
     last_line_full: bool = False
+    last_line_room: float | None = None
+    first_word_width: float | None = None
 
     @property
     def text(self) -> str:

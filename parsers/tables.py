@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from parsers.compose.lines import fits_after
 from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
 from thai.chars import wrap_glue
 from thai.numbering import list_marker, starts_with_sub_number
@@ -299,10 +300,9 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
     the last row had none is new (a group row). A numbered item or bullet there is a new row
     when the last row held a single item or plain text in that column (one item per row, or a
     group heading); a sub-item (๒.๒) or an item continuing a list of several is the same row. Plain text continues the row when
-    the last row's text in that column ran to the cell's edge (it was cut, not finished), or
-    when `first` leaves empty a column the last row filled: a row of its own would have its
-    owner, its ticks; the rest of a row cut short has only the text that did not fit (a long
-    Thai word that would not fit leaves the line before short of the edge).
+    the last row's text in that column ran to the cell's edge, or stopped short by less than
+    the width of the first word of `first` (a long Thai word that did not fit): it was cut, not
+    finished, as `parsers.compose.lines.join_wrapped` decides for lines.
     """
     if len(last) != len(first):
         return False
@@ -317,8 +317,13 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
         # plain text (an indicator's group row ends a page, its first indicator opens the next)
         items = sum(1 for p in last[k].paragraphs if list_marker(p) is not None)
         return items >= 1 and len(last[k].paragraphs) > 1
-    return last[k].last_line_full or any(
-        not a.is_empty and b.is_empty and b.merged_into is None for a, b in zip(last, first))
+    return _cut(last[k], first[k])
+
+
+def _cut(cell: Cell, more: Cell) -> bool:
+    """Whether `cell`'s text stops where its cell was full, so that `more` goes on with it."""
+    room, word = cell.last_line_room, more.first_word_width
+    return cell.last_line_full or (room is not None and word is not None and not fits_after(word, room))
 
 
 def _append(cell: Cell, more: Cell) -> Cell:
@@ -326,9 +331,10 @@ def _append(cell: Cell, more: Cell) -> Cell:
         return copy_cell(cell)
     paragraphs = list(cell.paragraphs)
     rest = list(more.paragraphs)
-    if paragraphs and cell.last_line_full and _marker(more) is None:
+    if paragraphs and _cut(cell, more) and _marker(more) is None:
         paragraphs[-1] = paragraphs[-1] + wrap_glue(paragraphs[-1], rest[0]) + rest.pop(0)
-    return replace(cell, paragraphs=paragraphs + rest, last_line_full=more.last_line_full)
+    return replace(cell, paragraphs=paragraphs + rest, last_line_full=more.last_line_full,
+                   last_line_room=more.last_line_room)
 
 
 def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:

@@ -35,11 +35,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class ScanStyle:
+    """How a scanner degrades a page. A page's skew is drawn between `min_skew_deg` and
+    `max_skew_deg`, either way; `bilevel` pages are written black and white, CCITT G4 in the PDF
+    (a document scanner's fax mode), the others as grey JPEG of `jpeg_quality`; `speckle` is the
+    share of pixels turned to dust (black) or drop-outs (white)."""
+
     dpi: int
     max_skew_deg: float
     noise_sigma: float  # grey levels
     blur_radius: float  # pixels
     jpeg_quality: int
+    min_skew_deg: float = 0.0
+    bilevel: bool = False
+    speckle: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 50 <= self.dpi <= 1200 or not 1 <= self.jpeg_quality <= 95:
+            raise ValueError(f"dpi {self.dpi} or JPEG quality {self.jpeg_quality} out of range")
+        if not 0 <= self.min_skew_deg <= self.max_skew_deg <= 10 or not 0 <= self.speckle < 0.2:
+            raise ValueError(f"skew {self.min_skew_deg}-{self.max_skew_deg} or speckle {self.speckle}")
 
 
 # One style per seed, so that the samples cover the range the issue names (200-300 dpi).
@@ -64,7 +78,10 @@ def rng_for(stem: str, page: int) -> np.random.Generator:
 def scan_page(page: pdfium.PdfPage, style: ScanStyle, rng: np.random.Generator) -> Image.Image:
     """One page as the scanner sees it: grey, askew, noisy, soft."""
     image = page.render(scale=style.dpi / 72, grayscale=True).to_pil().convert("L")
-    angle = float(rng.uniform(-style.max_skew_deg, style.max_skew_deg))
+    if style.min_skew_deg:
+        angle = float(rng.uniform(style.min_skew_deg, style.max_skew_deg)) * float(rng.choice([-1, 1]))
+    else:  # the samples' draw, kept so that they are made again byte for byte
+        angle = float(rng.uniform(-style.max_skew_deg, style.max_skew_deg))
     image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     pixels = np.asarray(image, dtype=np.float32)
     height, width = pixels.shape
@@ -74,17 +91,54 @@ def scan_page(page: pdfium.PdfPage, style: ScanStyle, rng: np.random.Generator) 
     # Sensor noise, softened by the optics as a real scanner's is (and so JPEG can still pack it).
     pixels += rng.normal(0, style.noise_sigma, size=pixels.shape).astype(np.float32)
     noisy = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), mode="L")
-    return noisy.filter(ImageFilter.GaussianBlur(style.blur_radius))
+    soft = noisy.filter(ImageFilter.GaussianBlur(style.blur_radius))
+    if style.speckle:
+        grey = np.asarray(soft).copy()
+        hit = rng.random(grey.shape)
+        grey[hit < style.speckle / 2] = 0
+        grey[(hit >= style.speckle / 2) & (hit < style.speckle)] = 255
+        soft = Image.fromarray(grey, mode="L")
+    return bilevel(soft) if style.bilevel else soft
 
 
-def scan_pdf(path: Path) -> tuple[list[Image.Image], ScanStyle]:
-    style = STYLES.get(path.stem, DEFAULT_STYLE)
+def scan_pdf(path: Path, style: ScanStyle | None = None) -> tuple[list[Image.Image], ScanStyle]:
+    """Every page of `path` scanned in `style` (by default the seed's own)."""
+    style = style or STYLES.get(path.stem, DEFAULT_STYLE)
     pdf = pdfium.PdfDocument(path)
     try:
         pages = [scan_page(pdf[i], style, rng_for(path.stem, i + 1)) for i in range(len(pdf))]
     finally:
         pdf.close()
     return pages, style
+
+
+def variant(number: int, dpi: int | None = None, bilevel: bool | None = None,
+            skew_deg: float | None = None) -> ScanStyle:
+    """Scan style number `number`: 150, 200 or 300 dpi, skew up to 2°, noise, blur, JPEG
+    quality 40-90 or bilevel, speckle, drawn from a generator seeded by the number (the same
+    number, the same style everywhere); a named argument fixes that choice (`skew_deg`: every
+    page turned by that much, either way).
+
+    >>> variant(4) == variant(4), variant(4, dpi=150).dpi, variant(5, skew_deg=2.0).min_skew_deg
+    (True, 150, 2.0)
+    """
+    rng = np.random.default_rng(number)
+    skew = float(rng.uniform(0.0, 2.0)) if skew_deg is None else skew_deg
+    return ScanStyle(
+        dpi=int(rng.choice([150, 200, 300])) if dpi is None else dpi,
+        max_skew_deg=skew, min_skew_deg=0.0 if skew_deg is None else skew_deg,
+        noise_sigma=float(rng.uniform(3, 9)), blur_radius=float(rng.uniform(0.3, 0.9)),
+        jpeg_quality=int(rng.integers(40, 91)),
+        bilevel=bool(rng.random() < 0.25) if bilevel is None else bilevel,
+        speckle=float(rng.choice([0.0, 0.0005, 0.002])))
+
+
+def scan_file(path: Path, style: ScanStyle, target: Path) -> Path:
+    """`path` (a born-digital PDF) scanned in `style` into the image-only PDF `target`."""
+    pages, _ = scan_pdf(path, style)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_image_pdf(pages, style, target)
+    return target
 
 
 def write_image_pdf(pages: list[Image.Image], style: ScanStyle, target: Path) -> None:

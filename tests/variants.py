@@ -18,6 +18,7 @@ from conftest import REPO, SEEDS, SHARED
 
 sys.path.insert(0, str(REPO / "scripts"))
 import make_sample_pdfs as pdfs
+import make_sample_scans as scans
 
 EVAL = SHARED / "eval" / "ita_eval.py"
 
@@ -51,6 +52,43 @@ def make_pdf_cells(cells: list[PdfCell], folder: Path) -> dict[PdfCell, Path]:
     jobs = [(seed, cell.layout, folder / cell.name / f"{seed.stem}.pdf") for cell in cells for seed in SEEDS]
     pdfs.make_pdfs(jobs)
     return {cell: folder / cell.name for cell in cells}
+
+
+@dataclass(frozen=True)
+class ScanCell:
+    """One cell of the scan matrix: the samples' born-digital PDFs scanned at `dpi`, bilevel or
+    grey, skewed by up to 2° (or by exactly `skew_deg` either way); noise, blur, JPEG quality
+    and speckle drawn from `number`, so that two cells of one number differ only in what
+    they name."""
+
+    name: str
+    number: int
+    dpi: int
+    bilevel: bool = False
+    skew_deg: float | None = None
+
+    @property
+    def style(self) -> scans.ScanStyle:
+        return scans.variant(self.number, dpi=self.dpi, bilevel=self.bilevel, skew_deg=self.skew_deg)
+
+
+# Numbers whose draws are as hard as the scans users send: skew 1.5-1.9°, JPEG quality 40-58,
+# noise 6-9 grey levels, blur 0.65-0.85 px.
+SCAN_CELLS = (
+    ScanCell("300dpi", 176, 300),
+    ScanCell("200dpi", 9, 200),
+    ScanCell("150dpi", 14, 150),
+    ScanCell("200dpi-bilevel", 101, 200, bilevel=True),
+    ScanCell("200dpi-upright", 163, 200, skew_deg=0.0),
+    ScanCell("200dpi-skew2", 163, 200, skew_deg=2.0),
+)
+
+
+def make_scan_cell(cell: ScanCell, folder: Path) -> Path:
+    """The five sample PDFs scanned in `cell`'s style, in `folder/<cell name>/`."""
+    for pdf in sorted((REPO / "samples" / "pdf").glob("*.pdf")):
+        scans.scan_file(pdf, cell.style, folder / cell.name / pdf.name)
+    return folder / cell.name
 
 
 def extract(inputs: Path, out: Path) -> Path:

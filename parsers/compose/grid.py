@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from parsers.compose.lines import ReadLine, ends_full, join_wrapped
+from parsers.compose.lines import ReadLine, ends_full, join_wrapped, room_left
 from parsers.compose.ruling import TableCells
 from parsers.layout import BBox, Cell, Method, Provenance, Table, TextBox
 from parsers.tables import empty_cell, placeholder
@@ -100,6 +100,8 @@ def build_table(found: TableCells, boxes: Sequence[T], page: int, method: Method
             prov = Provenance(page=page, method=method, bbox=box, confidence=_mean_confidence(lines))
             row.append(Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
                             row_span=row_span, col_span=col_span,
-                            last_line_full=bool(lines) and ends_full(lines[-1], box[2])))
+                            last_line_full=bool(lines) and ends_full(lines[-1], box[2]),
+                            last_line_room=room_left(lines[-1], box[2]) if lines else None,
+                            first_word_width=lines[0].first_word_width if lines else None))
         grid.append(row)
     return Table(grid=grid, header_rows=header_rows(grid), prov=table_prov, pages=[page])

@@ -237,6 +237,17 @@ class ReadLine:
     unspaced_end: bool = False
 
 
+def room_left(line: ReadLine, right_edge: float) -> float:
+    """How much room `line` left before `right_edge`, padding aside."""
+    return right_edge - _PADDING - line.bbox[2]
+
+
+def fits_after(word_width: float, room: float) -> bool:
+    """Whether a word `word_width` wide would have fitted in `room`: if so, the line before
+    ended where its text did, not where the line was full."""
+    return room > word_width + _PADDING
+
+
 def ends_full(line: ReadLine, right_edge: float) -> bool:
     """Whether `line` ran (nearly) to `right_edge`: less room left than two line heights, the
     width of a short Thai word."""
@@ -274,9 +285,9 @@ def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
         starts = prev is None or list_marker(line.text) is not None
         if not starts:
             assert prev is not None
-            room = right_edge - _PADDING - prev.bbox[2]
             gap = line.bbox[1] - prev.bbox[3]
-            starts = room > line.first_word_width + _PADDING or (max_gap is not None and gap > max_gap)
+            starts = fits_after(line.first_word_width, room_left(prev, right_edge)) \
+                or (max_gap is not None and gap > max_gap)
         if starts:
             out.append(line)
         else:
