@@ -143,8 +143,9 @@ def scan_file(path: Path, style: ScanStyle, target: Path) -> Path:
 
 def write_image_pdf(pages: list[Image.Image], style: ScanStyle, target: Path) -> None:
     first, *rest = pages
+    lossy = {} if style.bilevel else {"quality": style.jpeg_quality}  # CCITT G4 has no quality
     first.save(target, format="PDF", save_all=True, append_images=rest, resolution=float(style.dpi),
-               quality=style.jpeg_quality, creationDate=FIXED_DATE, modDate=FIXED_DATE)
+               creationDate=FIXED_DATE, modDate=FIXED_DATE, **lossy)
 
 
 def bilevel(image: Image.Image) -> Image.Image:

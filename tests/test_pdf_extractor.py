@@ -216,3 +216,38 @@ def test_a_line_without_spaces_takes_the_documents_space_width():
     title = [at("ต", 144.3, 151.5), at("ำ", 148.6, 155.0), at("บ", 156.3, 163.6), at("ล", 163.6, 170.2)]
     assert render(title, TextLineSettings()) == "ตำ บล"  # what the line alone says
     assert render(title, TextLineSettings(), profile.spacing) == "ตำบล"
+
+
+def test_a_sara_am_drawn_as_its_circle_alone_is_no_word_break():
+    """Regression (issue 13, TLWG Waree): ำ after some letters is mapped to the nikhahit's glyph
+    alone, a sliver high over the letter, and the sara aa's advance after it drew a gap that
+    read as a space (`นำ เทคโนโลยี`)."""
+    from parsers.pdf.lines import Spacing, render
+
+    def at(text, x0, x1, top=771.2, bottom=782.0):
+        return Char(text, x0, top, x1, bottom)
+
+    line = [at("น", 155.7, 165.5), at("ำ", 160.5, 163.8, 767.1, 770.4), at("เ", 173.2, 178.3),
+            at("ท", 178.3, 188.0), at("ค", 188.0, 197.1)]
+    assert render(line, TextLineSettings()) == "นำ เทค"  # the gap alone says space
+    assert render(line, TextLineSettings(), Spacing(sara_aa_em=0.7)) == "นำเทค"
+
+
+def test_a_glyph_that_always_stops_short_is_measured_from_where_its_word_goes_on():
+    """Chakra Petch's ำ box stops about 0.1 of a letter short of the next letter of its word:
+    the document's own gaps after ำ say so (`SpacingTally`), and `การดำ เนินงาน` reads whole."""
+    from parsers.pdf.lines import SpacingTally, render
+
+    def at(text, x0, x1):
+        return Char(text, x0, 94.0, x1, 101.8)
+
+    tally = SpacingTally()
+    for i in range(12):  # ดำเ ... twelve times over the document
+        for ch in (at("ด", 100 * i, 100 * i + 8.7), at("ำ", 100 * i + 5.7, 100 * i + 15.1),
+                   at("เ", 100 * i + 16.3, 100 * i + 20.6)):
+            tally.add(ch)
+    spacing = tally.spacing()
+    assert 0.1 < spacing.bearing_em["ำ"] < 0.2
+    line = [at("ด", 453.1, 461.8), at("ำ", 458.8, 468.2), at("เ", 469.4, 473.7), at("น", 473.5, 482.1)]
+    assert render(line, TextLineSettings(word_gap_em=0.1)) == "ดำ เน"
+    assert render(line, TextLineSettings(word_gap_em=0.1), spacing) == "ดำเน"

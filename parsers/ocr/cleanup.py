@@ -21,7 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from parsers.ocr.engine import OcrEngine, OcrWord
-from thai.chars import CONSONANT_CLASS, SARA_AA, SARA_AM, TONE_MARK_CLASS, UPPER_VOWEL_CLASS, join_sara_am
+from thai.chars import CONSONANT_CLASS, SARA_AA, SARA_AM, TONE_MARK_CLASS, canonical_marks, join_sara_am
 
 _DOUBLE_SARA_E = re.compile("\u0e40\u0e40")
 # Tesseract's tha model writes ำ as nikhahit + sara aa (`thai.chars.join_sara_am` puts it
@@ -31,8 +31,6 @@ _TONE_FOR_NIKHAHIT = re.compile(f"([{TONE_MARK_CLASS}])\\1{SARA_AA}")
 # border's speckle is read as.
 _EDGE_JUNK = re.compile(r"^[\s|!\[\]{}_~'`]+|[\s|!\[\]{}_~'`]+$")
 _SPACES = re.compile(r"\s+")
-# A tone mark Tesseract puts before its vowel above (ก่ิ for กิ่) is the same text reordered.
-_TONE_BEFORE_VOWEL = re.compile(f"([{TONE_MARK_CLASS}])([{UPPER_VOWEL_CLASS}])")
 
 
 # Latin that ITA reports print among Thai: grades and tool names. Any other Latin word of one to
@@ -78,7 +76,8 @@ def clean_text(text: str) -> str:
     text = join_sara_am(text)
     text = _TONE_FOR_NIKHAHIT.sub(lambda m: m.group(1) + SARA_AM, text)
     text = _DOUBLE_SARA_E.sub("\u0e41", text)
-    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    # A tone mark Tesseract puts before its vowel above (ก่ิ for กิ่) is the same text reordered.
+    text = canonical_marks(text)
     text = _EDGE_JUNK.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from parsers.compose.lines import Line
 from parsers.compose.settings import TextLineSettings
 from parsers.pdf.chars import Char
-from thai.chars import SARA_AA, SARA_AM, THAI_LETTERS, is_mark, is_thai
+from thai.chars import MARKS, SARA_AA, SARA_AM, THAI, THAI_LETTERS, is_mark
 
 
 def line_height(chars: list[Char]) -> float:
@@ -55,18 +55,10 @@ class Spacing:
     # nikhahit, as TLWG Waree's ำ after some letters is drawn and mapped.
     sara_aa_em: float = 0.5
 
-    def reach(self, ch: Char, right: float, letter: Char) -> float:
-        """Where the next letter of the word would start after `ch`, whose word's glyphs so far
-        reach `right`, on a line of letters like `letter`."""
-        height = letter.height
-        if is_sliver(ch, letter):
-            return max(right, ch.x1) + self.sara_aa_em * height
-        return max(right, ch.x1 + self.bearing_em.get(ch.text, 0.0) * height)
-
 
 def is_sliver(ch: Char, letter: Char) -> bool:
     """A sara am drawn as its circle alone, high over the letter before it: its box ends above
-    the top of a `letter` of its line."""
+    the top of a `letter` of its line (the test `render` makes inline)."""
     return ch.text == SARA_AM and ch.bottom < letter.top + 0.3 * letter.height
 
 
@@ -137,51 +129,63 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
     chars = [c for c in chars if not c.generated]
     if not chars:
         return ""
+    # A hot loop (every character of every line): plain locals, one pass per question.
     letter = typical_letter(chars)
-    height = letter.height
+    height, sliver_below = letter.height, letter.top + 0.3 * letter.height
+    bearing_em, aa = spacing.bearing_em, spacing.sara_aa_em * height
+    texts = [c.text for c in chars]
+    ends = [c.x1 + bearing_em[t] * height if t in bearing_em else c.x1 for c, t in zip(chars, texts)]
+    slivers = {i for i, (c, t) in enumerate(zip(chars, texts)) if t == SARA_AM and c.bottom < sliver_below}
     gaps, thai_gaps = [], []
-    prev: Char | None = None
+    prev_text = None
     prev_right = 0.0
-    for ch in chars:
-        if is_mark(ch.text) or ch.text == " ":
+    for i, ch in enumerate(chars):
+        text = texts[i]
+        if text in MARKS or text == " ":
             continue
-        if prev is not None and not is_sliver(ch, letter):
-            gaps.append(ch.x0 - prev_right)
-            if is_thai(prev.text) and is_thai(ch.text):
-                thai_gaps.append(ch.x0 - prev_right)
-        prev, prev_right = ch, spacing.reach(ch, prev_right if prev is not None else ch.x0, letter)
+        if i in slivers:
+            prev_right = max(prev_right, ch.x1) + aa
+            continue
+        if prev_text is not None:
+            gap = ch.x0 - prev_right
+            gaps.append(gap)
+            if prev_text in THAI and text in THAI:
+                thai_gaps.append(gap)
+        prev_text, prev_right = text, max(prev_right, ends[i]) if prev_text is not None else ends[i]
     # Letters normally touch; in a letter-spaced line they all stand apart by about the same
     # amount, and only a gap wider than that by a space's width is a space. The lower quartile
     # of the gaps is that amount (word gaps are fewer than letter gaps), given gaps enough; of
     # the gaps between Thai letters where there are enough, as a justified line spreads the
     # Thai letters and leaves a Latin name among them tight.
     spread = thai_gaps if len(thai_gaps) >= 8 else gaps
-    letter_gap = statistics.quantiles(spread, n=4)[0] if len(spread) >= 8 else 0.0
-    threshold = settings.word_gap_em * height + max(letter_gap, 0.0)
+    letter_gap = max(statistics.quantiles(spread, n=4)[0], 0.0) if len(spread) >= 8 else 0.0
+    threshold = settings.word_gap_em * height + letter_gap
     # Where the line writes its spaces as characters, a gap is a space only if it is half as
     # wide as they are: a glyph whose box stops short of its advance (ำ in TLWG Norasi, 1.1 pt
     # short at 14 pt) leaves a gap, not a word break.
-    spaces = [c.x1 - c.x0 for c in chars if c.text == " " and not c.inked and c.x1 > c.x0]
+    spaces = [c.x1 - c.x0 for c, t in zip(chars, texts) if t == " " and not c.inked and c.x1 > c.x0]
     if spaces:
         threshold = max(threshold, 0.5 * statistics.median(spaces))
     elif spacing.space_em is not None:  # a line without one: the document's own spaces tell
         threshold = max(threshold, 0.5 * spacing.space_em * height)
     out: list[str] = []
-    prev_right = None
-    for ch in chars:
-        if ch.text == " " and not ch.inked:
+    right = None
+    for i, ch in enumerate(chars):
+        text = texts[i]
+        if text == " " and not ch.inked:
             if out and out[-1] != " ":
                 out.append(" ")
             continue
-        if prev_right is not None and not is_mark(ch.text) and ch.x0 - prev_right > threshold:
+        if right is not None and text not in MARKS and ch.x0 - right > threshold:
             if out and out[-1] != " ":
                 out.append(" ")
-        out.append(ch.text)
+        out.append(text)
         # A mark counts too: a vowel set after a tone mark (ต่ำ) starts where the mark ends. A
-        # sara am drawn as its circle stands for a letter of its own: one letter gap more.
-        prev_right = spacing.reach(ch, ch.x1 if prev_right is None else prev_right, letter)
-        if is_sliver(ch, letter):
-            prev_right += max(letter_gap, 0.0)
+        # sara am drawn as its circle stands for a letter of its own, and a letter gap more.
+        if i in slivers:
+            right = max(right if right is not None else ch.x1, ch.x1) + aa + letter_gap
+        else:
+            right = ends[i] if right is None else max(right, ends[i])
     return "".join(out).strip()
 
 
