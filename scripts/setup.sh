@@ -17,6 +17,9 @@ say() { echo "setup: $*" >&2; }
 # tessdata), the tesseract command the scan benchmark compares against, and the TLWG Thai fonts
 # the digit reader's tests render numbers in (fonts it was not trained on).
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg)
+# The tests also lay the seed reports out anew in a dozen Thai fonts (tests/test_font_matrix.py):
+# LibreOffice converts them, Noto Sans and Serif Thai come from Debian.
+if [ "$extras" = test ]; then SYSTEM_PACKAGES+=(libreoffice-writer-nogui fonts-noto-core); fi
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -202,3 +202,21 @@ def test_a_text_that_is_not_an_ita_report_is_doc_type_other():
     result = extract("สูตรแกงเขียวหวาน\nใส่พริกแกง กะทิ และไก่ ต้มให้เดือด\n")
     assert result.document.doc_type == "other"
     assert result.measures == [] and result.scores == []
+
+
+def test_a_score_is_found_where_ocr_garbled_its_words():
+    """Regression (issue 13, scans at 200 dpi): `ค่ะแนน` (a stray tone mark), `ตัวชีวัดที`
+    (marks dropped) and a label so garbled that only the indicator's number and its own name are
+    left (`ตวช an ๔ การใช้ทรัพย์สินของราชการ`) still say which indicator a score is of; a number
+    before another indicator's name is not taken."""
+    from parsers.ita.scores import scores_from_line
+    from parsers.layout import Provenance, TextLine
+
+    def read(text):
+        found, _ = scores_from_line(TextLine(text, Provenance(1, "ocr")), None)
+        return [(s.scope, s.indicator, s.value) for s in found]
+
+    assert read("ตวช an ๔ การใช้ทรัพย์สินของราชการ (๑๐๐ คะแนน)") == [("indicator", "๔", "๑๐๐")]
+    assert read("ตัวชีวัดที ๗ ประสิทธิภาพการสือสาร ๙๙.๓๓ คะแนน)") == [("indicator", "๗", "๙๙.๓๓")]
+    assert read("ตวช an ๕ การใช้ทรัพย์สินของราชการ (๑๐๐ คะแนน)") == []
+    assert read("เทศบาลตำบลแร่ พบว่า มีผลคะแนน ๙๐.๗๙ ค่ะแนน") == [("overall", None, "๙๐.๗๙")]

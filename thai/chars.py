@@ -117,6 +117,20 @@ def without_marks(text: str) -> str:
     return _MARK.sub("", text)
 
 
+def mark_tolerant(word: str) -> str:
+    """A pattern for `word` as OCR prints it: each of its marks may be missing, and a stray
+    mark may stand after any letter (`ค่ะแนน` for คะแนน, `รอยละ` for ร้อยละ).
+
+    >>> pattern = re.compile(mark_tolerant("ร้อยละ"))
+    >>> [bool(pattern.fullmatch(w)) for w in ("ร้อยละ", "รอยละ", "ร้อย่ละ", "ร้อยล")]
+    [True, True, True, False]
+    """
+    out = []
+    for ch in word:
+        out.append(f"{re.escape(ch)}?" if ch in MARKS else f"{re.escape(ch)}[{MARK_CLASS}]*")
+    return "".join(out)
+
+
 # ---- sara am ----------------------------------------------------------------------------------
 # ำ is one character, but OCR and some producers write its two halves, nikhahit + sara aa; a
 # tone mark between them (ต่ำ written ต + ่ + ํ + า) still belongs to the same ำ.

@@ -10,27 +10,34 @@ from __future__ import annotations
 
 import re
 
-from normalizers.indicators import parse_tool, resolve_indicator
+from normalizers.indicators import indicator_by_name, parse_tool, resolve_indicator
 from parsers.ita.columns import Role, table_columns
 from parsers.ita.records import PrintedScore
 from parsers.layout import Table, TextLine
+from thai.chars import TO_ARABIC_DIGITS, mark_tolerant
 
 _NUM = r"[๐-๙0-9]{1,3}(?:\.[๐-๙0-9]{1,2})?"
+# The words that call a number a score, as OCR prints them too (`ค่ะแนน`, `รอยละ`).
+_POINTS, _PERCENT = mark_tolerant("คะแนน"), mark_tolerant("ร้อยละ")
 # A number the text calls a score: "... คะแนน", "ร้อยละ ...", "คะแนน(รวม|เท่ากับ) ...".
 _SCORE_PHRASE = re.compile(
-    rf"(?:(?:ร้อยละ|คะแนน(?:รวม|เฉลี่ย)?(?:เท่ากับ)?(?:ร้อยละ)?)\s*(?P<a>{_NUM})(?![๐-๙0-9])"
-    rf"|(?<![๐-๙0-9.])(?P<b>{_NUM})\s*คะแนน(?!รวม|เฉลี่ย|เท่ากับ))")
+    rf"(?:(?:{_PERCENT}|{_POINTS}(?:รวม|เฉลี่ย)?(?:เท่ากับ)?(?:{_PERCENT})?)\s*(?P<a>{_NUM})(?![๐-๙0-9])"
+    rf"|(?<![๐-๙0-9.])(?P<b>{_NUM})\s*{_POINTS}(?!รวม|เฉลี่ย|เท่ากับ))")
 _CRITERION = re.compile(r"มากกว่า|น้อยกว่า|ขึ้นไป|ไม่ต่ำกว่า|ไม่น้อยกว่า|ต่ำกว่า|เกณฑ์|เป้าหมาย")
-_INDICATOR_MENTION = re.compile(r"ตัวชี้วัดที่\s*(?P<no>[๐-๙0-9]{1,2})(?![.๐-๙0-9])")
+_INDICATOR_MENTION = re.compile(rf"{mark_tolerant('ตัวชี้วัดที่')}\s*(?P<no>[๐-๙0-9]{{1,2}})(?![.๐-๙0-9])")
+# An indicator's number before its name, where OCR garbled the word ตัวชี้วัดที่ itself
+# (`ตวช an ๔ การใช้ทรัพย์สินของราชการ (๑๐๐ คะแนน)`): taken only where the name is that
+# indicator's own.
+_NUMBER_BEFORE_NAME = re.compile(r"(?<![๐-๙0-9.])(?P<no>[๐-๙0-9]{1,2})(?![.๐-๙0-9])\s*(?=[ก-ฮเ-ไ])")
 _LABEL_CELL = re.compile(r"^(?:ตัวชี้วัดที่\s*)?(?P<no>[๐-๙0-9]{1,2})(?:[.)]|\s|$)\s*(?P<name>.*)$")
-_LABEL_END = re.compile(rf"\(|{_NUM}\s*คะแนน|\s(?:ซึ่ง|ได้|มีค่า|มีคะแนน|มีระดับ|คะแนน)")
+_LABEL_END = re.compile(rf"\(|{_NUM}\s*{_POINTS}|\s(?:ซึ่ง|ได้|มีค่า|มีคะแนน|มีระดับ|คะแนน)")
 _ITEM = re.compile(r"^(?P<code>[ieoIEO][๐-๙0-9]{1,2})\b")
 _OVERALL = re.compile(r"ผลคะแนน|ระดับคะแนน|คะแนนรวม|ภาพรวม|คะแนนเฉลี่ย|ผลการประเมิน")
 _EIT_PART = re.compile(r"ส่วนที่?\s*(?P<part>[๑๒12])")  # OCR drops the tone mark
 _GRADE_AFTER = re.compile(r"ระดับ")
 _LEADING_MARKER = re.compile(r"^[\s\-•]*(?:[๐-๙0-9]{1,2}[.)])?\s*")
-_TRAILING_NUMBER = re.compile(rf"\s*{_NUM}\s*(?:คะแนน)?\s*$")
-_ONLY_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*(?:คะแนน)?\s*$")
+_TRAILING_NUMBER = re.compile(rf"\s*{_NUM}\s*(?:{_POINTS})?\s*$")
+_ONLY_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*(?:{_POINTS})?\s*$")
 
 
 def _score_in(text: str) -> tuple[str, int, int] | None:
@@ -67,12 +74,22 @@ def _indicator_label(text: str) -> tuple[str, str | None] | None:
     return m.group("no"), label
 
 
+def _named_indicators(text: str) -> list[re.Match[str]]:
+    """Numbers followed by the name of the indicator of that number (`_NUMBER_BEFORE_NAME`)."""
+    found = []
+    for m in _NUMBER_BEFORE_NAME.finditer(text):
+        name = _label(text[m.end():])
+        if name and indicator_by_name(name) == int(m.group("no").translate(TO_ARABIC_DIGITS)):
+            found.append(m)
+    return found
+
+
 def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[PrintedScore], str | None]:
     """Scores printed in one line of text, and the tool the line leaves in context (a line naming
     EIT is followed by `ส่วนที่ ๑ ...` lines that are its parts)."""
     text = line.text
     scores: list[PrintedScore] = []
-    mentions = list(_INDICATOR_MENTION.finditer(text))
+    mentions = list(_INDICATOR_MENTION.finditer(text)) or _named_indicators(text)
     for i, m in enumerate(mentions):
         segment = text[m.end():mentions[i + 1].start() if i + 1 < len(mentions) else len(text)]
         found = _score_in(segment)
