@@ -98,6 +98,10 @@ class TextLine:
     heading: int = 0  # 0 = body text, 1.. = heading level (markdown #, bold title lines)
     bold: bool = False
     list_marker: str | None = None  # "-", "•", "๑.", "1)" ... when the line is a list item
+    # Whether the paragraph's last line ran to the right margin, and whether its first line is
+    # indented (`parsers.compose.lines.ReadLine`); known for PDF and OCR pages.
+    ends_full: bool = False
+    indented: bool = False
 
 
 @dataclass

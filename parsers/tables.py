@@ -359,10 +359,36 @@ def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:
 
 def join_pages(pages: list[Page]) -> None:
     """Tables continued over the page breaks of `pages` become one (the joined table stays on
-    the page it starts on), rows split over a break put back together; in place."""
+    the page it starts on), rows split over a break put back together, and so do paragraphs
+    (`join_continued_paragraphs`); in place."""
     blocks = join_continued_tables([b for page in pages for b in page.blocks], split_rows=True)
     by_page: dict[int, list[Block]] = {page.number: [] for page in pages}
     for block in blocks:
         by_page[block.prov.page].append(block)
     for page in pages:
         page.blocks = by_page[page.number]
+    join_continued_paragraphs(pages)
+
+
+# A page number printed as a header or footer: "- ๗ -", "-7-", "๗".
+_PAGE_NUMBER = re.compile(r"^[\s\-–—]*[๐-๙0-9]{1,3}[\s\-–—]*$")
+
+
+def join_continued_paragraphs(pages: list[Page]) -> None:
+    """A paragraph that runs to the right margin at the end of a page and goes on at the top of
+    the next (no list marker, no heading, no first-line indent) is one paragraph, kept on the
+    page it starts on; in place. Word breaks a paragraph over pages anywhere, a number too
+    (`ระดับคะแนน ๙๙.` | `๗๘`), and read apart its halves say what the page does not."""
+    for before, after in zip(pages, pages[1:]):
+        body = [b for b in before.blocks if not (isinstance(b, TextLine) and _PAGE_NUMBER.match(b.text))]
+        nxt = [b for b in after.blocks if not (isinstance(b, TextLine) and _PAGE_NUMBER.match(b.text))]
+        if not body or not nxt:
+            continue
+        last, first = body[-1], nxt[0]
+        if not (isinstance(last, TextLine) and isinstance(first, TextLine)) or not last.ends_full \
+                or first.list_marker or first.heading or first.indented or last.heading:
+            continue
+        joined = replace(last, text=last.text + wrap_glue(last.text, first.text) + first.text,
+                         ends_full=first.ends_full)
+        before.blocks[before.blocks.index(last)] = joined
+        after.blocks.remove(first)

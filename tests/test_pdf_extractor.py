@@ -251,3 +251,38 @@ def test_a_glyph_that_always_stops_short_is_measured_from_where_its_word_goes_on
     line = [at("ด", 453.1, 461.8), at("ำ", 458.8, 468.2), at("เ", 469.4, 473.7), at("น", 473.5, 482.1)]
     assert render(line, TextLineSettings(word_gap_em=0.1)) == "ดำ เน"
     assert render(line, TextLineSettings(word_gap_em=0.1), spacing) == "ดำเน"
+
+
+def test_a_justified_line_spreading_a_number_at_its_point_keeps_it_whole():
+    """Regression (issue 13, TLWG Kinnari bold): LibreOffice's justified Thai line put its
+    extra width at the decimal point of `๙๙.๗๘`, a gap wide as a space; read as one, the
+    overall score came out 99 (`ระดับคะแนน ๙๙ .๗๘`)."""
+    from parsers.pdf.lines import render
+
+    def at(text, x0, x1):
+        return Char(text, x0, 381.0, x1, 388.3)
+
+    line = [at("น", 675.4, 683.3), Char(" ", 683.3, 382.4, 688.8, 388.2, inked=False),
+            at("๙", 688.9, 696.6), at("๙", 696.6, 704.4), at(".", 709.2, 712.2), at("๗", 712.2, 719.9),
+            at("๘", 719.9, 727.6), Char(" ", 727.7, 382.4, 733.2, 388.2, inked=False), at("จ", 734.0, 741.0),
+            at("ก", 746.0, 753.0)]
+    assert render(line, TextLineSettings()) == "น ๙๙.๗๘ จ ก"
+
+
+def test_a_paragraph_going_on_over_a_page_break_is_one_paragraph():
+    """Regression (issue 13, TLWG Waree): `ระดับคะแนน 99.` ended page 6 and `78 จัดอยู่ใน...`
+    began page 7; read apart, the first half gave an overall score of 99."""
+    from parsers.layout import Method, Page, Provenance, TextLine
+    from parsers.tables import join_pages
+
+    def line(page, text, **kw):
+        return TextLine(text, Provenance(page, Method.TEXT), **kw)
+
+    pages = [Page(6, [line(6, "ในภาพรวมมี ระดับคะแนน 99.", ends_full=True)], Method.TEXT),
+             Page(7, [line(7, "- 7 -"), line(7, "78 จัดอยู่ในระดับผลการประเมิน ผ่านดีเยี่ยม"),
+                      line(7, "1. แบบวัด")], Method.TEXT),
+             Page(8, [line(8, "ต่อ", indented=True)], Method.TEXT)]
+    join_pages(pages)
+    assert [b.text for b in pages[0].blocks] == ["ในภาพรวมมี ระดับคะแนน 99.78 จัดอยู่ในระดับผลการประเมิน ผ่านดีเยี่ยม"]
+    assert [b.text for b in pages[1].blocks] == ["- 7 -", "1. แบบวัด"]
+    assert [b.text for b in pages[2].blocks] == ["ต่อ"]  # after a list item that did not end full

@@ -51,6 +51,7 @@ SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 DIGIT_CLASS = "0-9๐-๙"  # either script, as printed numbers mix them
+DIGITS = frozenset(THAI_DIGITS + ARABIC_DIGITS)
 TO_ARABIC_DIGITS = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
 TO_THAI_DIGITS = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
 
@@ -146,11 +147,19 @@ def join_sara_am(text: str) -> str:
     return _SARA_AM_SPLIT.sub(lambda m: m.group(1) + SARA_AM, text)
 
 
+_BROKEN_DECIMAL = re.compile(f"[{DIGIT_CLASS}][.]$")
+
+
 def wrap_glue(before: str, after: str) -> str:
     """What joins two pieces of text that a line wrap broke apart: nothing between two Thai
-    letters (Thai wraps between words with no space), a space otherwise.
+    letters (Thai wraps between words with no space) or inside a number broken after its
+    decimal point, a space otherwise.
 
-    >>> wrap_glue("การประเมิน", "คุณธรรม"), wrap_glue("ITA", "๒๕๖๕")
-    ('', ' ')
+    >>> wrap_glue("การประเมิน", "คุณธรรม"), wrap_glue("ITA", "๒๕๖๕"), wrap_glue("คะแนน ๙๙.", "๗๘")
+    ('', ' ', '')
     """
-    return "" if before and after and is_thai(before[-1]) and is_thai(after[0]) else " "
+    if not before or not after:
+        return " "
+    if is_thai(before[-1]) and is_thai(after[0]):
+        return ""
+    return "" if after[0] in DIGITS and _BROKEN_DECIMAL.search(before) else " "

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from parsers.compose.settings import TextLineSettings
 from parsers.layout import BBox, TextBox
-from thai.chars import CONSONANTS, MARKS, SARA_AM, is_mark, mark_rank, wrap_glue
+from thai.chars import CONSONANTS, DIGIT_CLASS, DIGITS, MARKS, SARA_AM, is_mark, mark_rank, wrap_glue
 from thai.numbering import list_marker
 
 T = TypeVar("T", bound=TextBox)
@@ -235,6 +236,11 @@ class ReadLine:
     # The producer writes its spaces as characters, and wrote none where this line ends: a wrap
     # there fell inside a word (LibreOffice breaks a number, ๙ | ๐.๗๙, by its Thai dictionary).
     unspaced_end: bool = False
+    # Of a paragraph (`paragraphs`): whether its last line ran to the right margin, and whether
+    # its first line starts right of the others' left edge (a first-line indent): what tells a
+    # paragraph going on over a page break from one that ended there.
+    ends_full: bool = False
+    indented: bool = False
 
 
 def room_left(line: ReadLine, right_edge: float) -> float:
@@ -260,10 +266,13 @@ def _joined_confidence(a: ReadLine, b: ReadLine) -> float | None:
     return (a.confidence * len(a.text) + b.confidence * len(b.text)) / (len(a.text) + len(b.text) or 1)
 
 
+_NUMBER_GOES_ON = re.compile(f"[.]?[{DIGIT_CLASS}]")
+
+
 def _glue(before: ReadLine, after: ReadLine) -> str:
     """What joins a wrapped line to the next: `thai.chars.wrap_glue`, but nothing between the
     two halves of a number broken where no space was written."""
-    if before.unspaced_end and before.text[-1:].isdigit() and after.text[:1].isdigit():
+    if before.unspaced_end and before.text[-1:] in DIGITS and _NUMBER_GOES_ON.match(after.text):
         return ""
     return wrap_glue(before.text, after.text)
 
@@ -278,6 +287,7 @@ def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
     space, so none is put between two Thai letters.
     """
     out: list[ReadLine] = []
+    ends: list[ReadLine] = []  # the last printed line of each paragraph
     prev: ReadLine | None = None
     for line in lines:
         if not line.text:
@@ -290,15 +300,18 @@ def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
                 or (max_gap is not None and gap > max_gap)
         if starts:
             out.append(line)
+            ends.append(line)
         else:
             last = out[-1]
             glue = _glue(last, line)
             bbox = (min(last.bbox[0], line.bbox[0]), last.bbox[1], max(last.bbox[2], line.bbox[2]),
                     line.bbox[3])
             out[-1] = ReadLine(last.text + glue + line.text, bbox, last.first_word_width,
-                               _joined_confidence(last, line), line.unspaced_end)
+                               _joined_confidence(last, line), line.unspaced_end,
+                               indented=out[-1].bbox[0] > line.bbox[0] + _PADDING)
+            ends[-1] = line
         prev = line
-    return out
+    return [replace(p, ends_full=ends_full(end, right_edge)) for p, end in zip(out, ends)]
 
 
 def paragraphs(lines: list[ReadLine], tables: Sequence[BBox]) -> list[ReadLine]:

@@ -55,7 +55,9 @@ def compose_page(boxes: Sequence[T], tables: Sequence[TableCells], *, number: in
         prov = Provenance(page=number, method=method, bbox=paragraph.bbox,
                           confidence=paragraph.confidence)
         placed.append((paragraph.bbox[1], TextLine(text=paragraph.text, prov=prov,
-                                                   list_marker=list_marker(paragraph.text))))
+                                                   list_marker=list_marker(paragraph.text),
+                                                   ends_full=paragraph.ends_full,
+                                                   indented=paragraph.indented)))
     placed.sort(key=lambda p: p[0])
     width, height = size
     return Page(number=number, blocks=[b for _, b in placed], method=method,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from parsers.compose.lines import Line
 from parsers.compose.settings import TextLineSettings
 from parsers.pdf.chars import Char
-from thai.chars import MARKS, SARA_AA, SARA_AM, THAI, THAI_LETTERS, is_mark
+from thai.chars import DIGITS, MARKS, SARA_AA, SARA_AM, THAI, THAI_LETTERS, is_mark
 
 
 def line_height(chars: list[Char]) -> float:
@@ -176,7 +176,8 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
             if out and out[-1] != " ":
                 out.append(" ")
             continue
-        if right is not None and text not in MARKS and ch.x0 - right > threshold:
+        if right is not None and text not in MARKS and ch.x0 - right > threshold \
+                and not _inside_number(out, text):
             if out and out[-1] != " ":
                 out.append(" ")
         out.append(text)
@@ -187,6 +188,14 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
         else:
             right = ends[i] if right is None else max(right, ends[i])
     return "".join(out).strip()
+
+
+def _inside_number(before: list[str], text: str) -> bool:
+    """Whether `text` after the characters `before` goes on a number at its decimal point
+    (๙๙|.๗๘, ๙๙.|๗๘): a justified Thai line spreads there too, but no print means a space."""
+    if text == "." and before:
+        return before[-1] in DIGITS
+    return text in DIGITS and len(before) >= 2 and before[-1] == "." and before[-2] in DIGITS
 
 
 def first_word_width(line: Line[Char]) -> float:
