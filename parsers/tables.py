@@ -259,7 +259,7 @@ def join_continued_tables(blocks: list[Block], split_rows: bool = False) -> list
     for block in blocks:
         if isinstance(block, TextLine):
             key = line_key(block.text)
-            if open_table is not None and (key in seen or _PAGE_NUMBER.fullmatch(key)):
+            if open_table is not None and (key in seen or _is_page_number(block)):
                 held.append(block)
             else:
                 out.extend(held)
@@ -297,9 +297,10 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
     page before), broken over the page break.
 
     The deciding column is the first one where `first` has text. A row that starts text where
-    the last row had none is new (a group row). A numbered item or bullet there is a new row
-    when the last row held a single item or plain text in that column (one item per row, or a
-    group heading); a sub-item (๒.๒) or an item continuing a list of several is the same row. Plain text continues the row when
+    the last row had none is new (a group row). A numbered item, sub-item (๒.๒) or bullet there
+    is a new row when the last row held a single item or plain text in that column (one item
+    per row, or a group heading), and the same row when it goes on with a list of several the
+    last row's cell held (๒. ... ๒.๑ ... | ๒.๒ ...). Plain text continues the row when
     the last row's text in that column ran to the cell's edge, or stopped short by less than
     the width of the first word of `first` (a long Thai word that did not fit): it was cut, not
     finished, as `parsers.compose.lines.join_wrapped` decides for lines.
@@ -309,15 +310,17 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
     k = next((c for c, cell in enumerate(first) if not cell.is_empty), None)
     if k is None or last[k].is_empty or first[k].merged_into is not None:
         return k is None
-    marker = _marker(first[k])
-    if marker is not None:
-        if starts_with_sub_number(first[k].paragraphs[0]):
-            return True
+    if _is_item(first[k].paragraphs[0]):
         # the rest of a list the cell holds, or a row of its own after a single item or after
         # plain text (an indicator's group row ends a page, its first indicator opens the next)
-        items = sum(1 for p in last[k].paragraphs if list_marker(p) is not None)
+        items = sum(1 for p in last[k].paragraphs if _is_item(p))
         return items >= 1 and len(last[k].paragraphs) > 1
     return _cut(last[k], first[k])
+
+
+def _is_item(paragraph: str) -> bool:
+    """A list item: a marker (๒., -, •) or a two-level number (๒.๒)."""
+    return list_marker(paragraph) is not None or starts_with_sub_number(paragraph)
 
 
 def _cut(cell: Cell, more: Cell) -> bool:
@@ -370,8 +373,8 @@ def join_pages(pages: list[Page]) -> None:
     join_continued_paragraphs(pages)
 
 
-# A page number printed as a header or footer: "- ๗ -", "-7-", "๗".
-_PAGE_NUMBER = re.compile(r"^[\s\-–—]*[๐-๙0-9]{1,3}[\s\-–—]*$")
+def _is_page_number(block: Block) -> bool:
+    return isinstance(block, TextLine) and _PAGE_NUMBER.fullmatch(line_key(block.text)) is not None
 
 
 def join_continued_paragraphs(pages: list[Page]) -> None:
@@ -380,8 +383,8 @@ def join_continued_paragraphs(pages: list[Page]) -> None:
     page it starts on; in place. Word breaks a paragraph over pages anywhere, a number too
     (`ระดับคะแนน ๙๙.` | `๗๘`), and read apart its halves say what the page does not."""
     for before, after in zip(pages, pages[1:]):
-        body = [b for b in before.blocks if not (isinstance(b, TextLine) and _PAGE_NUMBER.match(b.text))]
-        nxt = [b for b in after.blocks if not (isinstance(b, TextLine) and _PAGE_NUMBER.match(b.text))]
+        body = [b for b in before.blocks if not _is_page_number(b)]
+        nxt = [b for b in after.blocks if not _is_page_number(b)]
         if not body or not nxt:
             continue
         last, first = body[-1], nxt[0]
