@@ -85,7 +85,27 @@ def column_role(header: str) -> Role:
     for role, pattern in _MARKLESS_RULES:
         if pattern.search(markless):
             return role
+    for role, word in _LONG_WORDS:
+        if _one_letter_off(word, markless):
+            return role
     return Role.OTHER
+
+
+# The rules' plain words of six letters or more, marks taken out: long enough that one letter
+# misread by OCR (`ผู้รันผิดชอบ` for ผู้รับผิดชอบ) still names the column and nothing else.
+# Anchored words (`^มาตรการ`) keep their anchor's meaning and are left out.
+_LONG_WORDS = tuple((role, word) for role, p in _MARKLESS_RULES for word in p.pattern.split("|")
+                    if len(word) >= 6 and re.fullmatch(r"[\u0e00-\u0e7f]+", word))
+
+
+def _one_letter_off(word: str, text: str) -> bool:
+    """Whether `text` holds `word` with at most one letter replaced by another.
+
+    >>> _one_letter_off("รบผดชอบ", "ผรนผดชอบ"), _one_letter_off("รบผดชอบ", "ผรนผดชอน")
+    (True, False)
+    """
+    n = len(word)
+    return any(sum(a != b for a, b in zip(word, text[i:i + n])) <= 1 for i in range(len(text) - n + 1))
 
 
 @dataclass(frozen=True)
