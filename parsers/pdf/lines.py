@@ -2,8 +2,11 @@
 
 Spaces: a space character that draws nothing is a space, and so is a gap a space wide beyond
 the line's own letter spacing: Word's distributed Thai lines spread every letter apart, and
-pdfium, which turns such gaps into spaces, writes `หน ว ยงาน`. (Which characters make a line
-is the page builder's: `parsers.compose.lines`.)
+pdfium, which turns such gaps into spaces, writes `หน ว ยงาน`. A gap is measured from where
+the word would go on after a glyph (`Spacing`: what the whole document says about its glyphs'
+bearings, its spaces and its sara aa), never inside a number at its decimal point. (Which
+characters make a line, and which letter each mark is on, is the page builder's:
+`parsers.compose.lines`.)
 """
 from __future__ import annotations
 
