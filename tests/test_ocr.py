@@ -191,3 +191,15 @@ def test_real_memo_scans_give_their_header(name, process_once):
     # read พืนฐาน: only a dictionary could put the tone mark back).
     key = lambda text: without_marks("".join(text.split()))  # noqa: E731
     assert key(doc.subject) == key(expected["subject"])
+
+
+def test_the_resolution_a_pdf_page_was_scanned_at_is_its_largest_images():
+    """What decides whether a scan is read flattened (`OcrSettings.flatten_below_dpi`): the
+    sample scans were made at 200-300 dpi, the born-digital samples draw no image."""
+    from parsers.ocr.image import scanned_dpi
+
+    scans = {p.stem: round(scanned_dpi(pdfium.PdfDocument(p)[0]))
+             for p in sorted((REPO / "samples" / "scan").glob("*.pdf"))}
+    assert scans == {"000_d7eb5a9932c3bc4c": 200, "001_abf31e34acd1eb53": 300, "002_93ffecfbf81c93e2": 250,
+                     "003_134161e6f44ebae1": 200, "004_346206aeb6d58d2d": 300}
+    assert scanned_dpi(pdfium.PdfDocument(REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf")[0]) is None

@@ -16,6 +16,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageSequence
 
 from parsers.layout import PageWarning
@@ -35,6 +36,9 @@ class PageImage:
     number: int  # 1-based
     pixels: np.ndarray  # uint8 grey, white paper, at `dpi`
     dpi: int
+    # The resolution the page was scanned at, where known: the image file's, or that of the
+    # largest image a PDF page draws.
+    source_dpi: float | None = None
 
     @property
     def size_points(self) -> tuple[float, float]:
@@ -94,7 +98,7 @@ def image_pages(path: str | Path, dpi: int, max_pages: int = OcrLimits.max_pages
             source_dpi = recorded_dpi(frame) or pixels.shape[1] / A4_WIDTH_INCH
             height, width = pixels.shape
             at = capped_dpi(width / source_dpi, height / source_dpi, dpi, max_pixels)
-            yield PageImage(number, to_dpi(pixels, source_dpi, at), at)
+            yield PageImage(number, to_dpi(pixels, source_dpi, at), at, source_dpi)
 
 
 def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,
@@ -111,4 +115,19 @@ def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,
     pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
     if pixels.ndim == 3:
         pixels = cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY if pixels.shape[2] == 3 else cv2.COLOR_BGRA2GRAY)
-    return PageImage(number, pixels, dpi)
+    return PageImage(number, pixels, dpi, scanned_dpi(page))
+
+
+def scanned_dpi(page: pdfium.PdfPage) -> float | None:
+    """The resolution of the largest image `page` draws (its pixels over its drawn width), or
+    None for a page that draws none."""
+    best: tuple[int, float] | None = None
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        try:
+            width_px, height_px = image.get_px_size()
+            left, _bottom, right, _top = image.get_bounds()
+        except pdfium.PdfiumError:
+            continue
+        if right - left > 1 and (best is None or width_px * height_px > best[0]):
+            best = (width_px * height_px, width_px / ((right - left) / 72))
+    return best[1] if best else None

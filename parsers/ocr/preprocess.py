@@ -12,14 +12,19 @@ import numpy as np
 _SEARCH_WIDTH = 800  # pixels of the reduced image the skew is searched on
 
 
-def ink(pixels: np.ndarray) -> np.ndarray:
-    """Ink as 255 on 0, Otsu's threshold after flattening the paper's uneven tone."""
+def flatten(pixels: np.ndarray) -> np.ndarray:
+    """The grey page divided by its own local background: uneven paper tone and shaded table
+    headers (grey cells) become white paper, the print stays dark."""
     background = cv2.medianBlur(cv2.resize(pixels, None, fx=0.125, fy=0.125,
                                            interpolation=cv2.INTER_AREA), 5)
     background = cv2.resize(background, (pixels.shape[1], pixels.shape[0]),
                             interpolation=cv2.INTER_LINEAR)
-    flat = cv2.divide(pixels, np.maximum(background, 1), scale=255)
-    _, binary = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return cv2.divide(pixels, np.maximum(background, 1), scale=255)
+
+
+def ink(pixels: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0, Otsu's threshold after flattening the paper's uneven tone."""
+    _, binary = cv2.threshold(flatten(pixels), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return binary
 
 

@@ -23,7 +23,7 @@ from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, rer
 from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.marks import mark_empty_cells
-from parsers.ocr.preprocess import deskew, ink
+from parsers.ocr.preprocess import deskew, flatten, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
 from parsers.tables import join_pages
@@ -76,7 +76,11 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     straight, _angle = deskew(upright, settings.max_skew_deg, settings.skew_step_deg)
     binary = ink(straight)
     tables, masks = page_tables(binary, image.dpi, settings)
-    clean = erase_rules(straight, masks)
+    # A page scanned coarser than it is read at gives Tesseract too few pixels to find print on
+    # a shaded header cell (it reads nothing there at 150 dpi): it reads such a page flattened.
+    # A finer scan reads better as it is (flattening raises its noise into specks).
+    coarse = image.source_dpi is not None and image.source_dpi < settings.flatten_below_dpi
+    clean = erase_rules(flatten(straight) if coarse else straight, masks)
     reading_ink = erase_ink(binary, masks)
     # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
     words = reread_in_thai(drop_mark_junk(engine.read_words(clean, image.dpi)), clean, engine)
