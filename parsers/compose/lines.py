@@ -162,12 +162,13 @@ def attach_marks(boxes: list[T]) -> list[T]:
     """One line's glyphs with each mark right after the letter it is drawn on, the marks of a
     letter in Unicode's order (`thai.chars.mark_rank`).
 
-    A mark stays with the glyph the text stream put it behind where it is drawn over it (most of
-    the narrower of the two overlaps, or its middle is over it); otherwise it goes to a consonant of the line that lies
-    more under it and is drawn under it in that sense, and has no mark of its
-    kind yet (a consonant has one vowel and one tone mark): fonts store a tone mark stacked over
-    a vowel after the next letter, or at the end of the line. `boxes` are left to right, each
-    mark after the glyph before it in the stream (`group_lines`).
+    A mark stays with the glyph the text stream put it behind where it is drawn over that glyph
+    (most of the narrower of the two overlaps, or the mark's middle is over it). Otherwise it
+    goes to the consonant of the line it covers most, counting the marks already on that
+    consonant, if it is drawn over it in that sense and has no mark of its kind yet (a
+    consonant has one vowel and one tone mark): fonts store a tone mark stacked over a vowel
+    after the next letter, or at the end of the line. `boxes` are left to right, each mark
+    after the glyph before it in the stream (`group_lines`).
     """
     groups: list[list[T]] = []  # a base glyph (or a line's leading marks) and its marks
     marks: list[tuple[T, list[T]]] = []
