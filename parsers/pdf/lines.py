@@ -61,7 +61,7 @@ class Spacing:
 
 def is_sliver(ch: Char, letter: Char) -> bool:
     """A sara am drawn as its circle alone, high over the letter before it: its box ends above
-    the top of a `letter` of its line (the test `render` makes inline)."""
+    the top of a `letter` of its line."""
     return ch.text == SARA_AM and ch.bottom < letter.top + 0.3 * letter.height
 
 
@@ -134,11 +134,11 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
         return ""
     # A hot loop (every character of every line): plain locals, one pass per question.
     letter = typical_letter(chars)
-    height, sliver_below = letter.height, letter.top + 0.3 * letter.height
+    height = letter.height
     bearing_em, aa = spacing.bearing_em, spacing.sara_aa_em * height
     texts = [c.text for c in chars]
     ends = [c.x1 + bearing_em[t] * height if t in bearing_em else c.x1 for c, t in zip(chars, texts)]
-    slivers = {i for i, (c, t) in enumerate(zip(chars, texts)) if t == SARA_AM and c.bottom < sliver_below}
+    slivers = {i for i, (c, t) in enumerate(zip(chars, texts)) if t == SARA_AM and is_sliver(c, letter)}
     gaps, thai_gaps = [], []
     prev_text = None
     prev_right = 0.0
