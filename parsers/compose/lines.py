@@ -198,10 +198,10 @@ def attach_marks(boxes: list[T]) -> list[T]:
 def _consonant_under(mark: T, where: list[T], groups: list[list[T]], starts: list[float]) -> list[T] | None:
     """The group of the consonant `mark` is drawn on, if not `where` (the glyph before it)."""
     head = where[0]
-    if head.text not in MARKS and not head.text.isspace() and (
-            _over(mark, head) or head.x0 - 0.3 <= mark.x_mid <= head.x1 + 0.3):
+    letter = head.text not in MARKS and not head.text.isspace()
+    if letter and (_over(mark, head) or head.x0 - 0.3 <= mark.x_mid <= head.x1 + 0.3):
         return None
-    here = _shared(mark, head) if head.text not in MARKS and not head.text.isspace() else -math.inf
+    here = _shared(mark, head) if letter else -math.inf
     rank = mark_rank(mark.text)
     best, best_shared = None, here
     # Bases lie left to right: those under the mark start before its right edge, and few do.

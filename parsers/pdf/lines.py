@@ -20,16 +20,13 @@ from parsers.pdf.chars import Char
 from thai.chars import DIGITS, MARKS, SARA_AA, SARA_AM, THAI, THAI_LETTERS, is_mark
 
 
-def line_height(chars: list[Char]) -> float:
-    heights = [c.height for c in chars if not is_mark(c.text) and c.height > 0]
-    return statistics.median(heights) if heights else 10.0
-
-
 def typical_letter(chars: list[Char]) -> Char:
-    """A box of the line's usual letter height at its usual top, to measure other glyphs by."""
-    letters = [c for c in chars if not is_mark(c.text) and c.height > 0] or chars
-    top = statistics.median(c.top for c in letters)
-    return Char("", 0.0, top, 0.0, top + line_height(chars))
+    """A box of the line's usual letter height (median; 10 pt for a line of marks alone) at its
+    usual top, to measure other glyphs by."""
+    letters = [c for c in chars if not is_mark(c.text) and c.height > 0]
+    top = statistics.median(c.top for c in letters or chars)
+    height = statistics.median(c.height for c in letters) if letters else 10.0
+    return Char("", 0.0, top, 0.0, top + height)
 
 
 def render_as_layer(chars: list[Char]) -> str:
