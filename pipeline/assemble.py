@@ -258,6 +258,7 @@ def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extracti
     warnings: list[str] = list(layout.warnings) + list(ita.warnings)
     scores = score_rows(ita, keys, document.assessed_year_be, warnings)
     warnings.extend(plausibility.score_arithmetic(scores))
+    warnings.extend(plausibility.score_conflicts(scores))
     measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings)
     document.warnings = sorted(set(warnings))
     return Extraction(document=document, scores=scores, measures=measures, owners=owners,

@@ -2,7 +2,8 @@
 
 A misread digit (OCR's ๙ for ๔) makes an indicator score that no longer agrees with the tool
 and overall scores printed beside it; the warning `score_arithmetic_mismatch:<what>` marks the
-document for a look. A check runs only when every score it needs was read.
+document for a look. A check runs only when every score it needs was read. One score printed
+twice with two values (`score_conflict:<what>`) keeps both rows.
 """
 from __future__ import annotations
 
@@ -47,3 +48,21 @@ def score_arithmetic(rows: list[ScoreRow]) -> list[str]:
         if any(r.scope == "overall" and abs(r.score - expected) > TOLERANCE for r in rows):
             warnings.append("score_arithmetic_mismatch:overall")
     return sorted(set(warnings))
+
+
+def score_conflicts(rows: list[ScoreRow]) -> list[str]:
+    """Warnings for one score printed (or read) twice with two values: both rows are kept, with
+    their pages, for a person to decide (a scan's misread digit, or a report at odds with itself).
+
+    >>> row = lambda score, page, **k: ScoreRow(doc_id="d", scope="indicator", score=score, page=page, **k)
+    >>> score_conflicts([row(99.33, 4, indicator_no=7), row(99.23, 6, indicator_no=7), row(100.0, 4, indicator_no=1)])
+    ['score_conflict:indicator_7']
+    >>> score_conflicts([row(99.33, 4, indicator_no=7), row(99.33, 6, indicator_no=7)])
+    []
+    """
+    values: dict[str, set[float]] = {}
+    for r in rows:
+        what = r.item_code or (f"indicator_{r.indicator_no}" if r.indicator_no is not None else None) \
+            or r.tool or r.scope
+        values.setdefault(what, set()).add(r.score)
+    return sorted(f"score_conflict:{what}" for what, found in values.items() if len(found) > 1)

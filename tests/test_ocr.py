@@ -203,3 +203,31 @@ def test_the_resolution_a_pdf_page_was_scanned_at_is_its_largest_images():
     assert scans == {"000_d7eb5a9932c3bc4c": 200, "001_abf31e34acd1eb53": 300, "002_93ffecfbf81c93e2": 250,
                      "003_134161e6f44ebae1": 200, "004_346206aeb6d58d2d": 300}
     assert scanned_dpi(pdfium.PdfDocument(REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf")[0]) is None
+
+
+def test_shaded_header_cells_of_a_noisy_200dpi_scan_are_read_and_the_table_joins(tmp_path):
+    """Regression (scan matrix, 200 dpi): on sample 002's measure table, printed over four pages
+    with its header on grey, Tesseract read the header of page 2 as `4๙ 6 | การดำเนินการ 7 fe
+    7 | ผู้รับผิดชอบ` and of page 4 as nothing; those pages' tables stood alone, their owners
+    unnamed. Each shaded cell read alone, the tables join. The scan is made here, as the matrix
+    makes its 200 dpi cell."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import make_sample_scans as scans
+    from variants import SCAN_CELLS
+
+    from pipeline.triage import read_pdf
+
+    cell = next(c for c in SCAN_CELLS if c.name == "200dpi")
+    source = pdfium.PdfDocument(str(REPO / "samples" / "pdf" / "002_93ffecfbf81c93e2.pdf"))
+    excerpt = pdfium.PdfDocument.new()
+    excerpt.import_pages(source, [1, 2, 3])  # pages 2-4: the table's continuations
+    excerpt.save(tmp_path / "table.pdf")
+    scans.scan_file(tmp_path / "table.pdf", cell.style, tmp_path / "scan.pdf")
+    tables = list(read_pdf(str(tmp_path / "scan.pdf")).tables())
+    measures = [t for t in tables if "ผู้รับผิดชอบ" in " ".join(t.column_headers())]
+    assert len(measures) == 1, [t.column_headers() for t in tables]
+    assert measures[0].pages == [1, 2, 3]
+    assert [without_marks(h) for h in measures[0].column_headers()] == \
+        [without_marks(h) for h in ("ตัวชี้วัด", "การดำเนินการ", "ผู้รับผิดชอบ")]

@@ -74,3 +74,20 @@ def test_status_ticks_and_dashes_tesseract_drops_are_read_from_the_scan(tmp_path
             if cells[0].text.strip()[:1] in "๑๒๓๔๕๖๗๘๙"]
     assert len(rows) == 10
     assert sum(r == [DASH, DASH, TICK] for r in rows) >= 9, rows
+
+
+def test_a_words_upper_marks_read_again_as_words_are_dropped():
+    """Regression (scan matrix, 300 dpi): Tesseract read the marks of ตัวชี้วัดที่ a second time,
+    as `บ 50 4` inside the top of the word's box, and the indicator's number no longer followed
+    its label. Boxes as Tesseract gave them; the digit beside the word, lower down, stays."""
+    words = [
+        _word("บ", 244, 1527, 260, 1535, 40.8),
+        _word("50", 277, 1516, 314, 1536, 35.9),
+        _word("4", 335, 1517, 351, 1535, 78.9),
+        _word("ตัวชีวัดที", 238, 1521, 361, 1568, 94.0),
+        _word("๒", 375, 1537, 383, 1558, 96.5),
+        _word("การใช้งบประมาณ", 395, 1521, 600, 1568, 94.0),
+        # the next line's word, whose marks reach into this line's bottom: not a scrap
+        _word("ปี", 240, 1560, 270, 1610, 93.0),
+    ]
+    assert [w.text for w in drop_mark_junk(words)] == ["ตัวชีวัดที", "๒", "การใช้งบประมาณ", "ปี"]

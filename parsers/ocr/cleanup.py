@@ -106,14 +106,38 @@ def _sits_on(scrap: OcrWord, word: OcrWord) -> bool:
     return scrap.confidence < _DOUBTFUL and bool(_DOUBTFUL_SCRAP.match(scrap.text)) and sy1 > wy0
 
 
+# A word's upper marks read a second time as a word of their own, inside the top of the word's
+# box (`ตัวชีวัดที` with `บ 50 4` over it): a scrap of at most this many characters, this share
+# of the word's height, the word itself of at least `_CARRIER_LETTERS` Thai letters.
+_RIDER_CHARS = 3
+_RIDER_HEIGHT = 0.65
+_CARRIER_LETTERS = 3
+
+
+def _rides_on(scrap: OcrWord, word: OcrWord) -> bool:
+    """Whether `scrap` is a second reading of `word`'s upper marks: short, within the word's
+    columns, and wholly in the top of its box, where no word of another line can be."""
+    sx0, sy0, sx1, sy1 = scrap.pixels
+    wx0, wy0, wx1, wy1 = word.pixels
+    height = wy1 - wy0
+    return (scrap is not word and len(scrap.text) <= _RIDER_CHARS
+            and scrap.confidence <= word.confidence
+            and len(_THAI_LETTER.findall(word.text)) >= _CARRIER_LETTERS
+            and min(sx1, wx1) - max(sx0, wx0) >= 0.5 * (sx1 - sx0)
+            and sy1 - sy0 <= _RIDER_HEIGHT * height
+            and sy0 >= wy0 - 0.3 * height and sy1 <= wy0 + 0.6 * height)
+
+
 def drop_mark_junk(words: list[OcrWord]) -> list[OcrWord]:
-    """`words` without the Latin-looking scraps that are stray Thai marks: a word of one to
-    three such letters that sits on top of a Thai word, or is not two fifths as tall as the
-    page's words (a Latin misreading of an unmarked Thai word such as ละ is taller)."""
+    """`words` without the scraps that are stray Thai marks: a word of one to three Latin-looking
+    letters that sits on top of a Thai word, or is not two fifths as tall as the page's words (a
+    Latin misreading of an unmarked Thai word such as ละ is taller); and any short word riding
+    in the top of a Thai word's box (its marks read twice)."""
     if not words:
         return words
     usual = float(np.median([w.pixels[3] - w.pixels[1] for w in words]))
     thai = [w for w in words if _THAI_LETTER.search(w.text)]
+    words = [w for w in words if not any(_rides_on(w, t) for t in thai)]
 
     def in_a_line(w: OcrWord) -> bool:
         # A real word stands on the same baseline as its neighbours (ละ read `AY` beside

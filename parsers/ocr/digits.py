@@ -237,6 +237,26 @@ def read_glyphs(parts: list[Glyph]) -> list[Reading]:
     return [r for g in parts for r in _read_piece(g, top, height, model())]
 
 
+# A piece of ink this small beside a glyph's own (a share of its area) is a speck of the scan,
+# not a mark: the smallest Thai tone mark is some 7% of its letter.
+_SPECK_SHARE = 0.03
+
+
+def without_specks(glyph: Glyph) -> Glyph | None:
+    """The glyph's largest piece alone, when every other piece merged into it is a speck;
+    None when it has no specks to lose."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(glyph.pixels, connectivity=8)
+    if count <= 2:
+        return None
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    main = int(areas.argmax())
+    if any(a > _SPECK_SHARE * areas[main] for i, a in enumerate(areas) if i != main):
+        return None
+    pixels = np.where(labels == main + 1, 255, 0).astype(np.uint8)
+    found = _ink_of(glyph.x0, glyph.y0, pixels)
+    return replace(found, partial=glyph.partial) if found else None
+
+
 def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
     if glyph.partial:
         return [Reading(glyph, REJECT, 1.0)]
@@ -246,6 +266,11 @@ def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
     p = m.probabilities(features(glyph, top, height)[None])[0]
     best = int(p.argmax())
     whole = Reading(glyph, m.classes[best], float(p.max()))
+    if whole.char == REJECT or whole.sure < _DOUBT:
+        # A speck under a ๔ gives it a tail no digit has: read without it.
+        clean = without_specks(glyph)
+        if clean is not None:
+            return _read_piece(clean, top, height, m)
     too_wide = glyph.width > m.max_aspect[best] * max(glyph.height, 1)
     if (glyph.width > _WIDE * height or too_wide) and glyph.height >= 0.5 * height:
         # The surest of a few cuts. Kept when every part reads surely as a digit, and more

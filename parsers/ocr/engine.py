@@ -1,7 +1,8 @@
 """The OCR engine interface: a page image in, words with boxes and confidences out.
 
-The scan path asks an engine three things (`OcrEngine`): the words of a page, one word read
-again by the Thai model alone, and which way up the page is. Tesseract is the engine shipped
+The scan path asks an engine four things (`OcrEngine`): the words of a page, one word read
+again by the Thai model alone, one line (a shaded table cell) read as a line, and which way
+up the page is. Tesseract is the engine shipped
 (`parsers.ocr.tesseract`); another is named by `OcrSettings.engine` (or `ITA_EXTRACT_OCR_ENGINE`
 for every process of a run), either from `ENGINES` or as `module:factory`, a callable taking the
 `OcrSettings` and returning an engine. The fault tests plug in engines that crash, hang or eat
@@ -66,6 +67,10 @@ class OcrEngine(Protocol):
 
     def read_word(self, pixels: np.ndarray) -> tuple[str, float]:
         """One word's image read by the Thai model alone: its text and confidence (0–100)."""
+
+    def read_line(self, pixels: np.ndarray, dpi: int) -> tuple[str, float]:
+        """The image of one line of print (a table cell) read as one line: its text and
+        confidence (0–100)."""
 
     def orientation(self, pixels: np.ndarray, dpi: int) -> Orientation | None:
         """Which way up the page is, or None when the engine cannot tell."""

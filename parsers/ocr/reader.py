@@ -1,9 +1,9 @@
 """Scanned pages into the layout model: text lines and ruled tables, `method=ocr`.
 
 Per page: turn upright and straighten (`preprocess`), find the ruled tables and erase their
-rules (`rules`), read the words with the OCR engine (`engine`), re-read every number with the
-Thai-digit reader (`digits`), repair what Tesseract's Thai always gets wrong (`cleanup`), then
-hand the words and tables to the page builder (`parsers.compose`), exactly as the PDF reader
+rules (`rules`), read the words with the OCR engine (`engine`) and the cells printed on grey
+on their own (`shading`), re-read every number with the Thai-digit reader (`digits`), repair
+what Tesseract's Thai always gets wrong (`cleanup`), then hand the words and tables to the page builder (`parsers.compose`), exactly as the PDF reader
 hands it characters. Each line and cell carries the engine's mean word confidence.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from parsers.ocr.marks import mark_empty_cells
 from parsers.ocr.preprocess import deskew, flatten, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
+from parsers.ocr.shading import reread_shaded_cells, shaded_cells
 from parsers.tables import join_pages
 from parsers.timeouts import time_limit
 
@@ -80,10 +81,13 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     # a shaded header cell (it reads nothing there at 150 dpi): it reads such a page flattened.
     # A finer scan reads better as it is (flattening raises its noise into specks).
     coarse = image.source_dpi is not None and image.source_dpi < settings.flatten_below_dpi
-    clean = erase_rules(flatten(straight) if coarse else straight, masks)
+    unruled = erase_rules(straight, masks)
+    clean = erase_rules(flatten(straight), masks) if coarse else unruled
     reading_ink = erase_ink(binary, masks)
+    words = reread_shaded_cells(engine.read_words(clean, image.dpi), unruled,
+                                shaded_cells(straight, tables, image.dpi), engine, image.dpi)
     # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
-    words = reread_in_thai(drop_mark_junk(engine.read_words(clean, image.dpi)), clean, engine)
+    words = reread_in_thai(drop_mark_junk(words), clean, engine)
     if settings.read_digits:
         # The reader cuts glyphs as connected ink: a border touching a number would glue it
         # into one piece, so it reads the page with the rules taken out.

@@ -18,7 +18,8 @@ from parsers.ocr.settings import OcrSettings
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
-@lru_cache(maxsize=3)
+# One per page segmentation mode used: words, one word, one line, orientation.
+@lru_cache(maxsize=4)
 def _api(tessdata: str, languages: str, psm: str = "AUTO"):
     try:
         import tesserocr
@@ -42,10 +43,12 @@ class TesseractEngine:
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         """Tesseract's Thai "words" are single letters or syllables (Thai has no spaces between
         words); the pieces between two blanks are joined into one word with one box."""
+        return self._words(_api(self.tessdata, self.languages), pixels, dpi)
+
+    def _words(self, api, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         import tesserocr
         from PIL import Image
 
-        api = _api(self.tessdata, self.languages)
         api.SetImage(Image.fromarray(pixels))
         api.SetSourceResolution(dpi)
         api.Recognize()
@@ -74,6 +77,13 @@ class TesseractEngine:
         confidence = float(api.MeanTextConf())
         api.Clear()
         return text, confidence
+
+    def read_line(self, pixels: np.ndarray, dpi: int) -> tuple[str, float]:
+        # Word by word, as a page: the line's own text puts a space between every syllable.
+        words = self._words(_api(self.tessdata, self.languages, "SINGLE_LINE"), pixels, dpi)
+        if not words:
+            return "", 0.0
+        return " ".join(w.text for w in words), sum(w.confidence for w in words) / len(words)
 
     def orientation(self, pixels: np.ndarray, dpi: int) -> Orientation | None:
         from PIL import Image
