@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from parsers.compose.lines import fits_after
 from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
-from thai.chars import wrap_glue
+from thai.chars import without_marks, wrap_glue
 from thai.numbering import list_marker, starts_with_sub_number
 
 Grid = list[list[Cell]]
@@ -268,7 +268,7 @@ def join_continued_tables(blocks: list[Block], split_rows: bool = False) -> list
 
     A table continues the previous one when their `header_key`s are equal and nothing but
     page furniture lies between them: running headers (text lines repeating lines already
-    seen in the document) and bare page numbers. That furniture is dropped with the repeated
+    seen in the document), bare page numbers, and specks OCR doubts. That furniture is dropped with the repeated
     header. Everything else is returned unchanged and in order.
 
     With `split_rows` (PDF tables, whose cells know whether their last line was full), a row
@@ -281,7 +281,7 @@ def join_continued_tables(blocks: list[Block], split_rows: bool = False) -> list
     for block in blocks:
         if isinstance(block, TextLine):
             key = line_key(block.text)
-            if open_table is not None and (key in seen or _is_page_number(block)):
+            if open_table is not None and (key in seen or _is_page_number(block) or _is_scrap(block)):
                 held.append(block)
             else:
                 out.extend(held)
@@ -396,7 +396,21 @@ def join_pages(pages: list[Page]) -> None:
 
 
 def _is_page_number(block: Block) -> bool:
-    return isinstance(block, TextLine) and _PAGE_NUMBER.fullmatch(line_key(block.text)) is not None
+    """A bare page number, as printed or as OCR reads one with a stray mark (`-๓่-`)."""
+    return isinstance(block, TextLine) and \
+        _PAGE_NUMBER.fullmatch(without_marks(line_key(block.text))) is not None
+
+
+# A line this short that OCR doubts this much is a speck of the scan read as print (`ee` where a
+# page number stands), not a line that ends a table.
+_SCRAP_CHARS = 3
+_SCRAP_CONFIDENCE = 50.0
+
+
+def _is_scrap(block: TextLine) -> bool:
+    confidence = block.prov.confidence
+    return confidence is not None and confidence < _SCRAP_CONFIDENCE \
+        and len(line_key(block.text)) <= _SCRAP_CHARS
 
 
 def join_continued_paragraphs(pages: list[Page]) -> None:

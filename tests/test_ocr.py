@@ -215,9 +215,10 @@ def test_shaded_header_cells_of_a_noisy_200dpi_scan_are_read_and_the_table_joins
 
     sys.path.insert(0, str(REPO / "scripts"))
     import make_sample_scans as scans
-    from variants import SCAN_CELLS
 
     from pipeline.triage import read_pdf
+
+    from variants import SCAN_CELLS
 
     cell = next(c for c in SCAN_CELLS if c.name == "200dpi")
     source = pdfium.PdfDocument(str(REPO / "samples" / "pdf" / "002_93ffecfbf81c93e2.pdf"))

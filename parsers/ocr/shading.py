@@ -9,8 +9,6 @@ reading (read alone, its lines come out no better).
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import cv2
 import numpy as np
 
