@@ -397,8 +397,10 @@ def join_pages(pages: list[Page]) -> None:
 
 def _is_page_number(block: Block) -> bool:
     """A bare page number, as printed or as OCR reads one with a stray mark (`-๓่-`)."""
-    return isinstance(block, TextLine) and \
-        _PAGE_NUMBER.fullmatch(without_marks(line_key(block.text))) is not None
+    if not isinstance(block, TextLine):
+        return False
+    key = line_key(block.text)
+    return any(_PAGE_NUMBER.fullmatch(k) for k in (key, without_marks(key)))
 
 
 # A line this short that OCR doubts this much is a speck of the scan read as print (`ee` where a

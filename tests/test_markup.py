@@ -338,13 +338,25 @@ def test_join_only_across_repeated_lines_and_is_pure():
     assert join_continued_tables([line, a, line, c]) == [line, a, line, c]
 
 
-@pytest.mark.parametrize("number", ["- ๒ -", "หน้า 2", "2/5", "(๒)"])
+@pytest.mark.parametrize("number", ["- ๒ -", "หน้า 2", "2/5", "(๒)", "-๓่-"])  # the last as OCR read it
 def test_join_across_a_bare_page_number(number):
     a = _table([["ก", "ข"], ["1", "2"]])
     b = _table([["ก", "ข"], ["3", "4"]], page=2)
     (t,) = join_continued_tables([a, _line(number, 2), b])
     assert len(t.grid) == 3
     assert len(join_continued_tables([a, _line(number + " ข้อความ", 2), b])) == 3
+
+
+def test_join_across_a_speck_ocr_doubts_but_not_across_a_line_it_is_sure_of():
+    """Regression (scan matrix, 200 dpi): a page number read as `ee` at 29.6% confidence stood
+    between a table and its continuation."""
+    a = _table([["ก", "ข"], ["1", "2"]])
+    b = _table([["ก", "ข"], ["3", "4"]], page=2)
+    speck = TextLine(text="ee", prov=Provenance(page=2, method="ocr", confidence=29.6))
+    sure = TextLine(text="ee", prov=Provenance(page=2, method="ocr", confidence=91.0))
+    (t,) = join_continued_tables([a, speck, b])
+    assert len(t.grid) == 3
+    assert len(join_continued_tables([a, sure, b])) == 3
 
 
 def test_join_pads_the_narrower_table_within_the_spanning_heading():
