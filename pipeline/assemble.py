@@ -10,7 +10,18 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from normalizers import dates, grades, indicators, numerals, orgs, places, statuses, thai_text, units
+from normalizers import (
+    dates,
+    gazetteer,
+    grades,
+    indicators,
+    numerals,
+    orgs,
+    places,
+    statuses,
+    thai_text,
+    units,
+)
 from normalizers.statuses import MeasureStatus
 from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedMeasure
 from parsers.layout import Document, Table, TextLine
@@ -75,6 +86,11 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
     province = places.parse_province(_raw(h.province))
     if province is None:
         province = places.province_from_reference(_raw(h.reference_no))
+    district = places.parse_district(_raw(h.district))
+    place = gazetteer.locate(org.name if org else None, org.org_type if org else None, district,
+                             province.name if province else None)
+    if province is None and place.province is not None:  # the organisation's name says it
+        province = places.parse_province(place.province)
     fiscal_year_be = dates.be_year(_raw(h.fiscal_year))
     overall = numerals.parse_score(_raw(h.overall_score))
     return DocumentRow(
@@ -83,9 +99,11 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         doc_type=h.doc_type, title=_text(h.title), department=_text(h.department),
         subject=_text(h.subject), addressee=_text(h.addressee),
         org_name=org.name if org else None, org_type=org.org_type if org else None,
-        district=places.parse_district(_raw(h.district)),
+        district=district,
         province=province.name if province else None,
         province_iso=province.iso if province else None,
+        province_code=place.province_code, district_code=place.district_code,
+        subdistrict_code=place.subdistrict_code,
         fiscal_year_be=fiscal_year_be,
         fiscal_year=dates.be_to_ce(fiscal_year_be) if fiscal_year_be else None,
         assessed_year_be=dates.be_year(_raw(h.assessed_year)),
@@ -93,7 +111,7 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         doc_date=dates.parse_thai_date(_raw(h.doc_date)),
         reference_no=places.canonical_reference_no(_raw(h.reference_no)),
         method=layout.method, ocr_confidence=_ocr_confidence(layout), status=DocStatus.SUCCESS,
-        warnings=[], extractor_version=source.extractor_version)
+        warnings=[place.warning] if place.warning else [], extractor_version=source.extractor_version)
 
 
 def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
@@ -255,7 +273,7 @@ def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extracti
     document = document_row(source, layout, ita)
     keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, province=document.province,
                    fiscal_year_be=document.fiscal_year_be)
-    warnings: list[str] = list(layout.warnings) + list(ita.warnings)
+    warnings: list[str] = list(document.warnings) + list(layout.warnings) + list(ita.warnings)
     scores = score_rows(ita, keys, document.assessed_year_be, warnings)
     warnings.extend(plausibility.score_arithmetic(scores))
     warnings.extend(plausibility.score_conflicts(scores))

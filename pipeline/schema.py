@@ -114,6 +114,13 @@ class DocumentRow:
     district: str | None = column(pa.string(), "canonical Thai district name, no อำเภอ prefix")
     province: str | None = _province()
     province_iso: str | None = column(pa.string(), "ISO 3166-2 code of the province, e.g. TH-41")
+    province_code: str | None = column(pa.string(), "DOPA code of the province (2 digits, e.g. 41), from the gazetteer")
+    district_code: str | None = column(
+        pa.string(), "DOPA code of the district (4 digits) the organisation lies in, from the gazetteer: "
+        "from its name or the printed district; set where `district` (as printed) may be null")
+    subdistrict_code: str | None = column(
+        pa.string(), "DOPA code of the subdistrict (6 digits) a subdistrict administration or "
+        "municipality is named after, where the printed district or province tells which")
     fiscal_year_be: int | None = _fiscal_year()
     fiscal_year: int | None = column(pa.int32(), "fiscal_year_be in the Common Era (BE − 543)")
     assessed_year_be: int | None = column(pa.int32(), "ITA round whose results the document reports")

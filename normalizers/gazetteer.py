@@ -1,0 +1,123 @@
+"""Where an organisation lies, with the official (DOPA) codes, from the `geothai` gazetteer.
+
+Province, district and subdistrict come from what the document prints: its province and
+district (`places`), and the organisation's own name, which for a local administration is a
+place: a provincial administration (อบจ.) is named after its province, a city or town
+municipality after its province, district or subdistrict, a subdistrict administration (อบต.)
+or subdistrict municipality after its subdistrict. A name that fits more than one place of the
+gazetteer, and nothing printed that tells them apart, stays unplaced with a warning: 28
+subdistricts are called หนองบัว, two are called บางปลา.
+
+    >>> locate("เทศบาลตำบลแร่", "subdistrict_municipality", district="พังโคน", province="สกลนคร")
+    Place(province='สกลนคร', province_code='47', district_code='4705', subdistrict_code='470503', warning=None)
+    >>> locate("เทศบาลนครอุดรธานี", "city_municipality").province_code
+    '41'
+    >>> locate("เทศบาลตำบลบางปลา", "subdistrict_municipality").warning
+    'place_ambiguous:บางปลา'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import geothai
+
+__all__ = ["Place", "locate", "province_code"]
+
+# The canonical prefixes of `normalizers.orgs`, each with the level of place its name is.
+_NAMED_AFTER = {
+    "pao": ("องค์การบริหารส่วนจังหวัด", "province"),
+    "city_municipality": ("เทศบาลนคร", "town"),
+    "town_municipality": ("เทศบาลเมือง", "town"),
+    "sao": ("องค์การบริหารส่วนตำบล", "subdistrict"),
+    "subdistrict_municipality": ("เทศบาลตำบล", "subdistrict"),
+}
+
+# Bodies whose whole name is their place: Bangkok is a province; Pattaya lies in Bang Lamung,
+# Chon Buri.
+_WHOLE = {"bangkok": ("10", None), "pattaya": ("20", "2004")}
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str | None = None  # Thai name, as the gazetteer spells it
+    province_code: str | None = None  # two digits
+    district_code: str | None = None  # four digits
+    subdistrict_code: str | None = None  # six digits
+    warning: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, geothai.Province]:
+    return {geothai.normalize(p.name_th): p for p in geothai.provinces()}
+
+
+def province_code(name: str | None) -> str | None:
+    """The two-digit code of a province named in full (no จังหวัด).
+
+    >>> province_code("อุดรธานี"), province_code("กรุงเทพมหานคร"), province_code("ศรีธาตุ")
+    ('41', '10', None)
+    """
+    found = _provinces().get(geothai.normalize(name)) if name else None
+    return found.code if found else None
+
+
+def _districts(name: str, in_province: str | None) -> list[geothai.District]:
+    key = geothai.normalize(name)
+    candidates = geothai.districts(in_province) if in_province else \
+        [d for p in _provinces().values() for d in geothai.districts(p.code)]
+    return [d for d in candidates if geothai.normalize(d.name_th) == key]
+
+
+def _province_of(code: str, **more: str) -> Place:
+    province = geothai.province(code)
+    return Place(province=province.name_th if province else None, province_code=code, **more)
+
+
+def locate(org_name: str | None, org_type: str | None, district: str | None = None,
+           province: str | None = None) -> Place:
+    """The place of an organisation (its canonical name and type, `normalizers.orgs`), given the
+    district and province the document prints (canonical names, or None).
+
+    >>> locate("องค์การบริหารส่วนจังหวัดขอนแก่น", "pao").province
+    'ขอนแก่น'
+    >>> locate("เทศบาลเมืองบ้านไผ่", "town_municipality")
+    Place(province='ขอนแก่น', province_code='40', district_code='4010', subdistrict_code=None, warning=None)
+    >>> locate("สำนักงานสาธารณสุขอำเภอหนองใหญ่", "other", province="ชลบุรี").province_code
+    '20'
+    >>> locate("องค์การบริหารส่วนตำบลหนองบัว", "sao").warning
+    'place_ambiguous:หนองบัว'
+    >>> locate("เมืองพัทยา", "pattaya").district_code
+    '2004'
+    """
+    printed = province_code(province)
+    base = _province_of(printed) if printed else Place()
+    if org_type in _WHOLE:
+        code, district_code = _WHOLE[org_type]
+        return _province_of(code, district_code=district_code) if printed in (None, code) else base
+    prefix, level = _NAMED_AFTER.get(org_type or "", ("", None))
+    name = org_name[len(prefix):] if org_name and prefix and org_name.startswith(prefix) else None
+    if not name or level is None:
+        return base
+    named = province_code(name)
+    if level == "province" or (level == "town" and named is not None):
+        # A name that is a province, unless the document prints another one.
+        return _province_of(named) if named is not None and printed in (None, named) else base
+    if level == "town":  # named after its district (เทศบาลเมืองบ้านไผ่)
+        districts = _districts(name, printed)
+        if len(districts) == 1:
+            return _province_of(districts[0].province_code, district_code=districts[0].code)
+        if len(districts) > 1:
+            return replace(base, warning=f"place_ambiguous:{name}")
+    # A subdistrict's name (a town's too, when no district has it), placed only where the
+    # printed district or province says which of its namesakes it is.
+    found = geothai.match(name, district=district, province=province) if district or printed else []
+    if len(found) == 1:
+        address = found[0]
+        if level == "town":  # a town spans several subdistricts: its district is what is known
+            return _province_of(address.province.code, district_code=address.district.code)
+        return Place(province=address.province.name_th, province_code=address.province.code,
+                     district_code=address.district.code, subdistrict_code=address.subdistrict.code)
+    if len(found) > 1 or (not found and not (district or printed) and len(geothai.match(name)) > 1):
+        return replace(base, warning=f"place_ambiguous:{name}")
+    return base
