@@ -139,3 +139,27 @@ def test_scans_are_marked_for_ocr_not_read_as_empty(name, process_once):
     assert doc.status != "failed" and doc.source_kind == "pdf_scanned" and doc.method == "ocr"
     assert doc.ocr_confidence is not None and doc.ocr_confidence > 50
     assert not [e for e in result.errors if e.code == "needs_ocr"]
+
+
+# Every real file, read from its rendered pages (`pdftoppm -r 80`): memos, letters, orders,
+# announcements, procurement analyses and tables, a college's project report, a mayor's
+# declaration. None prints an ITA score, overall or per indicator, nor a grade.
+REAL_FILES = sorted(p.name for p in REAL.glob("*.pdf")) if REAL.exists() else []
+
+
+@needs_real
+@pytest.mark.parametrize("name", REAL_FILES)
+def test_a_real_file_that_prints_no_score_yields_no_score_row(name, process_once):
+    """Issue 14: a score or grade only from a table or sentence that states one."""
+    result = process_once(str(REAL / name))
+    assert result.document.status != "failed", result.errors
+    assert result.scores == [], [(s.scope, s.score, s.page) for s in result.scores]
+    assert result.document.overall_score is None and result.document.grade is None
+
+
+@needs_real
+@pytest.mark.parametrize("name", ["nongyai_EB1_1.2.pdf", "phichai_report_moit2-18.1.pdf"])
+def test_a_procurement_analysis_is_not_an_analysis_of_the_assessment(name, process_once):
+    """Regression: `รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง` (page 1 as rendered) was classified
+    `assessment_analysis` for its word ผลการวิเคราะห์."""
+    assert process_once(str(REAL / name)).document.doc_type == "other"

@@ -214,11 +214,19 @@ def find_assessed_year(lines: list[TextLine]) -> PrintedField | None:
     return None
 
 
+_NAMES_ASSESSMENT = re.compile(r"ประเมิน|คุณธรรม|ita")
+_PROCUREMENT = re.compile(r"จัดซื้อ|จัดจ้าง|จัดหาพัสดุ")
+
+
 def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> DocType:
     """doc_type from the title (or memo subject), else from what the document contains."""
     if not is_ita_text(title + " " + body):
         return DocType.OTHER
     key = fold(title)
+    # A report on procurement (`รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง`) is ITA evidence of its own,
+    # neither an analysis of the assessment nor a report on measures.
+    if _PROCUREMENT.search(key) and not _NAMES_ASSESSMENT.search(key) and "มาตรการ" not in key:
+        return DocType.OTHER
     if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
         return DocType.ASSESSMENT_ANALYSIS
     if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):
