@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import geothai
 
-__all__ = ["Place", "locate", "province_code"]
+__all__ = ["Place", "district_prefix", "locate", "province_code"]
 
 # The canonical prefixes of `normalizers.orgs`, each with the level of place its name is.
 _NAMED_AFTER = {
@@ -62,6 +62,24 @@ def province_code(name: str | None) -> str | None:
     return found.code if found else None
 
 
+@lru_cache(maxsize=1)
+def _district_names() -> frozenset[str]:
+    return frozenset(d.name_th for p in _provinces().values() for d in geothai.districts(p.code))
+
+
+def district_prefix(name: str) -> str | None:
+    """The longest district name `name` starts with, when `name` itself is none: a district's
+    name run into the next words of a line (`หนองใหญ่สำนักงานสาธารณสุข`).
+
+    >>> district_prefix("หนองใหญ่สำนักงานสาธารณสุข"), district_prefix("ศรีธาตุ"), district_prefix("เมือง")
+    ('หนองใหญ่', None, None)
+    """
+    names = _district_names()
+    if name in names:
+        return None
+    return next((name[:n] for n in range(len(name) - 1, 1, -1) if name[:n] in names), None)
+
+
 def _districts(name: str, in_province: str | None) -> list[geothai.District]:
     key = geothai.normalize(name)
     candidates = geothai.districts(in_province) if in_province else \
@@ -85,6 +103,8 @@ def locate(org_name: str | None, org_type: str | None, district: str | None = No
     Place(province='ขอนแก่น', province_code='40', district_code='4010', subdistrict_code=None, warning=None)
     >>> locate("สำนักงานสาธารณสุขอำเภอหนองใหญ่", "other", province="ชลบุรี").province_code
     '20'
+    >>> locate(None, None, district="หนองใหญ่", province="ชลบุรี").district_code
+    '2003'
     >>> locate("องค์การบริหารส่วนตำบลหนองบัว", "sao").warning
     'place_ambiguous:หนองบัว'
     >>> locate("เมืองพัทยา", "pattaya").district_code
@@ -92,6 +112,10 @@ def locate(org_name: str | None, org_type: str | None, district: str | None = No
     """
     printed = province_code(province)
     base = _province_of(printed) if printed else Place()
+    # The printed district, where the gazetteer has one of that name (in the printed province).
+    named_districts = _districts(district, printed) if district else []
+    if len(named_districts) == 1:
+        base = _province_of(named_districts[0].province_code, district_code=named_districts[0].code)
     if org_type in _WHOLE:
         code, district_code = _WHOLE[org_type]
         return _province_of(code, district_code=district_code) if printed in (None, code) else base

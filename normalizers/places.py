@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from normalizers.gazetteer import district_prefix
 from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean
 
@@ -195,6 +196,8 @@ def parse_district(text: str | None) -> str | None:
     'ศรีธาตุ'
     >>> parse_district("อำเภอเมือง จังหวัดสกลนคร")
     'เมืองสกลนคร'
+    >>> parse_district("สำนักงานสาธารณสุขอำเภอหนองใหญ่สำนักงานสาธารณสุขจังหวัดชลบุรี")
+    'หนองใหญ่'
     """
     cleaned = clean(text)
     if cleaned is None:
@@ -207,6 +210,7 @@ def parse_district(text: str | None) -> str | None:
         stop = _DISTRICT_STOP.search(name, 1)
         if stop is not None:
             name = name[:stop.start()]
+        name = district_prefix(name) or name
         if name:
             if name == "เมือง":
                 province = parse_province(cleaned[match.end():])

@@ -163,3 +163,12 @@ def test_a_procurement_analysis_is_not_an_analysis_of_the_assessment(name, proce
     """Regression: `รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง` (page 1 as rendered) was classified
     `assessment_analysis` for its word ผลการวิเคราะห์."""
     assert process_once(str(REAL / name)).document.doc_type == "other"
+
+
+@needs_real
+def test_a_district_run_into_the_next_line_is_cut_at_its_gazetteer_name(process_once):
+    """Regression: the cover of nongyai_EB1_1.2 prints `งานสาธารณสุขอำเภอหนองใหญ่` over
+    `สำนักงานสาธารณสุขจังหวัดชลบุรี`; joined, the district came out `หนองใหญ่สำนักงานสาธารณสุข`."""
+    document = process_once(str(REAL / "nongyai_EB1_1.2.pdf")).document
+    assert (document.district, document.province, document.province_code, document.district_code) == \
+        ("หนองใหญ่", "ชลบุรี", "20", "2003")
