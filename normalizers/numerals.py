@@ -16,7 +16,7 @@ import re
 
 from thai.chars import CONSONANT_CLASS, TO_ARABIC_DIGITS
 
-__all__ = ["thai_to_arabic", "parse_number", "parse_score", "canonical_number"]
+__all__ = ["thai_to_arabic", "parse_number", "parse_score", "canonical_number", "phone_number"]
 
 # A comma only groups thousands when exactly three digits follow it, so "1,234.5" is one
 # number while "88,5" is 88 followed by something else.
@@ -85,3 +85,15 @@ def canonical_number(printed: str | None) -> str | None:
         return digits.group(0)
     letter = _LETTER_ITEM.match(printed.strip())
     return letter.group(1) if letter else None
+
+
+def phone_number(printed: str | None) -> str | None:
+    """A telephone number as printed, in Arabic digits without spaces (dashes, and the commas
+    or slashes between two numbers, kept).
+
+    >>> phone_number("๐-๕๕๘๓-๒๑๐๐"), phone_number("๐๓๘๒๑ ๙๒๓๒"), phone_number(None)
+    ('0-5583-2100', '038219232', None)
+    """
+    if not printed:
+        return None
+    return re.sub(r"\s+", "", thai_to_arabic(printed)) or None

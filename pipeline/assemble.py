@@ -97,6 +97,7 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         doc_id=source.doc_id, source_name=source.source_name, source_path=source.source_path,
         source_kind=layout.source_kind, page_count=layout.page_count, form=h.form,
         doc_type=h.doc_type, title=_text(h.title), department=_text(h.department),
+        department_phone=numerals.phone_number(_raw(h.department_phone)),
         subject=_text(h.subject), addressee=_text(h.addressee),
         org_name=org.name if org else None, org_type=org.org_type if org else None,
         district=district,

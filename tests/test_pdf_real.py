@@ -172,3 +172,28 @@ def test_a_district_run_into_the_next_line_is_cut_at_its_gazetteer_name(process_
     document = process_once(str(REAL / "nongyai_EB1_1.2.pdf")).document
     assert (document.district, document.province, document.province_code, document.district_code) == \
         ("หนองใหญ่", "ชลบุรี", "20", "2003")
+
+
+# The ส่วนราชการ line of each memo, as its first page renders: department, telephone, district,
+# province (DOPA codes from the gazetteer: ชลบุรี 20, หนองใหญ่ 2003; อุตรดิตถ์ 53, พิชัย 5307).
+MEMO_DEPARTMENTS = {
+    "nongyai_EB1_1.3.pdf": ("สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี (งานบริหาร)", "038-219232-3",
+                            "หนองใหญ่", "ชลบุรี", "2003"),
+    "nongyai_EB2_2.1.pdf": ("สำนักงานสาธารณสุขอำเภอหนองใหญ่ กลุ่มงานบริหารทั่วไป", "038219232",
+                            "หนองใหญ่", "ชลบุรี", "2003"),
+    "nongyai_EB2_2.3.pdf": ("สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี", "038-219232",
+                            "หนองใหญ่", "ชลบุรี", "2003"),
+    "nongyai_EB1_1.4.pdf": ("สำนักงานสาธารณสุขอำเภอหนองใหญ่ อำเภอหนองใหญ่ จังหวัดชลบุรี", None,
+                            "หนองใหญ่", "ชลบุรี", "2003"),
+    "phichai_memo_moit1-2-68.pdf": ("โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์", "0-5583-2100",
+                                    "พิชัย", "อุตรดิตถ์", "5307"),
+}
+
+
+@needs_real
+@pytest.mark.parametrize("name", sorted(MEMO_DEPARTMENTS))
+def test_a_memos_department_line_gives_its_telephone_and_place(name, process_once):
+    """Issue 14: the telephone after the department in its own column; the department line is
+    the memo's address."""
+    d = process_once(str(REAL / name)).document
+    assert (d.department, d.department_phone, d.district, d.province, d.district_code) == MEMO_DEPARTMENTS[name]

@@ -42,6 +42,9 @@ _MEMO_TITLE = re.compile(_loose("บันทึกข้อความ"))
 # print) and leave the number and the date, the date last.
 _DATE_AT_END = re.compile(r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})\s*$")
 _NUMBER_LABEL = re.compile(rf"^{_loose('ที่')}\.?\s*")
+# The telephone printed after the department on the ส่วนราชการ line (`... โทร ๐-๕๕๘๓-๒๑๐๐`).
+_PHONE = re.compile(rf"\s*(?:{_loose('โทร')}(?:ศัพท์)?|tel)\.?\s*:?\s*(?P<phone>[๐-๙0-9][๐-๙0-9\s\-–,/]*[๐-๙0-9])\s*$",
+                    re.IGNORECASE)
 
 _MEMO_FIELDS = {without_marks(label): field for label, field in (
     ("ส่วนราชการ", "department"), ("ที่", "reference_no"), ("วันที่", "doc_date"),
@@ -69,6 +72,23 @@ def _reference_before(text: str) -> str | None:
         words = text.split()
         number = " ".join(words[1:]) if len(words) > 1 else ""
     return number.strip(" -") or None
+
+
+def _split_phone(header: Header, line: TextLine) -> None:
+    """The telephone at the end of the department line into a field of its own.
+
+    >>> from parsers.layout import Provenance
+    >>> line = TextLine(text="", prov=Provenance(page=1, method="text"))
+    >>> h = Header(department=PrintedField("โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐", line.prov))
+    >>> _split_phone(h, line); h.department.text, h.department_phone.text
+    ('โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์', '๐-๕๕๘๓-๒๑๐๐')
+    """
+    assert header.department is not None
+    m = _PHONE.search(header.department.text)
+    if m is None:
+        return
+    header.department_phone = _field(m.group("phone"), line)
+    header.department = _field(header.department.text[:m.start()], line)
 
 
 def read_memo_fields(lines: list[TextLine], header: Header) -> int:
@@ -113,6 +133,8 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
             header.doc_date = _field(inline.group("value"), line)
         current = _MEMO_FIELDS[without_marks(label)]
         setattr(header, current, _field(value, line))
+        if current == "department":
+            _split_phone(header, line)
         if current == "addressee":
             return i + 1
     return 0

@@ -55,6 +55,10 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     if header.org_name is not None:
         header.org_name = hdr.most_printed_spelling(header.org_name, lines)
     header.district, header.province = hdr.find_places(front)
+    if memo and header.department is not None and header.district is None and header.province is None:
+        # A memo's ส่วนราชการ line is its address (`สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี`).
+        header.district, header.province = hdr.find_places(
+            [TextLine(text=header.department.text, prov=header.department.prov)])
     if header.district is None and header.province is None and header.org_name is not None:
         header.district, header.province = hdr.find_places_after_org(lines[:40], header.org_name.text)
     header.assessed_year = hdr.find_assessed_year(lines)

@@ -60,7 +60,8 @@ class Header:
     overall_score: PrintedField | None = None  # e.g. "๙๐.๗๙"
     grade: PrintedField | None = None  # e.g. "A", "ผ่านดีเยี่ยม"
     # memo (บันทึกข้อความ) fields
-    department: PrintedField | None = None  # ส่วนราชการ line
+    department: PrintedField | None = None  # ส่วนราชการ line, without its telephone
+    department_phone: PrintedField | None = None  # the telephone after it, e.g. "๐-๕๕๘๓-๒๑๐๐"
     reference_no: PrintedField | None = None  # ที่ line, e.g. "ปน ๗๖๑๐๑/ -"
     doc_date: PrintedField | None = None  # วันที่ line, e.g. "๒๒ มีนาคม ๒๕๖๔"
     subject: PrintedField | None = None  # เรื่อง line
