@@ -197,3 +197,28 @@ def test_a_memos_department_line_gives_its_telephone_and_place(name, process_onc
     the memo's address."""
     d = process_once(str(REAL / name)).document
     assert (d.department, d.department_phone, d.district, d.province, d.district_code) == MEMO_DEPARTMENTS[name]
+
+
+# Announcements and an order, as their pages render: number (orders), subject (เรื่อง), the
+# date of `ประกาศ ณ วันที่` / `สั่ง ณ วันที่`, and the district of the issuer named in the title.
+ISSUED = {
+    "nongyai_EB1_1.5.pdf": ("order", "150/2563",
+                            "มอบหมายการดำเนินการในการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของสำนักงานสาธารณสุขอำเภอหนองใหญ่",
+                            "2020-12-09"),
+    # its subject's two printed lines join without a space (`พ.ศ.๒๕๖๑สำหรับ`): not asserted
+    "nongyai_EB1_1.6.pdf": ("announcement", None, None, "2020-12-09"),
+    # no เรื่อง line (`ว่าด้วย...` in the title); the date run into the last paragraph
+    "nongyai_EB2_2.4.pdf": ("announcement", None, None, "2019-10-01"),
+}
+
+
+@needs_real
+@pytest.mark.parametrize("name", sorted(ISSUED))
+def test_an_announcement_or_an_order_gives_its_number_subject_and_date(name, process_once):
+    """Issue 14: announcements and orders have their own header reader."""
+    d = process_once(str(REAL / name)).document
+    form, number, subject, date = ISSUED[name]
+    assert (d.form, d.reference_no, d.doc_date.isoformat() if d.doc_date else None) == (form, number, date)
+    if subject is not None:
+        assert d.subject == subject
+    assert (d.district, d.province) == ("หนองใหญ่", "ชลบุรี")

@@ -140,6 +140,44 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
     return 0
 
 
+# An announcement's or an order's own header: `ประกาศ<issuer>` / `คำสั่ง<issuer>`, `ที่ ๑๕๐/๒๕๖๓`
+# (orders), `เรื่อง ...`, and at its end `ประกาศ ณ วันที่ ...` / `สั่ง ณ วันที่ ...`.
+_SUBJECT_LINE = re.compile(rf"^{_loose('เรื่อง')}\s*(?P<value>\S.*)$")
+_NUMBER_LINE = re.compile(rf"^{_loose('ที่')}\s*(?P<value>[๐-๙0-9][๐-๙0-9/.\- ]*)$")
+# The date line can be run into the paragraph before it (`...ขอซื้อหรือขอจ้างประกาศ ณ วันที่ ๑
+# ตุลาคม พ.ศ. ๒๕๖๒`): the date is taken to its year.
+_ISSUED_ON = re.compile(rf"(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*{_loose('วันที่')}\s*"
+                        r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{2,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
+# A dotted or ruled line under the header, run into the subject's last line.
+_LEADER = re.compile(r"\s*[.\-_…]{3,}\s*$")
+
+
+def read_issued_fields(lines: list[TextLine], header: Header) -> None:
+    """Subject, number and date of an announcement or an order, where printed.
+
+    >>> from parsers.layout import Provenance
+    >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="text"))
+    >>> h = Header()
+    >>> read_issued_fields([line("คำสั่งสำนักงานสาธารณสุขอำเภอหนองใหญ่"), line("ที่ ๑๕๐/๒๕๖๓"),
+    ...     line("เรื่อง มอบหมายการดำเนินการ"), line("ข้อ ๑ ..."), line("สั่ง ณ วันที่ ๙ ธันวาคม พ.ศ.๒๕๖๓")], h)
+    >>> h.reference_no.text, h.subject.text, h.doc_date.text
+    ('๑๕๐/๒๕๖๓', 'มอบหมายการดำเนินการ', '๙ ธันวาคม พ.ศ.๒๕๖๓')
+    """
+    for line in lines[:8]:
+        text = line.text.strip()
+        subject = _SUBJECT_LINE.match(text)
+        number = _NUMBER_LINE.match(text)
+        if subject and header.subject is None:
+            header.subject = _field(_LEADER.sub("", subject.group("value")), line)
+        elif number and header.reference_no is None and header.subject is None:
+            header.reference_no = _field(number.group("value"), line)
+    for line in reversed(lines):
+        issued = _ISSUED_ON.search(line.text)
+        if issued:
+            header.doc_date = _field(issued.group("value"), line)
+            return
+
+
 def read_title(lines: list[TextLine]) -> tuple[PrintedField | None, int]:
     """The title block: the first lines up to the one carrying the year (at most four)."""
     if not lines:

@@ -10,7 +10,7 @@ import re
 from parsers.ita import header as hdr
 from parsers.ita.findings import findings_from_table
 from parsers.ita.measures import measures_from_table
-from parsers.ita.records import Header, ItaDocument, MeasureKind, PrintedField
+from parsers.ita.records import Form, Header, ItaDocument, MeasureKind, PrintedField
 from parsers.ita.scores import scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
@@ -37,6 +37,7 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
         search = lines[:body_start]
         header.org_name = hdr.find_org(search) or hdr.find_org(lines[body_start:body_start + 10])
         front: list[TextLine] = []
+        end = 0
     else:
         header.title, end = hdr.read_title(lines)
         front = _front_matter(lines, end)
@@ -54,7 +55,13 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
                 break
     if header.org_name is not None:
         header.org_name = hdr.most_printed_spelling(header.org_name, lines)
-    header.district, header.province = hdr.find_places(front)
+    header.form = hdr.form_of(header.title.text if header.title else "", memo, lines)
+    issued = header.form in (Form.ANNOUNCEMENT, Form.ORDER)
+    if issued:
+        hdr.read_issued_fields(lines, header)
+    # An announcement's or an order's title names its issuer, whose address it is
+    # (`คำสั่งสำนักงานสาธารณสุขอำเภอหนองใหญ่`).
+    header.district, header.province = hdr.find_places((lines[:end] if issued else []) + front)
     if memo and header.department is not None and header.district is None and header.province is None:
         # A memo's ส่วนราชการ line is its address (`สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี`).
         header.district, header.province = hdr.find_places(
@@ -62,7 +69,6 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     if header.district is None and header.province is None and header.org_name is not None:
         header.district, header.province = hdr.find_places_after_org(lines[:40], header.org_name.text)
     header.assessed_year = hdr.find_assessed_year(lines)
-    header.form = hdr.form_of(header.title.text if header.title else "", memo, lines)
     return header
 
 
