@@ -156,14 +156,16 @@ def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, turned
 # Read by eye from the page images (rendered at 220 dpi).
 MEMOS = {
     "phichai_memo_moit2-19.pdf": {
-        "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐",
+        "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์",
+        "department_phone": "0-5583-2100",  # printed โทร ๐-๕๕๘๓-๒๑๐๐
         "doc_date": dt.date(2024, 12, 19),  # printed ๑๙ ธันวาคม ๒๕๖๗; OCR reads จันวาคม
         "reference_no": "อต 0033.306/8140",  # printed อต ๐๐๓๓.๓๐๖/๘๑๔๐
         "subject": "ขออนุญาตนำข้อมูลพื้นฐานของโรงพยาบาลพิชัย เผยแพร่ผ่านทางเว็บไซต์ของโรงพยาบาลพิชัย "
                    "ประจำปีงบประมาณ ๒๕๖๘",
     },
     "phichai_memo_moit1-2-68.pdf": {
-        "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์ โทร ๐-๕๕๘๓-๒๑๐๐",
+        "department": "โรงพยาบาลพิชัย อำเภอพิชัย จังหวัดอุตรดิตถ์",
+        "department_phone": "0-5583-2100",  # printed โทร ๐-๕๕๘๓-๒๑๐๐
         # printed "   พฤศจิกายน ๒๕๖๗" with the day written in by hand: no date is made up
         "doc_date": None,
         "reference_no": "อต 0033.306",  # the running number after the slash is handwritten
@@ -185,6 +187,7 @@ def test_real_memo_scans_give_their_header(name, process_once):
     assert signers["นายเบญจวุฒิ ครุฑเมือง"].startswith("ผู้อำนวยการโรงพยาบาลพิชัย")
     assert doc.source_kind == "pdf_scanned" and doc.method == "ocr" and doc.form == "memo"
     assert doc.department == expected["department"]
+    assert doc.department_phone == expected["department_phone"]
     assert doc.doc_date == expected["doc_date"]
     assert doc.reference_no == expected["reference_no"]
     # As printed, but for the marks OCR drops and the space at the line break (พื้นฐาน is
