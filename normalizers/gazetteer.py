@@ -63,8 +63,13 @@ def province_code(name: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _all_districts() -> tuple[geothai.District, ...]:
+    return tuple(d for p in _provinces().values() for d in geothai.districts(p.code))
+
+
+@lru_cache(maxsize=1)
 def _district_names() -> frozenset[str]:
-    return frozenset(d.name_th for p in _provinces().values() for d in geothai.districts(p.code))
+    return frozenset(d.name_th for d in _all_districts())
 
 
 def district_prefix(name: str) -> str | None:
@@ -82,8 +87,7 @@ def district_prefix(name: str) -> str | None:
 
 def _districts(name: str, in_province: str | None) -> list[geothai.District]:
     key = geothai.normalize(name)
-    candidates = geothai.districts(in_province) if in_province else \
-        [d for p in _provinces().values() for d in geothai.districts(p.code)]
+    candidates = geothai.districts(in_province) if in_province else _all_districts()
     return [d for d in candidates if geothai.normalize(d.name_th) == key]
 
 

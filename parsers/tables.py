@@ -266,10 +266,10 @@ def join_tables(first: Table, second: Table) -> Table:
 def join_continued_tables(blocks: list[Block], split_rows: bool = False) -> list[Block]:
     """Join each table with the tables that continue it on the following pages.
 
-    A table continues the previous one when their `header_key`s are equal and nothing but
-    page furniture lies between them: running headers (text lines repeating lines already
-    seen in the document), bare page numbers, and specks OCR doubts. That furniture is dropped with the repeated
-    header. Everything else is returned unchanged and in order.
+    A table continues the previous one when their headings are the same (`same_headings`) and
+    nothing but page furniture lies between them: running headers (text lines repeating lines
+    already seen in the document), bare page numbers, and specks OCR doubts. That furniture is
+    dropped with the repeated header. Everything else is returned unchanged and in order.
 
     With `split_rows` (PDF tables, whose cells know whether their last line was full), a row
     broken over the page break is put back together (`continues_row`).

@@ -14,7 +14,7 @@ from normalizers.indicators import indicator_by_name, parse_tool, resolve_indica
 from parsers.ita.columns import Role, table_columns
 from parsers.ita.records import PrintedScore
 from parsers.layout import Table, TextLine
-from thai.chars import CONSONANT_CLASS, TO_ARABIC_DIGITS, mark_tolerant
+from thai.chars import CONSONANTS, TO_ARABIC_DIGITS, mark_tolerant
 
 _NUM = r"[๐-๙0-9]{1,3}(?:\.[๐-๙0-9]{1,2})?"
 # The words that call a number a score, as OCR prints them too (`ค่ะแนน`, `รอยละ`).
@@ -119,14 +119,11 @@ def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[Pri
     return scores, context_tool
 
 
-_THAI_LETTER = re.compile(f"[{CONSONANT_CLASS}]")
-
-
 def _named_row(texts: list[str], label_at: int, score_col: int) -> tuple[str, str] | None:
     """(number, name) of a score table's row whose number cell OCR garbled (`Uf` for 7) but
     whose next cell is an indicator's name: the number is that name's indicator."""
     name_at = label_at + 1
-    if _THAI_LETTER.search(texts[label_at]) or name_at >= len(texts) or name_at == score_col:
+    if any(ch in CONSONANTS for ch in texts[label_at]) or name_at >= len(texts) or name_at == score_col:
         return None
     no = indicator_by_name(texts[name_at])
     return (str(no), texts[name_at]) if no is not None else None

@@ -3,8 +3,9 @@
 Per page: turn upright and straighten (`preprocess`), find the ruled tables and erase their
 rules (`rules`), read the words with the OCR engine (`engine`) and the cells printed on grey
 on their own (`shading`), re-read every number with the Thai-digit reader (`digits`), repair
-what Tesseract's Thai always gets wrong (`cleanup`), then hand the words and tables to the page builder (`parsers.compose`), exactly as the PDF reader
-hands it characters. Each line and cell carries the engine's mean word confidence.
+what Tesseract's Thai always gets wrong (`cleanup`), then hand the words and tables to the
+page builder (`parsers.compose`), exactly as the PDF reader hands it characters. Each line and
+cell carries the engine's mean word confidence.
 """
 from __future__ import annotations
 
