@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from normalizers.thai_text import clean
+from thai.chars import without_marks
 
-__all__ = ["parse_grade", "letter_grade"]
+__all__ = ["parse_grade", "letter_grade", "grade_cell", "LETTER_GRADES"]
 
 # Longest phrase first: ผ่านดีเยี่ยม contains ผ่านดี, which contains ผ่าน.
 _PASS_SCHEME = (
@@ -27,10 +28,12 @@ _PASS_SCHEME = (
 _PASS_RE = re.compile(
     "(?<!ไม่)(?<!ไม่ )(" + "|".join(r"\s?".join(phrase) for phrase, _ in _PASS_SCHEME) + ")")
 _PASS_KEYS = {phrase: key for phrase, key in _PASS_SCHEME}
+_PASS_BY_SKELETON = {without_marks(phrase): key for phrase, key in _PASS_SCHEME}
 # A letter grade is a token of its own: not the A of "ITA", not the E of "E-Service".
 _LETTER_RE = re.compile(r"(?<![A-Za-z0-9\-.])(AA|A|B|C|D|E|F)(?![A-Za-z0-9\-+])")
 
 _BANDS = ((95.0, "AA"), (85.0, "A"), (75.0, "B"), (65.0, "C"), (55.0, "D"), (50.0, "E"))
+LETTER_GRADES = frozenset(grade for _, grade in _BANDS) | {"F"}
 
 
 def parse_grade(text: str | None) -> str | None:
@@ -66,3 +69,33 @@ def letter_grade(score: float) -> str:
         if score >= floor:
             return grade
     return "F"
+
+
+# What OCR makes of a letter grade standing alone in a cell, seen on 200 dpi scans: B read as
+# the digit 8, C as its lower case, `Cc`, G, 6 or a zero, D as a zero. Only a grade column's
+# cell is read this way, and only as the letter whose band the score beside it falls in.
+_LONE_LETTER_MISREAD: dict[str, frozenset[str]] = {
+    "8": frozenset("B"), "๘": frozenset("B"),
+    "c": frozenset("C"), "Cc": frozenset("C"), "G": frozenset("C"), "6": frozenset("C"),
+    "0": frozenset("CD"), "๐": frozenset("CD"), "O": frozenset("CD"),
+}
+
+
+def grade_cell(text: str | None, score: float | None) -> tuple[str | None, bool]:
+    """A grade column's cell: (the grade, whether OCR's misreading of its letter was undone).
+
+    >>> grade_cell("B", 80.0), grade_cell("8", 80.0), grade_cell("8", 90.0), grade_cell("ผ่านดี", None)
+    (('B', False), ('B', True), (None, False), ('pass_good', False))
+    >>> grade_cell("๐", 70.0), grade_cell("๐", 60.0), grade_cell("๐", 90.0), grade_cell("ผานด", None)
+    (('C', True), ('D', True), (None, False), ('pass_good', False))
+    """
+    grade = parse_grade(text)
+    if grade is None and text is not None:
+        # OCR drops the marks of a phrase alone in its cell (`ผานด` for ผ่านดี)
+        grade = _PASS_BY_SKELETON.get(without_marks(text.replace(" ", "")))
+    if grade is not None or text is None or score is None:
+        return grade, False
+    band = letter_grade(score)
+    if band in _LONE_LETTER_MISREAD.get(text.strip(), frozenset()):
+        return band, True
+    return None, False

@@ -66,6 +66,39 @@ def parse_score(text: str | None) -> float | None:
     return value
 
 
+# A dash, as printed or as OCR reads one (`=`, `~`).
+_MISSING = re.compile(r"^\s*[-–—−_.=~]*\s*$")
+
+
+def is_missing_mark(text: str | None) -> bool:
+    """Whether a table cell says "no value": empty, or a dash.
+
+    >>> is_missing_mark("-"), is_missing_mark(" = "), is_missing_mark(None), is_missing_mark("๙๐.๗๙")
+    (True, True, True, False)
+    """
+    return text is None or bool(_MISSING.match(text))
+
+
+# A score cell holds one number; OCR may add a scrap of a letter on either side of it (the
+# rule's fringe read as `ฆ`). A point with no digits after it is a decimal part unread.
+_SCORE_CELL = re.compile(r"^\D{0,3}?(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d.,])\D{0,3}$")
+
+
+def parse_score_cell(text: str | None) -> float | None:
+    """A score in a cell of its own, where a comma can only be a decimal comma (`๙๐,๗๙`);
+    None for a dash, and for a cell that is not one whole number.
+
+    >>> parse_score_cell("๙๐,๗๙"), parse_score_cell("90.79"), parse_score_cell("ฆ๙๘.๐๘"), parse_score_cell("-")
+    (90.79, 90.79, 98.08, None)
+    >>> parse_score_cell("๗๓. cx"), parse_score_cell("ฆสญ.๙๗.๐๐"), parse_score_cell("๘๔๙๔")
+    (None, None, None)
+    """
+    if text is None:
+        return None
+    cell = _SCORE_CELL.match(thai_to_arabic(text.strip()))
+    return parse_score(cell.group(1).replace(",", ".")) if cell else None
+
+
 def canonical_number(printed: str | None) -> str | None:
     """Item numbering as printed -> Arabic digits, no trailing dot or parentheses.
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from parsers.compose.lines import fits_after
 from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
-from thai.chars import without_marks, wrap_glue
+from thai.chars import DIGIT_CLASS, without_marks, wrap_glue
 from thai.numbering import list_marker, starts_with_sub_number
 
 Grid = list[list[Cell]]
@@ -332,12 +332,19 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
     k = next((c for c, cell in enumerate(first) if not cell.is_empty), None)
     if k is None or last[k].is_empty or first[k].merged_into is not None:
         return k is None
+    if _ROW_NUMBER.match(last[k].text) and _ROW_NUMBER.match(first[k].text):
+        # a row number after a row number (a long list's ที่ column): a row of its own, however
+        # little room the narrow cell left
+        return False
     if _is_item(first[k].paragraphs[0]):
         # the rest of a list the cell holds, or a row of its own after a single item or after
         # plain text (an indicator's group row ends a page, its first indicator opens the next)
         items = sum(1 for p in last[k].paragraphs if _is_item(p))
         return items >= 1 and len(last[k].paragraphs) > 1
     return _cut(last[k], first[k])
+
+
+_ROW_NUMBER = re.compile(f"^\\s*[{DIGIT_CLASS}]{{1,4}}\\.?\\s*$")
 
 
 def _is_item(paragraph: str) -> bool:

@@ -23,14 +23,15 @@ from normalizers import (
     units,
 )
 from normalizers.statuses import MeasureStatus
-from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedMeasure
-from parsers.layout import Document, Table, TextLine
+from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedListedResult, PrintedMeasure
+from parsers.layout import Document, Method, Table, TextLine
 from pipeline import plausibility
 from pipeline.result import Extraction
 from pipeline.schema import (
     DocStatus,
     DocumentRow,
     FindingRow,
+    ListedScoreRow,
     MeasureRow,
     OwnerRow,
     ScoreRow,
@@ -80,9 +81,18 @@ def _ocr_confidence(layout: Document) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
+def _issuer(printed: PrintedField | None) -> orgs.Org | None:
+    """An announcement's or an order's issuer: a local administration by its canonical name, any
+    other body (a provincial office, a hospital) as printed, with org_type other."""
+    name = _text(printed)
+    if name is None:
+        return None
+    return orgs.parse_org(name) or orgs.Org(name, "other")
+
+
 def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> DocumentRow:
     h = ita.header
-    org = orgs.parse_org(_raw(h.org_name))
+    org = orgs.parse_org(_raw(h.org_name)) or _issuer(h.issuer)
     province = places.parse_province(_raw(h.province))
     if province is None:
         province = places.province_from_reference(_raw(h.reference_no))
@@ -270,6 +280,103 @@ def signatory_rows(ita: ItaDocument, keys: DocKeys) -> list[SignatoryRow]:
             for i, s in enumerate(ita.signatories, start=1)]
 
 
+_LISTED_TOOLS = (("total", "overall", None), ("IIT", "tool", "IIT"), ("EIT", "tool", "EIT"),
+                 ("OIT", "tool", "OIT"))
+
+
+def _row_number(printed: str | None) -> int | None:
+    value = numerals.parse_number(printed)
+    return int(value) if value is not None and value == int(value) and value > 0 else None
+
+
+def _row_numbers(listed: list[PrintedListedResult], warnings: list[str]) -> list[int | None]:
+    """The printed row numbers. Numbers OCR could not read (`ฒ` for ๗), or one it misread,
+    between two that leave room for exactly those rows (6 and 9 around two rows) are the
+    numbers between, each with a warning."""
+    numbers = [_row_number(r.number) for r in listed]
+    for i in range(1, len(numbers) - 1):  # one misread between two: 6, 1, 8
+        before, after = numbers[i - 1], numbers[i + 1]
+        if before is not None and after == before + 2 and numbers[i] != before + 1:
+            numbers[i] = None
+    i = 1
+    while i < len(numbers):
+        if numbers[i] is not None or numbers[i - 1] is None:
+            i += 1
+            continue
+        end = next((j for j in range(i, len(numbers)) if numbers[j] is not None), None)
+        before = numbers[i - 1]
+        if end is not None and before is not None and numbers[end] == before + (end - i) + 1:
+            for k in range(i, end):
+                numbers[k] = before + (k - i) + 1
+                warnings.append(f"listed_row_number_read_from_sequence:{numbers[k]}")
+        i = (end or len(numbers)) + 1
+    return numbers
+
+
+def _printed_best_first(listed: list[PrintedListedResult], numbers: list[int | None]) -> bool:
+    """Whether a list's row numbers run 1, 2, 3 … and its totals never rise: its row number is
+    then the rank the document states."""
+    totals = [numerals.parse_score_cell(r.scores.get("total")) for r in listed]
+    if "total" not in listed[0].scores or numbers != list(range(1, len(listed) + 1)):
+        return False
+    known = [t for t in totals if t is not None]
+    return all(a >= b for a, b in zip(known, known[1:]))
+
+
+def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
+                      warnings: list[str]) -> list[ListedScoreRow]:
+    """The bodies of a results list, each placed by its printed district or province, its name
+    (the gazetteer), or else the issuer's province: a provincial office lists its own."""
+    if not ita.listed:
+        return []
+    numbers = _row_numbers(ita.listed, warnings)
+    ranked = _printed_best_first(ita.listed, numbers)
+    corrected_grades = 0
+    rows: list[ListedScoreRow] = []
+    for printed, row_no in zip(ita.listed, numbers):
+        name = thai_text.clean(printed.name) or printed.name
+        org = orgs.parse_org(name) or orgs.Org(name, "other")
+        district = places.parse_district(
+            printed.district if printed.district is None or "อำเภอ" in printed.district
+            else f"อำเภอ{printed.district}")
+        province = places.parse_province(printed.province)
+        place = gazetteer.locate(org.name, org.org_type, district,
+                                 province.name if province else keys.province)
+        if place.warning:
+            warnings.append(place.warning)
+        total = numerals.parse_score_cell(printed.scores.get("total"))
+        grade, corrected = grades.grade_cell(printed.grade, total)
+        corrected_grades += corrected
+        if grade in grades.LETTER_GRADES and total is not None and grades.letter_grade(total) != grade:
+            # A letter grade outside its score's band: misread where OCR read it (the value is
+            # dropped), printed so where the text layer says it (kept).
+            doubted = printed.prov.method == Method.OCR
+            warnings.append(f"listed_grade_{'doubtful' if doubted else 'mismatch'}:{row_no or name}")
+            grade = None if doubted else grade
+        # A body not assessed (its total a dash) is listed last, unranked.
+        assessed = total is not None
+        base = dict(**keys.fields(), assessed_year_be=assessed_year_be, row_no=row_no,
+                    rank=_row_number(printed.rank) or (row_no if ranked and assessed else None),
+                    listed_name_printed=name, listed_org_name=org.name, listed_org_type=org.org_type,
+                    listed_district=district,
+                    listed_province=(province.name if province else place.province or keys.province),
+                    listed_province_code=place.province_code or gazetteer.province_code(keys.province),
+                    listed_district_code=place.district_code,
+                    listed_subdistrict_code=place.subdistrict_code, page=printed.prov.page)
+        for column, scope, tool in _LISTED_TOOLS:
+            if column not in printed.scores:
+                continue
+            cell = printed.scores[column]
+            score = numerals.parse_score_cell(cell)
+            if score is None and not numerals.is_missing_mark(cell):
+                warnings.append(f"listed_score_unread:{row_no or name}:{tool or 'overall'}")
+            rows.append(ListedScoreRow(**base, scope=scope, tool=tool, score=score,
+                                       grade=grade if scope == "overall" else None))
+    if corrected_grades:
+        warnings.append(f"listed_grade_ocr_corrected:{corrected_grades}")
+    return rows
+
+
 def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extraction:
     document = document_row(source, layout, ita)
     keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, province=document.province,
@@ -279,7 +386,8 @@ def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extracti
     warnings.extend(plausibility.score_arithmetic(scores))
     warnings.extend(plausibility.score_conflicts(scores))
     measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings)
+    listed = listed_score_rows(ita, keys, document.assessed_year_be, warnings)
     document.warnings = sorted(set(warnings))
     return Extraction(document=document, scores=scores, measures=measures, owners=owners,
                       statuses=status_rows, findings=finding_rows(ita, keys),
-                      signatories=signatory_rows(ita, keys))
+                      signatories=signatory_rows(ita, keys), listed_scores=listed)

@@ -9,6 +9,7 @@ from pipeline.schema import (
     DocumentRow,
     ErrorRow,
     FindingRow,
+    ListedScoreRow,
     MeasureRow,
     OwnerRow,
     ScoreRow,
@@ -44,6 +45,7 @@ class Extraction:
     statuses: list[StatusRow] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
     signatories: list[SignatoryRow] = field(default_factory=list)
+    listed_scores: list[ListedScoreRow] = field(default_factory=list)
     errors: list[ErrorRow] = field(default_factory=list)
     # Seconds each stage took (pipeline.process.STAGES), for the manifest and the benchmarks;
     # not an output table.
@@ -60,5 +62,6 @@ class Extraction:
             "statuses": self.statuses,
             "findings": self.findings,
             "signatories": self.signatories,
+            "listed_scores": self.listed_scores,
             "errors": self.errors,
         }

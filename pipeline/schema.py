@@ -240,6 +240,35 @@ class SignatoryRow:
 
 
 @dataclass(kw_only=True)
+class ListedScoreRow:
+    """A results announcement's list of many bodies, long format: for each body listed, one row
+    per score column the list prints (overall, IIT, EIT, OIT), a dash kept as a null score.
+    `org_name` and `province` are the issuer's, as in `documents`; the body's are `listed_*`."""
+
+    TABLE: ClassVar[str] = "listed_scores"
+    doc_id: str = _doc_id()
+    org_name: str | None = _org_name()
+    province: str | None = _province()
+    fiscal_year_be: int | None = _fiscal_year()
+    assessed_year_be: int | None = column(pa.int32(), "ITA round the scores belong to")
+    row_no: int | None = column(pa.int32(), "the body's printed row number (ที่ / ลำดับ)")
+    rank: int | None = column(pa.int32(), "the body's printed rank: an อันดับ column, or the row number of a list printed best score first")
+    listed_name_printed: str = column(pa.string(), "the body's name as printed", required=True)
+    listed_org_name: str | None = column(pa.string(), "canonical full name of the body listed (as printed where not a local administration)")
+    listed_org_type: str | None = column(pa.string(), "type of the body listed", ORG_TYPES)
+    listed_district: str | None = column(pa.string(), "the body's district (printed column), no อำเภอ prefix")
+    listed_province: str | None = column(pa.string(), "the body's province: a printed column, else its name (gazetteer), else the issuer's own province")
+    listed_province_code: str | None = column(pa.string(), "DOPA code of the body's province, from the gazetteer")
+    listed_district_code: str | None = column(pa.string(), "DOPA code of the body's district, from the gazetteer")
+    listed_subdistrict_code: str | None = column(pa.string(), "DOPA code of the subdistrict a local administration is named after, where its district or province tells which")
+    scope: str = column(pa.string(), "which score of the body: overall or one tool", SCORE_SCOPES, required=True)
+    tool: str | None = column(pa.string(), "assessment tool; null for overall", TOOLS)
+    score: float | None = column(pa.float64(), "score 0–100; null where the list prints a dash (missing, not zero)")
+    grade: str | None = column(pa.string(), "the body's grade as printed, on its overall row", GRADES)
+    page: int | None = column(pa.int32(), "1-based page of the body's row")
+
+
+@dataclass(kw_only=True)
 class ErrorRow:
     TABLE: ClassVar[str] = "errors"
     source_path: str = column(pa.string(), "path as given", required=True)
@@ -254,7 +283,7 @@ class ErrorRow:
 
 
 ROW_TYPES: tuple[type, ...] = (DocumentRow, ScoreRow, MeasureRow, OwnerRow, StatusRow,
-                               FindingRow, SignatoryRow, ErrorRow)
+                               FindingRow, SignatoryRow, ListedScoreRow, ErrorRow)
 TABLES: dict[str, type] = {t.TABLE: t for t in ROW_TYPES}
 
 

@@ -61,6 +61,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "owners": ("doc_id", "measure_id"),
     "statuses": ("doc_id", "measure_id"),
     "signatories": ("doc_id", "ordinal"),
+    "listed_scores": ("doc_id", "row_no"),
     "errors": ("doc_id", "source_path"),
 }
 

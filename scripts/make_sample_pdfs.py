@@ -72,6 +72,9 @@ class Layout:
     margin_top_cm: float = 1.5  # of the pages after the first, whose top margin is 1 cm more
     margin_bottom_cm: float = 2.0
     digits: Digits = Digits.AS_SEED
+    # A short header word such as ผู้รับผิดชอบ must fit; a list of numbers in many narrow
+    # columns (a results announcement's) leaves the room to the names instead.
+    min_col_cm: float = MIN_COL_CM
 
     def __post_init__(self) -> None:
         if not 6 <= self.body_pt <= 30:
@@ -266,7 +269,7 @@ def line_style(line: TextLine) -> str:
     return style
 
 
-def column_widths(table: Table, text_width_cm: float) -> list[float]:
+def column_widths(table: Table, text_width_cm: float, min_col_cm: float = MIN_COL_CM) -> list[float]:
     """Relative column widths from how much text each column holds (body and header)."""
     weights = []
     for c in range(table.n_cols):
@@ -276,8 +279,7 @@ def column_widths(table: Table, text_width_cm: float) -> list[float]:
         head = max((len(table.grid[r][c].text) for r in range(table.header_rows)
                     if table.grid[r][c].col_span == 1), default=0)
         weights.append(math.sqrt(max(mean, head, 6)))
-    # no column narrower than MIN_COL_CM (a short header word such as ผู้รับผิดชอบ must fit)
-    floor = min(MIN_COL_CM, text_width_cm / len(weights)) / text_width_cm
+    floor = min(min_col_cm, text_width_cm / len(weights)) / text_width_cm
     fixed: set[int] = set()
     while True:
         free = 1 - floor * len(fixed)
@@ -321,7 +323,7 @@ def table_xml(table: Table, n: int, master: str, layout: Layout) -> tuple[str, s
               f'<style:table-properties style:width="{width:g}cm" table:align="margins"'
               f' fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>']
     cols = []
-    for c, w in enumerate(column_widths(table, width)):
+    for c, w in enumerate(column_widths(table, width, layout.min_col_cm)):
         styles.append(f'<style:style style:name="{name}.C{c}" style:family="table-column">'
                       f'<style:table-column-properties'
                       f' style:column-width="{width * w:.3f}cm"'

@@ -39,6 +39,7 @@ ROW_IS = {
     "statuses": "one row per measure",
     "findings": "strengths, weaknesses and suggestions per indicator",
     "signatories": "name, position and role of each person who signed",
+    "listed_scores": "the bodies a results announcement lists: one row per body and score column",
     "errors": "one row per problem met",
 }
 # Every table but documents repeats these, so that a flat table is useful without joins.

@@ -17,7 +17,7 @@ SEEDS = sorted((REPO / "samples" / "text").glob("*.txt"))
 SHARED = Path(os.environ.get("ITA_SHARED", REPO.parent / "shared"))
 REAL = SHARED / "real"
 TABLE_NAMES = ("documents", "scores", "measures", "owners", "statuses", "findings", "signatories",
-               "errors")
+               "listed_scores", "errors")
 
 # A paragraph of a Thai recipe (tom yum): Thai text, well formed, and nothing to do with ITA.
 RECIPE = """ต้มยำกุ้งน้ำใส

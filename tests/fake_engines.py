@@ -38,6 +38,9 @@ class Blank:
     def read_line(self, pixels: np.ndarray, dpi: int) -> tuple[str, float]:
         return "", 0.0
 
+    def read_latin_letter(self, pixels: np.ndarray) -> tuple[str, float]:
+        return "", 0.0
+
     def orientation(self, pixels: np.ndarray, dpi: int) -> Orientation | None:
         return None
 

@@ -178,6 +178,22 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
             return
 
 
+_ISSUER = re.compile(r"^\s*(?:ประกาศ|คำสั่ง)\s*(?P<issuer>\S.*?)\s*(?=เรื่อง|ที่\s|$)")
+
+
+def issuer_of(title: PrintedField) -> PrintedField | None:
+    """Who issues an announcement or an order: its title's words after ประกาศ / คำสั่ง, up to
+    its number or subject.
+
+    >>> from parsers.layout import Provenance
+    >>> t = PrintedField("ประกาศสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น เรื่อง ผลการประเมิน", Provenance(1, "text"))
+    >>> issuer_of(t).text
+    'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น'
+    """
+    m = _ISSUER.match(title.text)
+    return PrintedField(text=m.group("issuer"), prov=title.prov) if m else None
+
+
 def read_title(lines: list[TextLine]) -> tuple[PrintedField | None, int]:
     """The title block: the first lines up to the one carrying the year (at most four)."""
     if not lines:
@@ -204,8 +220,8 @@ def find_org(lines: list[TextLine]) -> PrintedField | None:
 
 def most_printed_spelling(org: PrintedField, lines: list[TextLine]) -> PrintedField:
     """`org` with its name spelt as the document prints it most often. OCR loses a mark in
-    one place (a bold title's `โป่งนำร้อน`) and reads it in seven others (`โป่งน้ำร้อน`); a
-    tie keeps the spelling found first.
+    one place (a bold title's `โป่งนำร้อน`) and reads it in seven others (`โป่งน้ำร้อน`); of
+    two spellings as frequent, the one with more marks.
 
     >>> from parsers.layout import Provenance
     >>> lines = [TextLine(t, Provenance(1, "ocr")) for t in (
@@ -226,8 +242,10 @@ def most_printed_spelling(org: PrintedField, lines: list[TextLine]) -> PrintedFi
     for line in lines:
         for found in pattern.findall(line.text):
             counts[found] = counts.get(found, 0) + 1
-    best = max(counts, key=lambda spelling: (counts[spelling], spelling == name), default=name)
-    if best == name or counts.get(best, 0) <= counts.get(name, 0):
+    # OCR drops marks far more often than it adds them: of two spellings printed as often, the
+    # one with more marks.
+    best = max(counts, key=lambda spelling: (counts[spelling], len(spelling), spelling == name), default=name)
+    if best == name or counts.get(best, 0) < counts.get(name, 0):
         return org
     return PrintedField(text=org.text.replace(name, best, 1), prov=org.prov)
 

@@ -9,8 +9,9 @@ import re
 
 from parsers.ita import header as hdr
 from parsers.ita.findings import findings_from_table
+from parsers.ita.listed import is_results_list, listed_results_from_table
 from parsers.ita.measures import measures_from_table
-from parsers.ita.records import Form, Header, ItaDocument, MeasureKind, PrintedField
+from parsers.ita.records import DocType, Form, Header, ItaDocument, MeasureKind, PrintedField
 from parsers.ita.scores import scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
@@ -59,6 +60,10 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     issued = header.form in (Form.ANNOUNCEMENT, Form.ORDER)
     if issued:
         hdr.read_issued_fields(lines, header)
+        if header.title is not None:
+            header.issuer = hdr.issuer_of(header.title)
+            if header.issuer is not None:
+                header.issuer = hdr.most_printed_spelling(header.issuer, lines)
     # An announcement's or an order's title names its issuer, whose address it is
     # (`คำสั่งสำนักงานสาธารณสุขอำเภอหนองใหญ่`).
     header.district, header.province = hdr.find_places((lines[:end] if issued else []) + front)
@@ -87,6 +92,10 @@ def parse_ita(document: Document) -> ItaDocument:
             continue
         assert isinstance(block, Table)
         table_no += 1
+        if is_results_list(block):
+            # Each row is another body's result, not the document's own: kept apart.
+            ita.listed.extend(listed_results_from_table(block, table_no))
+            continue
         ita.scores.extend(scores_from_table(block))
         ita.measures.extend(measures_from_table(block, table_no))
         ita.findings.extend(findings_from_table(block, last_indicator_line))
@@ -101,4 +110,6 @@ def parse_ita(document: Document) -> ItaDocument:
     ita.header.doc_type = hdr.classify(
         title, body, has_measures=bool(ita.measures),
         has_reports=any(m.kind == MeasureKind.REPORT for m in ita.measures), has_scores=bool(ita.scores))
+    if ita.listed and not ita.measures:
+        ita.header.doc_type = DocType.RESULTS_ANNOUNCEMENT
     return ita

@@ -18,6 +18,7 @@ class DocType(StrEnum):
     MEASURES_PLAN = "measures_plan"  # a plan of measures (มาตรการ)
     MEASURES_REPORT = "measures_report"  # a report on the measures' progress
     ASSESSMENT_ANALYSIS = "assessment_analysis"  # an analysis of the assessment's scores
+    RESULTS_ANNOUNCEMENT = "results_announcement"  # a parent agency's list of many bodies' results
     OTHER = "other"  # not an ITA report, or a layout the parser does not know
 
 
@@ -53,6 +54,7 @@ class Header:
     doc_type: DocType = DocType.OTHER
     title: PrintedField | None = None
     org_name: PrintedField | None = None  # e.g. "เทศบาลเทศบาลตำบลแร่", "องค์การบริหารส่วนตำบลบ่อระ"
+    issuer: PrintedField | None = None  # who announces or orders: ประกาศ<issuer> / คำสั่ง<issuer>
     district: PrintedField | None = None  # e.g. "อำเภอพังโคน"
     province: PrintedField | None = None  # e.g. "จังหวัดสกลนคร"
     fiscal_year: PrintedField | None = None  # the title's year phrase, e.g. "ประจำปีงบประมาณ ๒๕๖๕"
@@ -124,10 +126,27 @@ class PrintedSignatory:
 
 
 @dataclass
+class PrintedListedResult:
+    """One body's row of a results list (a results announcement of many bodies), as printed."""
+
+    name: str  # the body's name as printed, e.g. "อบต.หนองบัว"
+    prov: Provenance
+    table_no: int
+    number: str | None = None  # the row's ที่ / ลำดับ
+    rank: str | None = None  # an อันดับ column
+    body_type: str | None = None  # a ประเภท column
+    district: str | None = None  # an อำเภอ column
+    province: str | None = None  # a จังหวัด column
+    scores: dict[str, str | None] = field(default_factory=dict)  # IIT / EIT / OIT / total -> as printed, "-" kept
+    grade: str | None = None
+
+
+@dataclass
 class ItaDocument:
     header: Header
     scores: list[PrintedScore] = field(default_factory=list)
     measures: list[PrintedMeasure] = field(default_factory=list)
     findings: list[PrintedFinding] = field(default_factory=list)
     signatories: list[PrintedSignatory] = field(default_factory=list)
+    listed: list[PrintedListedResult] = field(default_factory=list)  # bodies of a results list
     warnings: list[str] = field(default_factory=list)

@@ -24,6 +24,7 @@ import numpy as np
 
 from parsers.ocr.cleanup import is_misread_tick
 from parsers.ocr.engine import OcrWord
+from parsers.ocr.marks import DASH, mark_in
 from parsers.ocr.settings import DIGIT_MODEL_PATH
 from thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
@@ -341,6 +342,9 @@ _LETTERS_AT_END = re.compile(r"[\u0e01-\u0e4f]*$")
 # A short word of Latin letters and symbols only: how Tesseract reads a list number such as
 # `๓.` or `๙.` when it sees no digit in it at all (`a.`, `«.`, `ov,`).
 _SYMBOLS = re.compile(r"^(?=.*[^.,\-/])[^\u0e01-\u0e4f\s]{1,4}$")
+# A decimal number of Thai digits Tesseract read as Latin letters, its point kept (`๘๘.๘๐`
+# read `aa.ceo`): read again as a number like any word Tesseract saw digits in.
+_LATIN_DECIMAL = re.compile(r"^[^\u0e01-\u0e4f\s\d]{1,4}[.,][^\u0e01-\u0e4f\s\d.,]{1,5}$")
 _MIN_DIGIT_MM = 1.2  # an 8-point digit is 1.6 mm tall
 _SURE = 0.9
 
@@ -353,8 +357,10 @@ def _read_symbols(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
     pad = dpi // 10
     top = max(y0 - pad, 0)
     left = max(x0 - 2, 0)
-    parts = [g for g in glyphs(binary[top:y1 + pad, left:x1 + 2])
-             if g.y0 + top < y1 and g.y1 + top > y0]
+    crop = binary[top:y1 + pad, left:x1 + 2]
+    if mark_in(crop, dpi) == DASH:  # a dash read as `~`: no digit the reader should make of it
+        return None
+    parts = [g for g in glyphs(crop) if g.y0 + top < y1 and g.y1 + top > y0]
     if reference(parts)[1] < _MIN_DIGIT_MM * dpi / 25.4:
         return None
     reads = read_glyphs(parts)
@@ -374,7 +380,7 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
     out: list[OcrWord] = []
     taken: list[tuple[int, int, int, int]] = []  # page-pixel boxes of numbers already read
     for word in words:
-        found = _NUMBER_LIKE.search(word.text)
+        found = _NUMBER_LIKE.search(word.text) or _LATIN_DECIMAL.match(word.text)
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
             symbols = _SYMBOLS.match(word.text) and not is_misread_tick(word.text)

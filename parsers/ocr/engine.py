@@ -72,6 +72,10 @@ class OcrEngine(Protocol):
         """The image of one line of print (a table cell) read as one line: its text and
         confidence (0–100)."""
 
+    def read_latin_letter(self, pixels: np.ndarray) -> tuple[str, float]:
+        """One glyph's image read as a single Latin character by the English model alone (the
+        Thai model reads a grade's lone `C` as ๐ or เซ): its text and confidence (0–100)."""
+
     def orientation(self, pixels: np.ndarray, dpi: int) -> Orientation | None:
         """Which way up the page is, or None when the engine cannot tell."""
 

@@ -20,7 +20,7 @@ from parsers.ocr.engine import OcrEngine, OcrWord
 _SHADE_LEVELS = 15
 # Pixels of each cell side left out (its rule and the rule's blur), and of white put around it.
 _INSET = 2
-_PAD = 12
+PAD = 12
 # A one-line reading is kept when the engine is at least this sure of it (0-100).
 _SURE_LINE = 80.0
 
@@ -48,11 +48,11 @@ def _paper_of(cell: np.ndarray) -> float:
 def whitened(cell: np.ndarray) -> np.ndarray:
     """The cell's grey divided by its paper, so the paper is white, with white around it.
 
-    >>> int(whitened(np.full((4, 4), 200, np.uint8))[_PAD:-_PAD, _PAD:-_PAD].min())
+    >>> int(whitened(np.full((4, 4), 200, np.uint8))[PAD:-PAD, PAD:-PAD].min())
     255
     """
     white = np.clip(cell.astype(np.float32) * (255.0 / max(_paper_of(cell), 1.0)), 0, 255)
-    return cv2.copyMakeBorder(white.astype(np.uint8), _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT,
+    return cv2.copyMakeBorder(white.astype(np.uint8), PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT,
                               value=255)
 
 
@@ -75,7 +75,7 @@ def read_cell(cell: np.ndarray, origin: tuple[int, int], engine: OcrEngine,
     word in page pixels and points; None when the cell holds more than one line, or the engine
     is not sure of it (the page's reading of it is kept then)."""
     image = whitened(cell)
-    left, top = origin[0] - _PAD, origin[1] - _PAD
+    left, top = origin[0] - PAD, origin[1] - PAD
     # The cell read as a small page says where its print is and whether it is one line.
     printed = [w for w in drop_mark_junk(engine.read_words(image, dpi)) if w.confidence >= _SPECK]
     if not _one_line(printed):

@@ -1,0 +1,126 @@
+"""Table cells the page's reading left empty though print stands in them.
+
+Tesseract's page layout can drop a whole run of short words that stand alone in their cells:
+down a results list's grade column, `ผ่านดี` read in one row and in none of the nine below it.
+A ruled cell with no word of the page's reading in it, but with ink enough for a word, is read
+on its own, as a small page; its words join the page's words in page pixels, so the digit
+reader and the cleanup treat them as any other. A dash alone is left to `marks.py` (read, it
+can come out a digit); a tick too, but by its reading only (a `C` alone has a tick's shape
+there, so a cell of one glyph is read as a Latin grade letter first).
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from parsers.compose.ruling import TableCells
+from parsers.ocr.cleanup import drop_mark_junk, is_misread_tick
+from parsers.ocr.engine import OcrEngine, OcrWord
+from parsers.ocr.marks import DASH, mark_in
+from parsers.ocr.shading import PAD, read_cell, whitened
+
+# Pixels of each cell side left out: its (erased) rule's fringe.
+_INSET = 3
+# A piece of ink the size of a letter's part; specks are smaller.
+_MIN_PIECE_MM2 = 0.3
+# Words the engine is less sure of than this are specks, not print.
+_SURE_WORD = 50.0
+
+Box = tuple[int, int, int, int]
+
+
+def _centre_in(w: OcrWord, box: Box) -> bool:
+    x, y = (w.pixels[0] + w.pixels[2]) / 2, (w.pixels[1] + w.pixels[3]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def ink_pieces(crop: np.ndarray, dpi: int) -> int:
+    """Pieces of ink (255 on 0) the size of a letter's part or more.
+
+    >>> cell = np.zeros((40, 80), np.uint8); cell[10:20, 10:14] = cell[10:20, 30:34] = 255
+    >>> ink_pieces(cell, 200)
+    2
+    """
+    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    mm2 = (25.4 / dpi) ** 2
+    return sum(1 for s in stats[1:count] if s[cv2.CC_STAT_AREA] * mm2 >= _MIN_PIECE_MM2)
+
+
+def missed_cells(words: list[OcrWord], ink: np.ndarray, tables: list[TableCells], dpi: int) -> list[Box]:
+    """Pixel boxes of the ruled cells holding ink enough for a word but no word of `words`."""
+    scale = dpi / 72
+    out = []
+    for table in tables:
+        for x0, top, x1, bottom in table.cells:
+            box = (int(x0 * scale) + _INSET, int(top * scale) + _INSET,
+                   int(x1 * scale) - _INSET, int(bottom * scale) - _INSET)
+            if box[2] <= box[0] or box[3] <= box[1] or any(_centre_in(w, box) for w in words):
+                continue
+            crop = ink[box[1]:box[3], box[0]:box[2]]
+            if ink_pieces(crop, dpi) and mark_in(crop, dpi) != DASH:
+                out.append(box)
+    return out
+
+
+# The letters of the ITA grade scale: a cell holding one glyph that the English model reads
+# surely as one of them holds that letter (a results list's grade column).
+_GRADE_LETTERS = frozenset("ABCDEF")
+_SURE_LETTER = 80.0
+_SURE_EITHER_CASE = 35.0
+_LETTER_PADS = (2, 4, 8)
+_EITHER_CASE = frozenset("C")
+
+
+def _grade_letter(cell: np.ndarray, cell_ink: np.ndarray, box: Box, engine: OcrEngine,
+                  dpi: int) -> OcrWord | None:
+    if ink_pieces(cell_ink, dpi) != 1:
+        return None
+    ys, xs = np.nonzero(cell_ink)
+    # The engine's reading of a lone glyph shifts with the white around it and the paper's grey:
+    # the first sure reading of a few is taken.
+    for pad in _LETTER_PADS:
+        y0, y1 = max(int(ys.min()) - pad, 0), int(ys.max()) + pad + 1
+        x0, x1 = max(int(xs.min()) - pad, 0), int(xs.max()) + pad + 1
+        for image in (whitened(cell[y0:y1, x0:x1]), np.ascontiguousarray(cell[y0:y1, x0:x1])):
+            text, confidence = engine.read_latin_letter(image)
+            letters = set(text.upper())
+            if len(letters) != 1 or not letters <= _GRADE_LETTERS:
+                continue
+            letter = letters.pop()
+            # C looks the same in both cases: the engine gives `Cc`, `c` or `C` at half its
+            # confidence.
+            if confidence < (_SURE_EITHER_CASE if letter in _EITHER_CASE else _SURE_LETTER):
+                continue
+            px = (box[0] + x0, box[1] + y0, box[0] + x1, box[1] + y1)
+            to_pt = 72 / dpi
+            return OcrWord(letter, px[0] * to_pt, px[1] * to_pt, px[2] * to_pt, px[3] * to_pt,
+                           confidence, px)
+    return None
+
+
+def read_missed_cells(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,
+                      tables: list[TableCells], engine: OcrEngine, dpi: int) -> list[OcrWord]:
+    """`words` and the words of each missed cell, read alone: as one line where it is one
+    (read as a small page, a lone short word is often not found at all), else word by word."""
+    found: list[OcrWord] = []
+    to_pt = 72 / dpi
+    for box in missed_cells(words, ink, tables, dpi):
+        cell = grey[box[1]:box[3], box[0]:box[2]]
+        letter = _grade_letter(cell, ink[box[1]:box[3], box[0]:box[2]], box, engine, dpi)
+        if letter is not None:
+            found.append(letter)
+            continue
+        line = read_cell(cell, box[:2], engine, dpi)
+        if line is not None:
+            # A tick read as `/` or `v` is left to marks.py, which tells it by its shape.
+            if not is_misread_tick(line.text):
+                found.append(line)
+            continue
+        left, top = box[0] - PAD, box[1] - PAD
+        for w in drop_mark_junk(engine.read_words(whitened(cell), dpi)):
+            if w.confidence < _SURE_WORD:
+                continue
+            px = (w.pixels[0] + left, w.pixels[1] + top, w.pixels[2] + left, w.pixels[3] + top)
+            found.append(OcrWord(w.text, px[0] * to_pt, px[1] * to_pt, px[2] * to_pt, px[3] * to_pt,
+                                 w.confidence, px))
+    return words + found
