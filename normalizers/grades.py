@@ -72,13 +72,14 @@ def letter_grade(score: float) -> str:
 
 
 # What OCR makes of a letter grade standing alone in a cell, seen on 200 dpi scans: B read as
-# the digit 8, C as its lower case, `Cc`, G, 6 or a zero, D as a zero. Only a grade column's
+# the digit 8, C as G, 6 or a zero, D as a zero. Only a grade column's
 # cell is read this way, and only as the letter whose band the score beside it falls in.
 _LONE_LETTER_MISREAD: dict[str, frozenset[str]] = {
-    "8": frozenset("B"), "๘": frozenset("B"),
-    "c": frozenset("C"), "Cc": frozenset("C"), "G": frozenset("C"), "6": frozenset("C"),
+    "8": frozenset("B"), "๘": frozenset("B"), "G": frozenset("C"), "6": frozenset("C"),
     "0": frozenset("CD"), "๐": frozenset("CD"), "O": frozenset("CD"),
 }
+# C is drawn the same in both cases: its lower case (or both, `Cc`) is the letter itself.
+_SAME_SHAPE = {"c": "C", "Cc": "C"}
 
 
 def grade_cell(text: str | None, score: float | None) -> tuple[str | None, bool]:
@@ -88,11 +89,14 @@ def grade_cell(text: str | None, score: float | None) -> tuple[str | None, bool]
     (('B', False), ('B', True), (None, False), ('pass_good', False))
     >>> grade_cell("๐", 70.0), grade_cell("๐", 60.0), grade_cell("๐", 90.0), grade_cell("ผานด", None)
     (('C', True), ('D', True), (None, False), ('pass_good', False))
+    >>> grade_cell("c", None)
+    ('C', False)
     """
     grade = parse_grade(text)
     if grade is None and text is not None:
         # OCR drops the marks of a phrase alone in its cell (`ผานด` for ผ่านดี)
-        grade = _PASS_BY_SKELETON.get(without_marks(text.replace(" ", "")))
+        grade = (_PASS_BY_SKELETON.get(without_marks(text.replace(" ", "")))
+                 or _SAME_SHAPE.get(text.strip()))
     if grade is not None or text is None or score is None:
         return grade, False
     band = letter_grade(score)

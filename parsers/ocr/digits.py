@@ -22,7 +22,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from parsers.ocr.cleanup import is_misread_tick
+from parsers.ocr.cleanup import PRINTED_LATIN, is_misread_tick
 from parsers.ocr.engine import OcrWord
 from parsers.ocr.marks import DASH, mark_in
 from parsers.ocr.settings import DIGIT_MODEL_PATH
@@ -383,7 +383,8 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
         found = _NUMBER_LIKE.search(word.text) or _LATIN_DECIMAL.match(word.text)
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
-            symbols = _SYMBOLS.match(word.text) and not is_misread_tick(word.text)
+            symbols = (_SYMBOLS.match(word.text) and not is_misread_tick(word.text)
+                       and word.text not in PRINTED_LATIN)
             whole = _read_symbols(word, binary, dpi) if symbols else None
             out.append(replace(word, text=whole) if whole else word)
             continue

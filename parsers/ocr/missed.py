@@ -48,26 +48,24 @@ def ink_pieces(crop: np.ndarray, dpi: int) -> int:
 
 def missed_cells(words: list[OcrWord], ink: np.ndarray, tables: list[TableCells], dpi: int) -> list[Box]:
     """Pixel boxes of the ruled cells holding ink enough for a word but no word of `words`."""
-    scale = dpi / 72
     out = []
-    for table in tables:
-        for x0, top, x1, bottom in table.cells:
-            box = (int(x0 * scale) + _INSET, int(top * scale) + _INSET,
-                   int(x1 * scale) - _INSET, int(bottom * scale) - _INSET)
-            if box[2] <= box[0] or box[3] <= box[1] or any(_centre_in(w, box) for w in words):
-                continue
-            crop = ink[box[1]:box[3], box[0]:box[2]]
-            if ink_pieces(crop, dpi) and mark_in(crop, dpi) != DASH:
-                out.append(box)
+    for box in _cell_boxes(tables, dpi):
+        if any(_centre_in(w, box) for w in words):
+            continue
+        crop = ink[box[1]:box[3], box[0]:box[2]]
+        if ink_pieces(crop, dpi) and mark_in(crop, dpi) != DASH:
+            out.append(box)
     return out
 
 
 # The letters of the ITA grade scale: a cell holding one glyph that the English model reads
 # surely as one of them holds that letter (a results list's grade column).
 _GRADE_LETTERS = frozenset("ABCDEF")
+_GRADES = _GRADE_LETTERS | {"AA"}  # AA's two letters touch: one glyph, that must not be read as A
 _SURE_LETTER = 80.0
 _SURE_EITHER_CASE = 35.0
 _LETTER_PADS = (2, 4, 8)
+_GIVE_UP_AFTER = 4
 _EITHER_CASE = frozenset("C")
 
 
@@ -77,25 +75,56 @@ def _grade_letter(cell: np.ndarray, cell_ink: np.ndarray, box: Box, engine: OcrE
         return None
     ys, xs = np.nonzero(cell_ink)
     # The engine's reading of a lone glyph shifts with the white around it and the paper's grey:
-    # the first sure reading of a few is taken.
-    for pad in _LETTER_PADS:
+    # the first sure reading of a few is taken; a glyph in which the first four readings see no
+    # grade letter (a tick, a digit) is not read further.
+    attempts = [(pad, whiten) for pad in _LETTER_PADS for whiten in (True, False)]
+    seen_letter = False
+    for n, (pad, whiten) in enumerate(attempts):
+        if n == _GIVE_UP_AFTER and not seen_letter:
+            return None
         y0, y1 = max(int(ys.min()) - pad, 0), int(ys.max()) + pad + 1
         x0, x1 = max(int(xs.min()) - pad, 0), int(xs.max()) + pad + 1
-        for image in (whitened(cell[y0:y1, x0:x1]), np.ascontiguousarray(cell[y0:y1, x0:x1])):
-            text, confidence = engine.read_latin_letter(image)
-            letters = set(text.upper())
-            if len(letters) != 1 or not letters <= _GRADE_LETTERS:
-                continue
-            letter = letters.pop()
-            # C looks the same in both cases: the engine gives `Cc`, `c` or `C` at half its
-            # confidence.
-            if confidence < (_SURE_EITHER_CASE if letter in _EITHER_CASE else _SURE_LETTER):
-                continue
-            px = (box[0] + x0, box[1] + y0, box[0] + x1, box[1] + y1)
-            to_pt = 72 / dpi
-            return OcrWord(letter, px[0] * to_pt, px[1] * to_pt, px[2] * to_pt, px[3] * to_pt,
-                           confidence, px)
+        crop = cell[y0:y1, x0:x1]
+        text, confidence = engine.read_latin_letter(whitened(crop) if whiten else np.ascontiguousarray(crop))
+        letters = set(text.upper())
+        if len(letters) != 1 or not letters <= _GRADE_LETTERS:
+            continue
+        seen_letter = True
+        letter = letters.pop()
+        # C looks the same in both cases: the engine gives `Cc`, `c` or `C` at half its confidence.
+        if confidence < (_SURE_EITHER_CASE if letter in _EITHER_CASE else _SURE_LETTER):
+            continue
+        px = (box[0] + x0, box[1] + y0, box[0] + x1, box[1] + y1)
+        to_pt = 72 / dpi
+        return OcrWord(letter, px[0] * to_pt, px[1] * to_pt, px[2] * to_pt, px[3] * to_pt, confidence, px)
     return None
+
+
+def _cell_boxes(tables: list[TableCells], dpi: int) -> list[Box]:
+    scale = dpi / 72
+    boxes = [(int(x0 * scale) + _INSET, int(top * scale) + _INSET,
+              int(x1 * scale) - _INSET, int(bottom * scale) - _INSET)
+             for table in tables for x0, top, x1, bottom in table.cells]
+    return [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+
+
+def reread_lone_glyphs(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,
+                       tables: list[TableCells], engine: OcrEngine, dpi: int) -> list[OcrWord]:
+    """`words` with the word of each cell of one glyph read again as a Latin grade letter, where
+    the English model is sure of one: on the page, a grade's lone C comes out `Cc`, `iG` or `6`,
+    and then as Thai (`ย`) when read again beside Thai."""
+    out = list(words)
+    for box in _cell_boxes(tables, dpi):
+        inside = [i for i, w in enumerate(out) if _centre_in(w, box)]
+        if len(inside) != 1 or len(out[inside[0]].text) > 2 or out[inside[0]].text in _GRADES:
+            continue
+        cell_ink = ink[box[1]:box[3], box[0]:box[2]]
+        if mark_in(cell_ink, dpi) == DASH:
+            continue
+        letter = _grade_letter(grey[box[1]:box[3], box[0]:box[2]], cell_ink, box, engine, dpi)
+        if letter is not None:
+            out[inside[0]] = letter
+    return out
 
 
 def read_missed_cells(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,

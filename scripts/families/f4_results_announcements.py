@@ -140,7 +140,8 @@ SPECS = (
          district_column=False, landscape=True),
     Spec("f4_vec_colleges_2566", seed=4003, count=40,
          issuer="สำนักงานคณะกรรมการการอาชีวศึกษา", province=None,
-         year_be=2566, date=(15, 11, 2566), digits="thai", grade_scheme="letter", colleges=True),
+         year_be=2566, date=(15, 11, 2566), digits="thai", grade_scheme="letter", colleges=True,
+         landscape=True),
 )
 
 
