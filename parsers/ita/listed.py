@@ -4,7 +4,8 @@ A provincial office lists its local administrations, OVEC its colleges, the nati
 everyone: `ที่ | ชื่อหน่วยงาน | (อำเภอ | จังหวัด) | IIT | EIT | OIT | คะแนนรวม | ระดับผลการประเมิน`,
 often with a rank (อันดับ) and over many pages, the header repeated or not. Such a table is
 told by its columns (a body's name beside at least two score columns: tools or a total), not by
-the document's title, so that an annex of results in a memo is read too. Every value stays as
+the document's title, so that an annex of results in a memo is read too (a body beside two
+score columns, or beside a total and a grade). Every value stays as
 printed, a dash included: a dash is a score missing, never a zero, and the normalisers say so.
 """
 from __future__ import annotations
@@ -82,9 +83,11 @@ class ListLayout:
 
     @property
     def is_results_list(self) -> bool:
-        """A body's name beside two score columns or more (tools, a total)."""
+        """A body's name beside two score columns or more (tools, a total), or beside a total
+        and a grade."""
         scores = sum(1 for c in _SCORE_COLUMNS if c in self.columns)
-        return self.at(ListColumn.BODY) is not None and scores >= 2
+        graded = ListColumn.TOTAL in self.columns and ListColumn.GRADE in self.columns
+        return self.at(ListColumn.BODY) is not None and (scores >= 2 or graded)
 
 
 _TOOLS = (ListColumn.IIT, ListColumn.EIT, ListColumn.OIT)
