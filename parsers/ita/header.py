@@ -178,7 +178,10 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
             return
 
 
-_ISSUER = re.compile(r"^\s*(?:ประกาศ|คำสั่ง)\s*(?P<issuer>\S.*?)\s*(?=เรื่อง|ที่\s|$)")
+# The issuer's name ends where the title goes on with the subject (`ว่าด้วย...`, `เรื่อง ...`),
+# a number, an edition or a year.
+_ISSUER = re.compile(r"^\s*(?:ประกาศ|คำสั่ง)\s*(?P<issuer>\S.*?)\s*"
+                     r"(?=เรื่อง|ว่าด้วย|ที่\s|ฉบับที่|\(ฉบับ|ประจำปี|พ\.\s*ศ\.|$)")
 
 
 def issuer_of(title: PrintedField) -> PrintedField | None:
@@ -189,6 +192,8 @@ def issuer_of(title: PrintedField) -> PrintedField | None:
     >>> t = PrintedField("ประกาศสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น เรื่อง ผลการประเมิน", Provenance(1, "text"))
     >>> issuer_of(t).text
     'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น'
+    >>> issuer_of(PrintedField("ประกาศสำนักงานปลัดกระทรวงสาธารณสุขว่าด้วยแนวทางปฏิบัติงาน", t.prov)).text
+    'สำนักงานปลัดกระทรวงสาธารณสุข'
     """
     m = _ISSUER.match(title.text)
     return PrintedField(text=m.group("issuer"), prov=title.prov) if m else None
