@@ -161,8 +161,8 @@ def test_a_real_file_that_prints_no_score_yields_no_score_row(name, process_once
 @pytest.mark.parametrize("name", ["nongyai_EB1_1.2.pdf", "phichai_report_moit2-18.1.pdf"])
 def test_a_procurement_analysis_is_not_an_analysis_of_the_assessment(name, process_once):
     """Regression: `รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง` (page 1 as rendered) was classified
-    `assessment_analysis` for its word ผลการวิเคราะห์."""
-    assert process_once(str(REAL / name)).document.doc_type == "other"
+    `assessment_analysis` for its word ผลการวิเคราะห์; issue 14 names what it is."""
+    assert process_once(str(REAL / name)).document.doc_type == "procurement_report"
 
 
 @needs_real

@@ -276,17 +276,49 @@ def find_assessed_year(lines: list[TextLine]) -> PrintedField | None:
 
 _NAMES_ASSESSMENT = re.compile(r"ประเมิน|คุณธรรม|ita")
 _PROCUREMENT = re.compile(r"จัดซื้อ|จัดจ้าง|จัดหาพัสดุ")
+# Neighbouring documents by their titles, first match first: they are ITA evidence of their own,
+# whatever words of the assessment they also use (a plan against corruption names ตัวชี้วัด).
+_ANTI_CORRUPTION_PLAN = re.compile(r"แผน(?:ปฏิบัติการ)?(?:ด้าน)?(?:การ)?ป้องกัน(?:และปราบปราม)?การทุจริต")
+_DECLARATION = re.compile(r"เจตจำนง")
+_PROJECT_REPORT = re.compile(r"(?:รายงาน|สรุป)ผล(?:การดำเนิน(?:งาน|การ)?)?(?:ตาม)?\s*โครงการ|แบบรายงานโครงการ")
+
+
+def neighbour_type(title: str) -> DocType | None:
+    """The kind of neighbouring document a title names, if it names one.
+
+    >>> neighbour_type("แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)")
+    <DocType.ANTI_CORRUPTION_PLAN: 'anti_corruption_plan'>
+    >>> neighbour_type("คำกล่าวแสดงเจตจำนงของผู้บริหาร"), neighbour_type("รายงานผลการดำเนินโครงการอบรมคุณธรรม")
+    (<DocType.INTEGRITY_DECLARATION: 'integrity_declaration'>, <DocType.PROJECT_REPORT: 'project_report'>)
+    >>> neighbour_type("รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง ประจำปีงบประมาณ ๒๕๖๒")
+    <DocType.PROCUREMENT_REPORT: 'procurement_report'>
+    >>> neighbour_type("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม") is None
+    True
+    """
+    key = fold(title)
+    if _ANTI_CORRUPTION_PLAN.search(key):
+        return DocType.ANTI_CORRUPTION_PLAN
+    if _DECLARATION.search(key):
+        return DocType.INTEGRITY_DECLARATION
+    if "มาตรการ" in key or "ประเมิน" in key:
+        return None
+    # A report on procurement (`รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง`) is neither an analysis of
+    # the assessment nor a report on measures.
+    if _PROCUREMENT.search(key) and not _NAMES_ASSESSMENT.search(key):
+        return DocType.PROCUREMENT_REPORT
+    if _PROJECT_REPORT.search(key):
+        return DocType.PROJECT_REPORT
+    return None
 
 
 def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> DocType:
     """doc_type from the title (or memo subject), else from what the document contains."""
+    neighbour = neighbour_type(title)
+    if neighbour is not None:
+        return neighbour
     if not is_ita_text(title + " " + body):
         return DocType.OTHER
     key = fold(title)
-    # A report on procurement (`รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง`) is ITA evidence of its own,
-    # neither an analysis of the assessment nor a report on measures.
-    if _PROCUREMENT.search(key) and not _NAMES_ASSESSMENT.search(key) and "มาตรการ" not in key:
-        return DocType.OTHER
     if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
         return DocType.ASSESSMENT_ANALYSIS
     if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):

@@ -18,6 +18,12 @@ class DocType(StrEnum):
     MEASURES_PLAN = "measures_plan"  # a plan of measures (มาตรการ)
     MEASURES_REPORT = "measures_report"  # a report on the measures' progress
     ASSESSMENT_ANALYSIS = "assessment_analysis"  # an analysis of the assessment's scores
+    # Neighbouring documents a crawl brings in with the reports (issue 14, family 6): told by
+    # their titles, never read for scores.
+    ANTI_CORRUPTION_PLAN = "anti_corruption_plan"  # แผนปฏิบัติการป้องกันการทุจริต (often four years)
+    INTEGRITY_DECLARATION = "integrity_declaration"  # an executive's เจตจำนงสุจริต
+    PROJECT_REPORT = "project_report"  # a report on one project (รายงานผลการดำเนินโครงการ)
+    PROCUREMENT_REPORT = "procurement_report"  # a procurement plan, table or analysis (จัดซื้อจัดจ้าง)
     OTHER = "other"  # not an ITA report, or a layout the parser does not know
 
 
