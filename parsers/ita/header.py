@@ -14,9 +14,12 @@ from parsers.layout import TextLine
 from thai.chars import MARK_CLASS, is_mark, without_marks
 
 _YEAR = r"[๐-๙0-9]{4}"
-_YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
+# A plan of several years prints them in brackets: `แผน ... ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)`.
+_YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*\(?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
 _ANY_YEAR = re.compile(rf"(?:พ\s*\.\s*ศ\s*\.?|ปีงบประมาณ|ในปี|ปี)\s*{_YEAR}")
 _ORG = re.compile(r"องค์การบริหารส่วน|เทศบาล|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.|กรุงเทพมหานคร|เมืองพัทยา")
+# Bodies that are not local administrations, looked for where no local administration is named.
+_OTHER_BODY = re.compile(r"โรงพยาบาล|สำนักงานสาธารณสุข|วิทยาลัย|โรงเรียน")
 # The ITA round a document reports: "(วิเคราะห์)ผลการประเมิน ... ปี ๒๕๖๔", "การประเมิน ITA ... ๒๕๖๘",
 # but not a purpose ("เพื่อยกระดับผลการประเมิน ... ประจำปี ๒๕๖๔" is the plan's own year).
 _ASSESSMENT = re.compile(r"ผลการประเมิน|วิเคราะห์การประเมิน|การประเมินคุณธรรม|การประเมิน\s*ITA|โครงการประเมิน")
@@ -53,6 +56,21 @@ _MEMO_FIELDS = {without_marks(label): field for label, field in (
 
 def _field(text: str, line: TextLine) -> PrintedField:
     return PrintedField(text=text.strip(), prov=line.prov)
+
+
+# The dotted lines a memo form prints after its labels, typed over or read by OCR as dots.
+_DOTS = re.compile(r"\s*[.…_]{3,}\s*")
+
+
+def without_leaders(text: str) -> str:
+    """A memo field's value without the form's dotted leader lines.
+
+    >>> without_leaders("มค ๘๑๕๐๑/๑๒๔ ........ ")
+    'มค ๘๑๕๐๑/๑๒๔'
+    >>> without_leaders("สำนักปลัด ...... โทร ๐-๔๓๗๙-๑๐๔๕")
+    'สำนักปลัด โทร ๐-๔๓๗๙-๑๐๔๕'
+    """
+    return _DOTS.sub(" ", text).strip()
 
 
 def is_memo(lines: list[TextLine]) -> bool:
@@ -95,7 +113,7 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
     """Fill the memo fields; return the index of the first body line."""
     current: str | None = None
     for i, line in enumerate(lines[:25]):
-        text = line.text.strip()
+        text = without_leaders(line.text)
         if _MEMO_TITLE.search(fold(text)):
             continue
         m = _MEMO_LABEL.match(text)
@@ -138,6 +156,82 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
         if current == "addressee":
             return i + 1
     return 0
+
+
+# An external letter's head: `ที่ <number>` at the top left, the sender's address on the lines
+# after it, the date alone on its line, then เรื่อง and เรียน. A receipt stamp printed over the
+# head has a number and a date of its own (`รับที่ ๒๔๕ วันที่ ๒๐ ม.ค. ๒๕๖๘ เวลา ...`), on a line
+# that is neither.
+_LETTER_NUMBER = re.compile(rf"^{_loose('ที่')}\s+(?P<value>\S.*)$")
+_DATE_LINE = re.compile(r"^[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$")
+
+
+def is_letter(lines: list[TextLine]) -> bool:
+    """An external letter: its number (ที่) among the first lines, a date line and a เรียน line
+    before the body."""
+    texts = [without_leaders(line.text) for line in lines[:20]]
+    return (any(_LETTER_NUMBER.match(t) for t in texts[:3]) and any(_DATE_LINE.match(t) for t in texts)
+            and any(t.startswith("เรียน") for t in texts))
+
+
+def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list[TextLine]]:
+    """Number, date, subject and addressee of an external letter; return the index of the first
+    body line and the sender's address lines (between the number and the date).
+
+    >>> from parsers.layout import Provenance
+    >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="text"))
+    >>> h = Header()
+    >>> end, address = read_letter_fields([line("ที่ บก ๗๓๙๐๑/ว ๑๕๖"), line("รับที่ ๒๔๕ วันที่ ๒๐ ม.ค. ๒๕๖๘"),
+    ...     line("องค์การบริหารส่วนตำบลศรีชมภู"), line("อำเภอโซ่พิสัย จังหวัดบึงกาฬ ๓๘๑๗๐"),
+    ...     line("๑๕ มกราคม ๒๕๖๘"), line("เรื่อง ขอความร่วมมือ"), line("เรียน ผู้ใหญ่บ้าน"), line("ด้วย...")], h)
+    >>> h.reference_no.text, h.doc_date.text, h.subject.text, h.addressee.text, end, len(address)
+    ('บก ๗๓๙๐๑/ว ๑๕๖', '๑๕ มกราคม ๒๕๖๘', 'ขอความร่วมมือ', 'ผู้ใหญ่บ้าน', 7, 3)
+    """
+    number_at: int | None = None
+    address: list[TextLine] = []
+    for i, line in enumerate(lines[:25]):
+        text = without_leaders(line.text)
+        number = _LETTER_NUMBER.match(text)
+        label = _MEMO_LABEL.match(text)
+        if number and number_at is None and header.subject is None:
+            header.reference_no = _field(number.group("value"), line)
+            number_at = i
+        elif _DATE_LINE.match(text) and header.doc_date is None and header.subject is None:
+            header.doc_date = _field(text, line)
+            address = lines[number_at + 1 if number_at is not None else 0:i]
+        elif label and without_marks(label.group("label")) == without_marks("เรื่อง"):
+            header.subject = _field(label.group("value"), line)
+        elif label and without_marks(label.group("label")) == without_marks("เรียน"):
+            header.addressee = _field(label.group("value"), line)
+            return i + 1, address
+        elif header.subject is not None:  # the subject runs on to the next line until เรียน
+            header.subject = _field(f"{header.subject.text} {text}", line)
+    return 0, address
+
+
+# What a clerk writes in by hand after printing is not read as print (issue 14): a memo's
+# running number after the slash, the day of its date. What is printed stays, and a warning
+# says what is missing.
+_NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+/?$")
+_DATE_WITHOUT_DAY = re.compile(r"^[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$")
+
+
+def handwritten_gaps(header: Header) -> list[str]:
+    """`handwritten:<field>` for each header field printed without its handwritten part.
+
+    >>> from parsers.layout import Provenance
+    >>> at = Provenance(page=1, method="ocr")
+    >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖/", at), doc_date=PrintedField("พฤศจิกายน ๒๕๖๗", at)))
+    ['handwritten:reference_no', 'handwritten:doc_date']
+    >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖/๘๑๔๐", at), doc_date=PrintedField("๑ ธันวาคม ๒๕๖๗", at)))
+    []
+    """
+    gaps = []
+    if header.reference_no is not None and _NUMBER_WITHOUT_RUNNING.match(header.reference_no.text.strip()):
+        gaps.append("handwritten:reference_no")
+    if header.doc_date is not None and _DATE_WITHOUT_DAY.match(header.doc_date.text.strip()):
+        gaps.append("handwritten:doc_date")
+    return gaps
 
 
 # An announcement's or an order's own header: `ประกาศ<issuer>` / `คำสั่ง<issuer>`, `ที่ ๑๕๐/๒๕๖๓`
@@ -194,12 +288,17 @@ def find_year_phrase(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def find_org(lines: list[TextLine]) -> PrintedField | None:
+def find_org(lines: list[TextLine], pattern: re.Pattern[str] = _ORG) -> PrintedField | None:
     for line in lines:
-        m = _ORG.search(line.text)
+        m = pattern.search(line.text)
         if m:
             return _field(line.text[m.start():m.start() + 120], line)
     return None
+
+
+def find_other_body(lines: list[TextLine]) -> PrintedField | None:
+    """A hospital, health office, college or school named in the lines (`โรงพยาบาลพิชัย`)."""
+    return find_org(lines, _OTHER_BODY)
 
 
 def most_printed_spelling(org: PrintedField, lines: list[TextLine]) -> PrintedField:
@@ -311,6 +410,11 @@ def neighbour_type(title: str) -> DocType | None:
     return None
 
 
+# What a neighbouring document is never read for: it prints no ITA score, grade or round.
+NEIGHBOURS = frozenset({DocType.ANTI_CORRUPTION_PLAN, DocType.INTEGRITY_DECLARATION, DocType.PROJECT_REPORT,
+                        DocType.PROCUREMENT_REPORT})
+
+
 def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> DocType:
     """doc_type from the title (or memo subject), else from what the document contains."""
     neighbour = neighbour_type(title)
@@ -347,6 +451,7 @@ def form_of(title: str, memo: bool, lines: list[TextLine]) -> Form:
         return Form.ANNOUNCEMENT
     if key.startswith("คำสั่ง"):
         return Form.ORDER
-    if any(_MEMO_LABEL.match(line.text.strip()) and line.text.strip().startswith("เรียน") for line in lines[:15]):
+    if is_letter(lines) or any(_MEMO_LABEL.match(line.text.strip()) and line.text.strip().startswith("เรียน")
+                               for line in lines[:15]):
         return Form.LETTER
     return Form.REPORT

@@ -31,18 +31,24 @@ def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
 def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     header = Header()
     memo = hdr.is_memo(lines)
-    if memo:
-        body_start = hdr.read_memo_fields(lines, header)
+    letter = not memo and hdr.is_letter(lines)
+    front: list[TextLine] = []
+    if memo or letter:
+        if memo:
+            body_start = hdr.read_memo_fields(lines, header)
+        else:
+            # the sender's address lines are the letter's front matter: its organisation and place
+            body_start, front = hdr.read_letter_fields(lines, header)
         header.title = header.subject
         search = lines[:body_start]
-        header.org_name = hdr.find_org(search) or hdr.find_org(lines[body_start:body_start + 10])
-        front: list[TextLine] = []
+        header.org_name = (hdr.find_org(search) or hdr.find_other_body(search)
+                           or hdr.find_org(lines[body_start:body_start + 10]))
         end = 0
     else:
         header.title, end = hdr.read_title(lines)
         front = _front_matter(lines, end)
         search = lines[:end] + front
-        header.org_name = hdr.find_org(search) or hdr.find_org(lines[:30])
+        header.org_name = hdr.find_org(search) or hdr.find_org(lines[:30]) or hdr.find_other_body(search)
     if header.title is not None:
         phrase = hdr.find_year_phrase(header.title.text)
         if phrase:
@@ -75,6 +81,8 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
 def parse_ita(document: Document) -> ItaDocument:
     lines = list(document.lines())
     ita = ItaDocument(header=_read_header(document, lines))
+    if ita.header.form in (Form.MEMO, Form.LETTER):
+        ita.warnings.extend(hdr.handwritten_gaps(ita.header))
     tool_context: str | None = None
     last_indicator_line: str | None = None
     table_no = 0
@@ -101,4 +109,9 @@ def parse_ita(document: Document) -> ItaDocument:
     ita.header.doc_type = hdr.classify(
         title, body, has_measures=bool(ita.measures),
         has_reports=any(m.kind == MeasureKind.REPORT for m in ita.measures), has_scores=bool(ita.scores))
+    if ita.header.doc_type in hdr.NEIGHBOURS:
+        # A plan's budgets and targets, a project's satisfaction rate: numbers a sentence may call
+        # a share "ในภาพรวม", never the assessment's scores (issue 14).
+        ita.scores = []
+        ita.header.overall_score = ita.header.grade = ita.header.assessed_year = None
     return ita

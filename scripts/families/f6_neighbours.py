@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from families import FamilySample
 from make_sample_pdfs import Digits, in_digits
+
+from families import FamilySample
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def integrity_declaration() -> FamilySample:
         f"**ประกาศ{org.name}**",
         f"**อำเภอ{org.district} จังหวัด{org.province}**",
         f"**เรื่อง {subject}**",
-        f"ข้าพเจ้า นายบุญเลิศ ใจซื่อ นายกเทศมนตรีตำบลท่าช้าง ขอแสดงเจตจำนงว่าจะบริหารงานด้วยความซื่อสัตย์สุจริต "
+        "ข้าพเจ้า นายบุญเลิศ ใจซื่อ นายกเทศมนตรีตำบลท่าช้าง ขอแสดงเจตจำนงว่าจะบริหารงานด้วยความซื่อสัตย์สุจริต "
         "โปร่งใส ตรวจสอบได้ และไม่ทนต่อการทุจริตทุกรูปแบบ เพื่อให้ผลการประเมินคุณธรรมและความโปร่งใส"
         "ในการดำเนินงานของหน่วยงานภาครัฐอยู่ในระดับที่ดีขึ้น โดยมีแนวทางดังนี้",
         "1. บริหารงานตามหลักธรรมาภิบาล ยึดประโยชน์ของประชาชนเป็นที่ตั้ง",
