@@ -11,7 +11,7 @@ import re
 from normalizers.thai_text import fold
 from parsers.ita.records import DocType, Form, Header, PrintedField
 from parsers.layout import TextLine
-from thai.chars import MARK_CLASS, is_mark, without_marks
+from thai.chars import LETTER_CLASS, MARK_CLASS, is_mark, without_marks
 
 _YEAR = r"[๐-๙0-9]{4}"
 # A plan of several years prints them in brackets: `แผน ... ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)`.
@@ -109,11 +109,48 @@ def _split_phone(header: Header, line: TextLine) -> None:
     header.department = _field(header.department.text[:m.start()], line)
 
 
+# The labels a memo prints in this order, each found inside a line where a short line before it
+# was joined to it as a wrapped paragraph (`... โทร ๐-๕๔๒๘-๙๐๓๓ที่ ลป ๐๐๓๓.๓๐๑/`): the number's
+# ที่ only before a letter code or a number, not the ที่ of ครั้งที่ or วันที่.
+_LABELS_IN_ORDER = (
+    ("ส่วนราชการ", re.compile(rf"(?<![{LETTER_CLASS}]){_loose('ส่วนราชการ')}\s")),
+    ("ที่", re.compile(rf"(?<![{LETTER_CLASS}])ที่\s*(?=[ก-ฮ]{{2}}\s*[๐-๙0-9]|[๐-๙0-9])")),
+    ("เรื่อง", re.compile(rf"\s{_loose('เรื่อง')}\s")),
+    ("เรียน", re.compile(rf"\s{_loose('เรียน')}\s")),
+)
+
+
+def split_labelled(text: str) -> list[str]:
+    """A labelled memo line cut where a later label of the memo's order was joined to it.
+
+    >>> split_labelled("ส่วนราชการ โรงพยาบาลแม่ทะ โทร ๐-๕๔๒๘-๙๐๓๓ที่ ลป ๐๐๓๓.๓๐๑/ วันที่ มกราคม ๒๕๖๘")
+    ['ส่วนราชการ โรงพยาบาลแม่ทะ โทร ๐-๕๔๒๘-๙๐๓๓', 'ที่ ลป ๐๐๓๓.๓๐๑/ วันที่ มกราคม ๒๕๖๘']
+    >>> split_labelled("เรื่อง ขอเชิญประชุมครั้งที่ ๑ เรื่อง งบประมาณ เรียน นายก")
+    ['เรื่อง ขอเชิญประชุมครั้งที่ ๑ เรื่อง งบประมาณ', 'เรียน นายก']
+    """
+    m = _MEMO_LABEL.match(text)
+    if m is None:
+        return [text]
+    own = next((i for i, (label, _) in enumerate(_LABELS_IN_ORDER)
+                if without_marks(label) == without_marks(m.group("label"))), len(_LABELS_IN_ORDER))
+    for _, later in _LABELS_IN_ORDER[own + 1:]:
+        cut = later.search(text, m.end("label"))
+        if cut is not None:
+            at = cut.start() + (1 if text[cut.start()].isspace() else 0)
+            return [text[:at].strip(), *split_labelled(text[at:].strip())]
+    return [text]
+
+
+def _memo_lines(lines: list[TextLine]) -> list[tuple[int, str, TextLine]]:
+    """(index, text, line) of the memo's first lines, leaders taken off, joined labels cut."""
+    return [(i, piece, line) for i, line in enumerate(lines[:25])
+            for piece in split_labelled(without_leaders(line.text))]
+
+
 def read_memo_fields(lines: list[TextLine], header: Header) -> int:
     """Fill the memo fields; return the index of the first body line."""
     current: str | None = None
-    for i, line in enumerate(lines[:25]):
-        text = without_leaders(line.text)
+    for i, text, line in _memo_lines(lines):
         if _MEMO_TITLE.search(fold(text)):
             continue
         m = _MEMO_LABEL.match(text)
