@@ -111,10 +111,11 @@ def _split_phone(header: Header, line: TextLine) -> None:
 
 # The labels a memo prints in this order, each found inside a line where a short line before it
 # was joined to it as a wrapped paragraph (`... โทร ๐-๕๔๒๘-๙๐๓๓ที่ ลป ๐๐๓๓.๓๐๑/`): the number's
-# ที่ only before a letter code or a number, not the ที่ of ครั้งที่ or วันที่.
+# ที่ (its mark lost to OCR too) only before a letter code or a number, not the ที่ of ครั้งที่
+# or วันที่.
 _LABELS_IN_ORDER = (
     ("ส่วนราชการ", re.compile(rf"(?<![{LETTER_CLASS}]){_loose('ส่วนราชการ')}\s")),
-    ("ที่", re.compile(rf"(?<![{LETTER_CLASS}])ที่\s*(?=[ก-ฮ]{{2}}\s*[๐-๙0-9]|[๐-๙0-9])")),
+    ("ที่", re.compile(rf"(?<![{LETTER_CLASS}]){_loose('ที่')}\s*(?=[ก-ฮ]{{2}}\s|[๐-๙0-9])")),
     ("เรื่อง", re.compile(rf"\s{_loose('เรื่อง')}\s")),
     ("เรียน", re.compile(rf"\s{_loose('เรียน')}\s")),
 )
