@@ -100,8 +100,10 @@ def _org(match: re.Match[str], text: str) -> Org | None:
 
 # Bodies that are not local administrations (hospitals, health offices, colleges, schools):
 # org_type other, the name as printed, to the first space or the first word that ends a name.
-_OTHER_BODY = re.compile(r"(?:โรงพยาบาล(?:ส่งเสริมสุขภาพตำบล)?|สำนักงานสาธารณสุข(?:อำเภอ|จังหวัด)"
-                         rf"|วิทยาลัย|โรงเรียน)(?P<n>[{_THAI_LETTERS}]+)")
+_BODY_KIND = r"(?:โรงพยาบาล(?:ส่งเสริมสุขภาพตำบล)?|สำนักงานสาธารณสุข(?:อำเภอ|จังหวัด)?|วิทยาลัย|โรงเรียน)"
+_OTHER_BODY = re.compile(rf"{_BODY_KIND}(?P<n>[{_THAI_LETTERS}]+)")
+# Where a name runs into the next body's (two lines of a cover joined): it ends there.
+_NEXT_BODY = re.compile(_BODY_KIND)
 
 
 def other_body(text: str | None) -> Org | None:
@@ -111,6 +113,8 @@ def other_body(text: str | None) -> Org | None:
     Org(name='โรงพยาบาลแม่ทะ', org_type='other')
     >>> other_body("สำนักงานสาธารณสุขอำเภอหนองใหญ่จังหวัดชลบุรี").name
     'สำนักงานสาธารณสุขอำเภอหนองใหญ่'
+    >>> other_body("สำนักงานสาธารณสุขอำเภอหนองใหญ่สำนักงานสาธารณสุขจังหวัดชลบุรี").name
+    'สำนักงานสาธารณสุขอำเภอหนองใหญ่'
     >>> other_body("กองคลัง") is None
     True
     """
@@ -119,6 +123,9 @@ def other_body(text: str | None) -> Org | None:
     if m is None or cleaned is None:
         return None
     name = _name(m.group("n"), cleaned, m.end())
+    following = _NEXT_BODY.search(name, 1)
+    if following is not None:
+        name = name[:following.start()]
     return Org(cleaned[m.start():m.start("n")] + name, "other") if name else None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
@@ -329,7 +330,9 @@ def paragraphs(lines: list[ReadLine], tables: Sequence[BBox]) -> list[ReadLine]:
         return []
     ends = sorted(line.bbox[2] for line in lines)
     right = ends[int(0.9 * (len(ends) - 1))]
-    left = min(line.bbox[0] for line in lines)
+    # the left margin: where most lines start (a caption or a note in the margin starts further left)
+    lefts = Counter(round(line.bbox[0] / 2) for line in lines)
+    left = 2.0 * max(lefts, key=lambda x: (lefts[x], -x))
     heights = sorted(line.bbox[3] - line.bbox[1] for line in lines)
     max_gap = heights[len(heights) // 2]
     out: list[ReadLine] = []

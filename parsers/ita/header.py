@@ -115,9 +115,9 @@ def _split_phone(header: Header, line: TextLine) -> None:
 # or วันที่.
 _LABELS_IN_ORDER = (
     ("ส่วนราชการ", re.compile(rf"(?<![{LETTER_CLASS}]){_loose('ส่วนราชการ')}\s")),
-    ("ที่", re.compile(rf"(?<![{LETTER_CLASS}]){_loose('ที่')}\s*(?=[ก-ฮ]{{2}}\s|[๐-๙0-9])")),
-    ("เรื่อง", re.compile(rf"\s{_loose('เรื่อง')}\s")),
-    ("เรียน", re.compile(rf"\s{_loose('เรียน')}\s")),
+    ("ที่", re.compile(rf"{_loose('ที่')}\s+(?=[ก-ฮ]{{2}}\s)|(?<![{LETTER_CLASS}])ที่\s*(?=[๐-๙0-9])")),
+    ("เรื่อง", re.compile(rf"(?:\s|(?<=[๐-๙0-9])){_loose('เรื่อง')}\s")),
+    ("เรียน", re.compile(rf"(?:\s|(?<=[๐-๙0-9])){_loose('เรียน')}\s")),
 )
 
 
@@ -128,7 +128,12 @@ def split_labelled(text: str) -> list[str]:
     ['ส่วนราชการ โรงพยาบาลแม่ทะ โทร ๐-๕๔๒๘-๙๐๓๓', 'ที่ ลป ๐๐๓๓.๓๐๑/ วันที่ มกราคม ๒๕๖๘']
     >>> split_labelled("เรื่อง ขอเชิญประชุมครั้งที่ ๑ เรื่อง งบประมาณ เรียน นายก")
     ['เรื่อง ขอเชิญประชุมครั้งที่ ๑ เรื่อง งบประมาณ', 'เรียน นายก']
+    >>> split_labelled("บันทึกข้อความส่วนราชการ โรงพยาบาลพิชัย จังหวัดอุตรดิตถ์ที่ อต ๐๐๓๓/๕ วันที่ ๑ มกราคม ๒๕๖๘เรื่อง ก")
+    ['บันทึกข้อความ', 'ส่วนราชการ โรงพยาบาลพิชัย จังหวัดอุตรดิตถ์', 'ที่ อต ๐๐๓๓/๕ วันที่ ๑ มกราคม ๒๕๖๘', 'เรื่อง ก']
     """
+    title = _MEMO_TITLE.match(text)
+    if title is not None and text[title.end():].strip():  # the memo's title joined to its first line
+        return [text[:title.end()], *split_labelled(text[title.end():].strip())]
     m = _MEMO_LABEL.match(text)
     if m is None:
         return [text]
@@ -417,7 +422,8 @@ _PROCUREMENT = re.compile(r"จัดซื้อ|จัดจ้าง|จั�
 # whatever words of the assessment they also use (a plan against corruption names ตัวชี้วัด).
 _ANTI_CORRUPTION_PLAN = re.compile(r"แผน(?:ปฏิบัติการ)?(?:ด้าน)?(?:การ)?ป้องกัน(?:และปราบปราม)?การทุจริต")
 _DECLARATION = re.compile(r"เจตจำนง")
-_PROJECT_REPORT = re.compile(r"(?:รายงาน|สรุป)ผล(?:การดำเนิน(?:งาน|การ)?)?(?:ตาม)?\s*โครงการ|แบบรายงานโครงการ")
+# A project's report, or its own form headed by its name (`โครงการเสริมสร้างคุณธรรม ...`).
+_PROJECT_REPORT = re.compile(r"(?:รายงาน|สรุป)ผล(?:การดำเนิน(?:งาน|การ)?)?(?:ตาม)?\s*โครงการ|แบบรายงานโครงการ|^โครงการ")
 
 
 def neighbour_type(title: str) -> DocType | None:

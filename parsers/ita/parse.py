@@ -28,6 +28,16 @@ def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
     return out
 
 
+def _title_box(document: Document) -> list[TextLine]:
+    """A title printed in a box (a table of one column and at most three rows) before any text
+    on the first page: a form's heading on grey (`โครงการเสริมสร้างคุณธรรม ... ประจำปีงบประมาณ
+    พ.ศ. 2568`), read as the title's lines."""
+    first = next(iter(document.blocks()), None)
+    if not isinstance(first, Table) or first.n_cols != 1 or len(first.grid) > 3 or first.prov.page != 1:
+        return []
+    return [TextLine(text=text, prov=cell.prov) for row in first.grid for cell in row for text in cell.paragraphs]
+
+
 def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     header = Header()
     memo = hdr.is_memo(lines)
@@ -80,7 +90,7 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
 
 def parse_ita(document: Document) -> ItaDocument:
     lines = list(document.lines())
-    ita = ItaDocument(header=_read_header(document, lines))
+    ita = ItaDocument(header=_read_header(document, _title_box(document) + lines))
     if ita.header.form in (Form.MEMO, Form.LETTER):
         ita.warnings.extend(hdr.handwritten_gaps(ita.header))
     tool_context: str | None = None
