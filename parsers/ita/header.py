@@ -285,6 +285,10 @@ _NUMBER_LINE = re.compile(rf"^{_loose('ที่')}\s*(?P<value>[๐-๙0-9][๐
 # ตุลาคม พ.ศ. ๒๕๖๒`): the date is taken to its year.
 _ISSUED_ON = re.compile(rf"(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*{_loose('วันที่')}\s*"
                         r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{2,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
+# The date line with its day written in by hand (OCR reads the ink as `99พ`, or nothing): the
+# printed month and year are kept, and the day is missing (`handwritten_gaps`).
+_ISSUED_IN_MONTH = re.compile(rf"(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*{_loose('วันที่')}\s*(?:\S+\s+)?"
+                              r"(?P<value>[ก-๙]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
 # A dotted or ruled line under the header, run into the subject's last line.
 _LEADER = re.compile(r"\s*[.\-_…]{3,}\s*$")
 
@@ -299,6 +303,8 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
     ...     line("เรื่อง มอบหมายการดำเนินการ"), line("ข้อ ๑ ..."), line("สั่ง ณ วันที่ ๙ ธันวาคม พ.ศ.๒๕๖๓")], h)
     >>> h.reference_no.text, h.subject.text, h.doc_date.text
     ('๑๕๐/๒๕๖๓', 'มอบหมายการดำเนินการ', '๙ ธันวาคม พ.ศ.๒๕๖๓')
+    >>> h = Header(); read_issued_fields([line("ประกาศ ณ วันที่ 99พ ตุลาคม พ.ศ. ๒๕๖๐")], h); h.doc_date.text
+    'ตุลาคม พ.ศ. ๒๕๖๐'
     """
     for line in lines[:8]:
         text = line.text.strip()
@@ -309,7 +315,7 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
         elif number and header.reference_no is None and header.subject is None:
             header.reference_no = _field(number.group("value"), line)
     for line in reversed(lines):
-        issued = _ISSUED_ON.search(line.text)
+        issued = _ISSUED_ON.search(line.text) or _ISSUED_IN_MONTH.search(line.text)
         if issued:
             header.doc_date = _field(issued.group("value"), line)
             return
@@ -422,6 +428,8 @@ _PROCUREMENT = re.compile(r"จัดซื้อ|จัดจ้าง|จั�
 # whatever words of the assessment they also use (a plan against corruption names ตัวชี้วัด).
 _ANTI_CORRUPTION_PLAN = re.compile(r"แผน(?:ปฏิบัติการ)?(?:ด้าน)?(?:การ)?ป้องกัน(?:และปราบปราม)?การทุจริต")
 _DECLARATION = re.compile(r"เจตจำนง")
+# What a procurement plan, table or report calls itself.
+_PROCUREMENT_RECORD = re.compile(r"รายงาน|ผลการ|แผน|สรุป|วิเคราะห์|สขร")
 # A project's report, or its own form headed by its name (`โครงการเสริมสร้างคุณธรรม ...`).
 _PROJECT_REPORT = re.compile(r"(?:รายงาน|สรุป)ผล(?:การดำเนิน(?:งาน|การ)?)?(?:ตาม)?\s*โครงการ|แบบรายงานโครงการ|^โครงการ")
 
@@ -435,6 +443,8 @@ def neighbour_type(title: str) -> DocType | None:
     (<DocType.INTEGRITY_DECLARATION: 'integrity_declaration'>, <DocType.PROJECT_REPORT: 'project_report'>)
     >>> neighbour_type("รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง ประจำปีงบประมาณ ๒๕๖๒")
     <DocType.PROCUREMENT_REPORT: 'procurement_report'>
+    >>> neighbour_type("ประกาศสำนักงานสาธารณสุขว่าด้วยแนวทางปฏิบัติงานเพื่อตรวจสอบบุคลากรด้านการจัดซื้อจัดจ้าง")
+    <DocType.OTHER: 'other'>
     >>> neighbour_type("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม") is None
     True
     """
@@ -446,9 +456,10 @@ def neighbour_type(title: str) -> DocType | None:
     if "มาตรการ" in key or "ประเมิน" in key:
         return None
     # A report on procurement (`รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง`) is neither an analysis of
-    # the assessment nor a report on measures.
+    # the assessment nor a report on measures; nor is a rule for procurement staff (`ประกาศ ...
+    # ว่าด้วยแนวทางปฏิบัติงาน ... ด้านการจัดซื้อจัดจ้าง`) a plan of measures or a procurement report.
     if _PROCUREMENT.search(key) and not _NAMES_ASSESSMENT.search(key):
-        return DocType.PROCUREMENT_REPORT
+        return DocType.PROCUREMENT_REPORT if _PROCUREMENT_RECORD.search(key) else DocType.OTHER
     if _PROJECT_REPORT.search(key):
         return DocType.PROJECT_REPORT
     return None

@@ -91,8 +91,7 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
 def parse_ita(document: Document) -> ItaDocument:
     lines = list(document.lines())
     ita = ItaDocument(header=_read_header(document, _title_box(document) + lines))
-    if ita.header.form in (Form.MEMO, Form.LETTER):
-        ita.warnings.extend(hdr.handwritten_gaps(ita.header))
+    ita.warnings.extend(hdr.handwritten_gaps(ita.header))
     tool_context: str | None = None
     last_indicator_line: str | None = None
     table_no = 0
