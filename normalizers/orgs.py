@@ -56,7 +56,7 @@ _ORG_RE = re.compile("|".join(
 
 # Where a name ends when nothing but letters follows it: the words that come after an org
 # name in addresses, titles and prose ("…โป่งน้ำร้อนได้รับผลการประเมิน").
-_NAME_STOP = re.compile(r"อำเภอ|จังหวัด|ตำบล|ประจำ|จึง|ซึ่ง|โดย|เพื่อ|และ|มีการ|ในการ|ในเขต"
+_NAME_STOP = re.compile(r"อำเภอ|จังหวัด|ตำบล|ประจำ|จึง|ซึ่ง|โดย|เพื่อ|และ|มีการ|ในการ|ในเขต|ว่าด้วย|เรื่อง"
                         r"|ได้(?:รับ|ดำเนิน|จัด|มี|ทำ|ประกาศ|กำหนด|รายงาน|เข้า)")
 
 

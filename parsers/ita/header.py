@@ -255,8 +255,12 @@ def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list
 # What a clerk writes in by hand after printing is not read as print (issue 14): a memo's
 # running number after the slash, the day of its date. What is printed stays, and a warning
 # says what is missing.
-_NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+/?$")
-_DATE_WITHOUT_DAY = re.compile(r"^[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$")
+# OCR reads the ink as letters (`อต ๐๐๓๓.๓๐๖ ปตอง`, `ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗`): a number with no
+# digit after its letter code's number, a date whose month and year are not led by a clean day.
+_NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+/?(?:\s+[^๐-๙0-9/]*)?$")
+_MONTH_YEAR = r"[ก-๙]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$"
+_DATE_WITH_DAY = re.compile(rf"^[๐-๙0-9]{{1,2}}\s*{_MONTH_YEAR}")
+_DATE_WITHOUT_DAY = re.compile(rf"(?:^|\s){_MONTH_YEAR}")
 
 
 def handwritten_gaps(header: Header) -> list[str]:
@@ -268,11 +272,14 @@ def handwritten_gaps(header: Header) -> list[str]:
     ['handwritten:reference_no', 'handwritten:doc_date']
     >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖/๘๑๔๐", at), doc_date=PrintedField("๑ ธันวาคม ๒๕๖๗", at)))
     []
+    >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖ ปตอง", at), doc_date=PrintedField("ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗", at)))
+    ['handwritten:reference_no', 'handwritten:doc_date']
     """
     gaps = []
     if header.reference_no is not None and _NUMBER_WITHOUT_RUNNING.match(header.reference_no.text.strip()):
         gaps.append("handwritten:reference_no")
-    if header.doc_date is not None and _DATE_WITHOUT_DAY.match(header.doc_date.text.strip()):
+    date = header.doc_date.text.strip() if header.doc_date is not None else ""
+    if _DATE_WITHOUT_DAY.search(date) and not _DATE_WITH_DAY.match(date):
         gaps.append("handwritten:doc_date")
     return gaps
 
