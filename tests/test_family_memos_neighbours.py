@@ -100,3 +100,20 @@ def test_the_plans_fifty_and_the_projects_satisfaction_are_no_scores(main_job):
         assert "๕๐" in F6[stem].markup or "๘๗.๐๐" in F6[stem].markup
         row = _documents(main_job)[("text", stem)]
         assert row["doc_type"] != "assessment_analysis" and row["overall_score"] is None
+
+
+# The families whose documents print scores: f2 analyses, f4 results announcements.
+PRINT_SCORES = ("f2_", "f4_")
+
+
+def test_no_family_document_without_a_printed_score_yields_a_score_row(main_job):
+    """Issue 14: a score or grade only from a table or sentence that states one. Every family
+    sample but the analyses and the results announcements prints none (the real files are held
+    to it in test_pdf_real)."""
+    documents = [row for row in _documents(main_job).items() if not row[0][1].startswith(PRINT_SCORES)]
+    assert documents
+    scores = ds.dataset(main_job.out / "scores", partitioning="hive").to_table().to_pylist()
+    scored = {s["doc_id"] for s in scores}
+    wrong = [(kind, stem, row["overall_score"], row["grade"]) for (kind, stem), row in documents
+             if row["doc_id"] in scored or row["overall_score"] is not None or row["grade"] is not None]
+    assert not wrong
