@@ -73,6 +73,13 @@ class Header:
     subject: PrintedField | None = None  # เรื่อง line
     addressee: PrintedField | None = None  # เรียน line
 
+    @property
+    def is_official_letter(self) -> bool:
+        """A memo, letter, announcement or order whose own header was read: a layout the parser
+        knows, ITA evidence even where it carries no measures or scores (issue 14, family 5)."""
+        return (self.form in (Form.MEMO, Form.LETTER, Form.ANNOUNCEMENT, Form.ORDER)
+                and any(f is not None for f in (self.subject, self.reference_no, self.doc_date)))
+
 
 @dataclass
 class PrintedScore:
