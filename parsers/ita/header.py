@@ -257,8 +257,9 @@ def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list
 # says what is missing.
 # OCR reads the ink as letters (`อต ๐๐๓๓.๓๐๖ ปตอง`, `ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗`): a number with no
 # digit after its letter code's number, a date whose month and year are not led by a clean day.
-# A dash typed after the slash (`ปน ๗๖๑๐๑/ -`) is print: no number, nothing missing.
-_NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+/?(?:\s+[^๐-๙0-9/\-\s][^๐-๙0-9/]*)?$")
+# A dash typed after the slash (`ปน ๗๖๑๐๑/ -`) is print: no number, nothing missing; a number
+# with neither its slash nor ink after it (`ปน ๗๖๑๐๑`, OCR lost `/ -`) says nothing either way.
+_NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+(?:/|/?\s+[^๐-๙0-9/\-\s][^๐-๙0-9/]*)$")
 _MONTH_YEAR = r"[ก-๙]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$"
 _DATE_WITH_DAY = re.compile(rf"^[๐-๙0-9]{{1,2}}\s*{_MONTH_YEAR}")
 _DATE_WITHOUT_DAY = re.compile(rf"(?:^|\s){_MONTH_YEAR}")
@@ -273,8 +274,9 @@ def handwritten_gaps(header: Header) -> list[str]:
     ['handwritten:reference_no', 'handwritten:doc_date']
     >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖/๘๑๔๐", at), doc_date=PrintedField("๑ ธันวาคม ๒๕๖๗", at)))
     []
-    >>> handwritten_gaps(Header(reference_no=PrintedField("ปน ๗๖๑๐๑/ -", at)))
-    []
+    >>> handwritten_gaps(Header(reference_no=PrintedField("ปน ๗๖๑๐๑/ -", at))), handwritten_gaps(Header(
+    ...     reference_no=PrintedField("ปน ๗๖๑๐๑", at)))
+    ([], [])
     >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖ ปตอง", at), doc_date=PrintedField("ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗", at)))
     ['handwritten:reference_no', 'handwritten:doc_date']
     """
