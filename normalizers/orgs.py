@@ -1,4 +1,5 @@
-"""Local administrative organisations: canonical full name and org_type.
+"""Organisations: local administrations with their canonical full name and org_type, other
+bodies (hospitals, offices, colleges, schools) as printed, org_type other.
 
     >>> parse_org("อบต. ศรีธาตุ")
     Org(name='องค์การบริหารส่วนตำบลศรีธาตุ', org_type='sao')
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from normalizers.thai_text import clean
 
-__all__ = ["Org", "parse_org", "find_orgs"]
+__all__ = ["Org", "parse_org", "find_orgs", "other_body"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ _ORG_RE = re.compile("|".join(
 
 # Where a name ends when nothing but letters follows it: the words that come after an org
 # name in addresses, titles and prose ("…โป่งน้ำร้อนได้รับผลการประเมิน").
-_NAME_STOP = re.compile(r"อำเภอ|จังหวัด|ตำบล|ประจำ|จึง|ซึ่ง|โดย|เพื่อ|และ|มีการ|ในการ|ในเขต"
+_NAME_STOP = re.compile(r"อำเภอ|จังหวัด|ตำบล|ประจำ|จึง|ซึ่ง|โดย|เพื่อ|และ|มีการ|ในการ|ในเขต|ว่าด้วย|เรื่อง"
                         r"|ได้(?:รับ|ดำเนิน|จัด|มี|ทำ|ประกาศ|กำหนด|รายงาน|เข้า)")
 
 
@@ -97,13 +98,47 @@ def _org(match: re.Match[str], text: str) -> Org | None:
     return Org(canonical + name, org_type) if name else None
 
 
+# Bodies that are not local administrations (hospitals, health offices, colleges, schools):
+# org_type other, the name as printed, to the first space or the first word that ends a name.
+_BODY_KIND = r"(?:โรงพยาบาล(?:ส่งเสริมสุขภาพตำบล)?|สำนักงานสาธารณสุข(?:อำเภอ|จังหวัด)?|วิทยาลัย|โรงเรียน)"
+_OTHER_BODY = re.compile(rf"{_BODY_KIND}(?P<n>[{_THAI_LETTERS}]+)")
+# Where a name runs into the next body's (two lines of a cover joined): it ends there.
+_NEXT_BODY = re.compile(_BODY_KIND)
+
+
+def other_body(text: str | None) -> Org | None:
+    """The first body named in the text that is not a local administration.
+
+    >>> other_body("โรงพยาบาลแม่ทะ อำเภอแม่ทะ จังหวัดลำปาง")
+    Org(name='โรงพยาบาลแม่ทะ', org_type='other')
+    >>> other_body("สำนักงานสาธารณสุขอำเภอหนองใหญ่จังหวัดชลบุรี").name
+    'สำนักงานสาธารณสุขอำเภอหนองใหญ่'
+    >>> other_body("สำนักงานสาธารณสุขอำเภอหนองใหญ่สำนักงานสาธารณสุขจังหวัดชลบุรี").name
+    'สำนักงานสาธารณสุขอำเภอหนองใหญ่'
+    >>> other_body("กองคลัง") is None
+    True
+    """
+    cleaned = clean(text)
+    m = _OTHER_BODY.search(cleaned) if cleaned else None
+    if m is None or cleaned is None:
+        return None
+    name = _name(m.group("n"), cleaned, m.end())
+    following = _NEXT_BODY.search(name, 1)
+    if following is not None:
+        name = name[:following.start()]
+    return Org(cleaned[m.start():m.start("n")] + name, "other") if name else None
+
+
 def parse_org(text: str | None) -> Org | None:
-    """The first organisation mentioned in the text, with its canonical name and type.
+    """The first organisation mentioned in the text, with its canonical name and type; a body
+    that is not a local administration only where the text names none.
 
     >>> parse_org("เทศบาลเทศบาลตำบลแร่")
     Org(name='เทศบาลตำบลแร่', org_type='subdistrict_municipality')
     >>> parse_org("ทน.อุดรธานี").org_type
     'city_municipality'
+    >>> parse_org("โรงพยาบาลพิชัย อำเภอพิชัย")
+    Org(name='โรงพยาบาลพิชัย', org_type='other')
     """
     orgs = find_orgs(text)
-    return orgs[0] if orgs else None
+    return orgs[0] if orgs else other_body(text)

@@ -165,7 +165,7 @@ def _unread(page: Page, limits: Limits) -> InputProblem:
 def parse(ctx: DocContext) -> None:
     assert ctx.layout is not None
     ctx.ita = parse_ita(ctx.layout)
-    if ctx.ita.header.doc_type == DocType.OTHER:
+    if ctx.ita.header.doc_type == DocType.OTHER and not ctx.ita.header.is_official_letter:
         # Not a failure: the file was read and may still name its organisation; the row says why
         # no ITA content came out of it.
         ctx.problem(Stage.PARSE, NotItaReport("no ITA measures, scores or analysis found: "

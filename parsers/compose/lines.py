@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
@@ -223,6 +224,9 @@ def _consonant_under(mark: T, where: list[T], groups: list[list[T]], starts: lis
 # ---- lines into paragraphs ----------------------------------------------------------------------
 # A line ending closer than this (points) to the right edge filled its column: it wrapped.
 _PADDING = 6.0
+# A first-line indent is a paragraph's start: Thai official style indents 2.5 cm, Word's
+# default 1.27 cm; half a centimetre tells it from a ragged scan.
+_INDENT = 14.0
 
 
 @dataclass(frozen=True)
@@ -279,13 +283,15 @@ def _glue(before: ReadLine, after: ReadLine) -> str:
 
 
 def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
-                 max_gap: float | None = None) -> list[ReadLine]:
+                 max_gap: float | None = None, left_edge: float | None = None) -> list[ReadLine]:
     """Paragraphs: each line that merely wrapped is joined to the line before.
 
     A line starts a paragraph when it opens with a list marker, when the line before stopped
     short of `right_edge` by more than this line's first word (so the word would have fitted),
-    or when it lies more than `max_gap` below the line before. Thai wraps between words with no
-    space, so none is put between two Thai letters.
+    when it lies more than `max_gap` below the line before, or when it is indented under a line
+    that starts at `left_edge` (a first-line indent: a memo's body under its short เรียน line,
+    whose first word would fit after it). Thai wraps between words with no space, so none is put
+    between two Thai letters.
     """
     out: list[ReadLine] = []
     ends: list[ReadLine] = []  # the last printed line of each paragraph
@@ -298,7 +304,9 @@ def join_wrapped(lines: Sequence[ReadLine], right_edge: float,
             assert prev is not None
             gap = line.bbox[1] - prev.bbox[3]
             starts = fits_after(line.first_word_width, room_left(prev, right_edge)) \
-                or (max_gap is not None and gap > max_gap)
+                or (max_gap is not None and gap > max_gap) \
+                or (left_edge is not None and prev.bbox[0] <= left_edge + _PADDING
+                    and line.bbox[0] > prev.bbox[0] + _INDENT)
         if starts:
             out.append(line)
             ends.append(line)
@@ -322,14 +330,17 @@ def paragraphs(lines: list[ReadLine], tables: Sequence[BBox]) -> list[ReadLine]:
         return []
     ends = sorted(line.bbox[2] for line in lines)
     right = ends[int(0.9 * (len(ends) - 1))]
+    # the left margin: where most lines start (a caption or a note in the margin starts further left)
+    lefts = Counter(round(line.bbox[0] / 2) for line in lines)
+    left = 2.0 * max(lefts, key=lambda x: (lefts[x], -x))
     heights = sorted(line.bbox[3] - line.bbox[1] for line in lines)
     max_gap = heights[len(heights) // 2]
     out: list[ReadLine] = []
     run: list[ReadLine] = []
     for line in lines:
         if run and any(run[-1].bbox[3] <= t[1] <= line.bbox[1] for t in tables):
-            out.extend(join_wrapped(run, right, max_gap))
+            out.extend(join_wrapped(run, right, max_gap, left))
             run = []
         run.append(line)
-    out.extend(join_wrapped(run, right, max_gap))
+    out.extend(join_wrapped(run, right, max_gap, left))
     return out

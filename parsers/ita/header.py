@@ -11,12 +11,15 @@ import re
 from normalizers.thai_text import fold
 from parsers.ita.records import DocType, Form, Header, PrintedField
 from parsers.layout import TextLine
-from thai.chars import MARK_CLASS, is_mark, without_marks
+from thai.chars import LETTER_CLASS, MARK_CLASS, is_mark, without_marks
 
 _YEAR = r"[๐-๙0-9]{4}"
-_YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
+# A plan of several years prints them in brackets: `แผน ... ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)`.
+_YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*\(?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
 _ANY_YEAR = re.compile(rf"(?:พ\s*\.\s*ศ\s*\.?|ปีงบประมาณ|ในปี|ปี)\s*{_YEAR}")
 _ORG = re.compile(r"องค์การบริหารส่วน|เทศบาล|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.|กรุงเทพมหานคร|เมืองพัทยา")
+# Bodies that are not local administrations, looked for where no local administration is named.
+_OTHER_BODY = re.compile(r"โรงพยาบาล|สำนักงานสาธารณสุข|วิทยาลัย|โรงเรียน")
 # The ITA round a document reports: "(วิเคราะห์)ผลการประเมิน ... ปี ๒๕๖๔", "การประเมิน ITA ... ๒๕๖๘",
 # but not a purpose ("เพื่อยกระดับผลการประเมิน ... ประจำปี ๒๕๖๔" is the plan's own year).
 _ASSESSMENT = re.compile(r"ผลการประเมิน|วิเคราะห์การประเมิน|การประเมินคุณธรรม|การประเมิน\s*ITA|โครงการประเมิน")
@@ -55,6 +58,21 @@ def _field(text: str, line: TextLine) -> PrintedField:
     return PrintedField(text=text.strip(), prov=line.prov)
 
 
+# The dotted lines a memo form prints after its labels, typed over or read by OCR as dots.
+_DOTS = re.compile(r"\s*[.…_]{3,}\s*")
+
+
+def without_leaders(text: str) -> str:
+    """A memo field's value without the form's dotted leader lines.
+
+    >>> without_leaders("มค ๘๑๕๐๑/๑๒๔ ........ ")
+    'มค ๘๑๕๐๑/๑๒๔'
+    >>> without_leaders("สำนักปลัด ...... โทร ๐-๔๓๗๙-๑๐๔๕")
+    'สำนักปลัด โทร ๐-๔๓๗๙-๑๐๔๕'
+    """
+    return _DOTS.sub(" ", text).strip()
+
+
 def is_memo(lines: list[TextLine]) -> bool:
     return any(_MEMO_TITLE.search(fold(line.text)) for line in lines[:6])
 
@@ -91,11 +109,54 @@ def _split_phone(header: Header, line: TextLine) -> None:
     header.department = _field(header.department.text[:m.start()], line)
 
 
+# The labels a memo prints in this order, each found inside a line where a short line before it
+# was joined to it as a wrapped paragraph (`... โทร ๐-๕๔๒๘-๙๐๓๓ที่ ลป ๐๐๓๓.๓๐๑/`): the number's
+# ที่ (its mark lost to OCR too) only before a letter code or a number, not the ที่ of ครั้งที่
+# or วันที่.
+_LABELS_IN_ORDER = (
+    ("ส่วนราชการ", re.compile(rf"(?<![{LETTER_CLASS}]){_loose('ส่วนราชการ')}\s")),
+    ("ที่", re.compile(rf"{_loose('ที่')}\s+(?=[ก-ฮ]{{2}}\s)|(?<![{LETTER_CLASS}])ที่\s*(?=[๐-๙0-9])")),
+    ("เรื่อง", re.compile(rf"(?:\s|(?<=[๐-๙0-9])){_loose('เรื่อง')}\s")),
+    ("เรียน", re.compile(rf"(?:\s|(?<=[๐-๙0-9])){_loose('เรียน')}\s")),
+)
+
+
+def split_labelled(text: str) -> list[str]:
+    """A labelled memo line cut where a later label of the memo's order was joined to it.
+
+    >>> split_labelled("ส่วนราชการ โรงพยาบาลแม่ทะ โทร ๐-๕๔๒๘-๙๐๓๓ที่ ลป ๐๐๓๓.๓๐๑/ วันที่ มกราคม ๒๕๖๘")
+    ['ส่วนราชการ โรงพยาบาลแม่ทะ โทร ๐-๕๔๒๘-๙๐๓๓', 'ที่ ลป ๐๐๓๓.๓๐๑/ วันที่ มกราคม ๒๕๖๘']
+    >>> split_labelled("เรื่อง ขอเชิญประชุมครั้งที่ ๑ เรื่อง งบประมาณ เรียน นายก")
+    ['เรื่อง ขอเชิญประชุมครั้งที่ ๑ เรื่อง งบประมาณ', 'เรียน นายก']
+    >>> split_labelled("บันทึกข้อความส่วนราชการ โรงพยาบาลพิชัย จังหวัดอุตรดิตถ์ที่ อต ๐๐๓๓/๕ วันที่ ๑ มกราคม ๒๕๖๘เรื่อง ก")
+    ['บันทึกข้อความ', 'ส่วนราชการ โรงพยาบาลพิชัย จังหวัดอุตรดิตถ์', 'ที่ อต ๐๐๓๓/๕ วันที่ ๑ มกราคม ๒๕๖๘', 'เรื่อง ก']
+    """
+    title = _MEMO_TITLE.match(text)
+    if title is not None and text[title.end():].strip():  # the memo's title joined to its first line
+        return [text[:title.end()], *split_labelled(text[title.end():].strip())]
+    m = _MEMO_LABEL.match(text)
+    if m is None:
+        return [text]
+    own = next((i for i, (label, _) in enumerate(_LABELS_IN_ORDER)
+                if without_marks(label) == without_marks(m.group("label"))), len(_LABELS_IN_ORDER))
+    for _, later in _LABELS_IN_ORDER[own + 1:]:
+        cut = later.search(text, m.end("label"))
+        if cut is not None:
+            at = cut.start() + (1 if text[cut.start()].isspace() else 0)
+            return [text[:at].strip(), *split_labelled(text[at:].strip())]
+    return [text]
+
+
+def _memo_lines(lines: list[TextLine]) -> list[tuple[int, str, TextLine]]:
+    """(index, text, line) of the memo's first lines, leaders taken off, joined labels cut."""
+    return [(i, piece, line) for i, line in enumerate(lines[:25])
+            for piece in split_labelled(without_leaders(line.text))]
+
+
 def read_memo_fields(lines: list[TextLine], header: Header) -> int:
     """Fill the memo fields; return the index of the first body line."""
     current: str | None = None
-    for i, line in enumerate(lines[:25]):
-        text = line.text.strip()
+    for i, text, line in _memo_lines(lines):
         if _MEMO_TITLE.search(fold(text)):
             continue
         m = _MEMO_LABEL.match(text)
@@ -140,6 +201,94 @@ def read_memo_fields(lines: list[TextLine], header: Header) -> int:
     return 0
 
 
+# An external letter's head: `ที่ <number>` at the top left, the sender's address on the lines
+# after it, the date alone on its line, then เรื่อง and เรียน. A receipt stamp printed over the
+# head has a number and a date of its own (`รับที่ ๒๔๕ วันที่ ๒๐ ม.ค. ๒๕๖๘ เวลา ...`), on a line
+# that is neither.
+_LETTER_NUMBER = re.compile(rf"^{_loose('ที่')}\s+(?P<value>\S.*)$")
+_DATE_LINE = re.compile(r"^[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$")
+
+
+def is_letter(lines: list[TextLine]) -> bool:
+    """An external letter: its number (ที่) among the first lines, a date line and a เรียน line
+    before the body."""
+    texts = [without_leaders(line.text) for line in lines[:20]]
+    return (any(_LETTER_NUMBER.match(t) for t in texts[:3]) and any(_DATE_LINE.match(t) for t in texts)
+            and any(t.startswith("เรียน") for t in texts))
+
+
+def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list[TextLine]]:
+    """Number, date, subject and addressee of an external letter; return the index of the first
+    body line and the sender's address lines (between the number and the date).
+
+    >>> from parsers.layout import Provenance
+    >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="text"))
+    >>> h = Header()
+    >>> end, address = read_letter_fields([line("ที่ บก ๗๓๙๐๑/ว ๑๕๖"), line("รับที่ ๒๔๕ วันที่ ๒๐ ม.ค. ๒๕๖๘"),
+    ...     line("องค์การบริหารส่วนตำบลศรีชมภู"), line("อำเภอโซ่พิสัย จังหวัดบึงกาฬ ๓๘๑๗๐"),
+    ...     line("๑๕ มกราคม ๒๕๖๘"), line("เรื่อง ขอความร่วมมือ"), line("เรียน ผู้ใหญ่บ้าน"), line("ด้วย...")], h)
+    >>> h.reference_no.text, h.doc_date.text, h.subject.text, h.addressee.text, end, len(address)
+    ('บก ๗๓๙๐๑/ว ๑๕๖', '๑๕ มกราคม ๒๕๖๘', 'ขอความร่วมมือ', 'ผู้ใหญ่บ้าน', 7, 3)
+    """
+    number_at: int | None = None
+    address: list[TextLine] = []
+    for i, line in enumerate(lines[:25]):
+        text = without_leaders(line.text)
+        number = _LETTER_NUMBER.match(text)
+        label = _MEMO_LABEL.match(text)
+        if number and number_at is None and header.subject is None:
+            header.reference_no = _field(number.group("value"), line)
+            number_at = i
+        elif _DATE_LINE.match(text) and header.doc_date is None and header.subject is None:
+            header.doc_date = _field(text, line)
+            address = lines[number_at + 1 if number_at is not None else 0:i]
+        elif label and without_marks(label.group("label")) == without_marks("เรื่อง"):
+            header.subject = _field(label.group("value"), line)
+        elif label and without_marks(label.group("label")) == without_marks("เรียน"):
+            header.addressee = _field(label.group("value"), line)
+            return i + 1, address
+        elif header.subject is not None:  # the subject runs on to the next line until เรียน
+            header.subject = _field(f"{header.subject.text} {text}", line)
+    return 0, address
+
+
+# What a clerk writes in by hand after printing is not read as print (issue 14): a memo's
+# running number after the slash, the day of its date. What is printed stays, and a warning
+# says what is missing.
+# OCR reads the ink as letters (`อต ๐๐๓๓.๓๐๖ ปตอง`, `ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗`): a number with no
+# digit after its letter code's number, a date whose month and year are not led by a clean day.
+# A dash typed after the slash (`ปน ๗๖๑๐๑/ -`) is print: no number, nothing missing; a number
+# with neither its slash nor ink after it (`ปน ๗๖๑๐๑`, OCR lost `/ -`) says nothing either way.
+_NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+(?:/|/?\s+[^๐-๙0-9/\-\s][^๐-๙0-9/]*)$")
+_MONTH_YEAR = r"[ก-๙]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$"
+_DATE_WITH_DAY = re.compile(rf"^[๐-๙0-9]{{1,2}}\s*{_MONTH_YEAR}")
+_DATE_WITHOUT_DAY = re.compile(rf"(?:^|\s){_MONTH_YEAR}")
+
+
+def handwritten_gaps(header: Header) -> list[str]:
+    """`handwritten:<field>` for each header field printed without its handwritten part.
+
+    >>> from parsers.layout import Provenance
+    >>> at = Provenance(page=1, method="ocr")
+    >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖/", at), doc_date=PrintedField("พฤศจิกายน ๒๕๖๗", at)))
+    ['handwritten:reference_no', 'handwritten:doc_date']
+    >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖/๘๑๔๐", at), doc_date=PrintedField("๑ ธันวาคม ๒๕๖๗", at)))
+    []
+    >>> handwritten_gaps(Header(reference_no=PrintedField("ปน ๗๖๑๐๑/ -", at))), handwritten_gaps(Header(
+    ...     reference_no=PrintedField("ปน ๗๖๑๐๑", at)))
+    ([], [])
+    >>> handwritten_gaps(Header(reference_no=PrintedField("อต ๐๐๓๓.๓๐๖ ปตอง", at), doc_date=PrintedField("ฆ ส่ ศิ๒ พฤศจกายน ๒๕๖๗", at)))
+    ['handwritten:reference_no', 'handwritten:doc_date']
+    """
+    gaps = []
+    if header.reference_no is not None and _NUMBER_WITHOUT_RUNNING.match(header.reference_no.text.strip()):
+        gaps.append("handwritten:reference_no")
+    date = header.doc_date.text.strip() if header.doc_date is not None else ""
+    if _DATE_WITHOUT_DAY.search(date) and not _DATE_WITH_DAY.match(date):
+        gaps.append("handwritten:doc_date")
+    return gaps
+
+
 # An announcement's or an order's own header: `ประกาศ<issuer>` / `คำสั่ง<issuer>`, `ที่ ๑๕๐/๒๕๖๓`
 # (orders), `เรื่อง ...`, and at its end `ประกาศ ณ วันที่ ...` / `สั่ง ณ วันที่ ...`.
 _SUBJECT_LINE = re.compile(rf"^{_loose('เรื่อง')}\s*(?P<value>\S.*)$")
@@ -148,6 +297,10 @@ _NUMBER_LINE = re.compile(rf"^{_loose('ที่')}\s*(?P<value>[๐-๙0-9][๐
 # ตุลาคม พ.ศ. ๒๕๖๒`): the date is taken to its year.
 _ISSUED_ON = re.compile(rf"(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*{_loose('วันที่')}\s*"
                         r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{2,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
+# The date line with its day written in by hand (OCR reads the ink as `99พ`, or nothing): the
+# printed month and year are kept, and the day is missing (`handwritten_gaps`).
+_ISSUED_IN_MONTH = re.compile(rf"(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*{_loose('วันที่')}\s*(?:\S+\s+)?"
+                              r"(?P<value>[ก-๙]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
 # A dotted or ruled line under the header, run into the subject's last line.
 _LEADER = re.compile(r"\s*[.\-_…]{3,}\s*$")
 
@@ -162,6 +315,8 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
     ...     line("เรื่อง มอบหมายการดำเนินการ"), line("ข้อ ๑ ..."), line("สั่ง ณ วันที่ ๙ ธันวาคม พ.ศ.๒๕๖๓")], h)
     >>> h.reference_no.text, h.subject.text, h.doc_date.text
     ('๑๕๐/๒๕๖๓', 'มอบหมายการดำเนินการ', '๙ ธันวาคม พ.ศ.๒๕๖๓')
+    >>> h = Header(); read_issued_fields([line("ประกาศ ณ วันที่ 99พ ตุลาคม พ.ศ. ๒๕๖๐")], h); h.doc_date.text
+    'ตุลาคม พ.ศ. ๒๕๖๐'
     """
     for line in lines[:8]:
         text = line.text.strip()
@@ -172,7 +327,7 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
         elif number and header.reference_no is None and header.subject is None:
             header.reference_no = _field(number.group("value"), line)
     for line in reversed(lines):
-        issued = _ISSUED_ON.search(line.text)
+        issued = _ISSUED_ON.search(line.text) or _ISSUED_IN_MONTH.search(line.text)
         if issued:
             header.doc_date = _field(issued.group("value"), line)
             return
@@ -215,12 +370,17 @@ def find_year_phrase(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def find_org(lines: list[TextLine]) -> PrintedField | None:
+def find_org(lines: list[TextLine], pattern: re.Pattern[str] = _ORG) -> PrintedField | None:
     for line in lines:
-        m = _ORG.search(line.text)
+        m = pattern.search(line.text)
         if m:
             return _field(line.text[m.start():m.start() + 120], line)
     return None
+
+
+def find_other_body(lines: list[TextLine]) -> PrintedField | None:
+    """A hospital, health office, college or school named in the lines (`โรงพยาบาลพิชัย`)."""
+    return find_org(lines, _OTHER_BODY)
 
 
 def most_printed_spelling(org: PrintedField, lines: list[TextLine]) -> PrintedField:
@@ -299,17 +459,60 @@ def find_assessed_year(lines: list[TextLine]) -> PrintedField | None:
 
 _NAMES_ASSESSMENT = re.compile(r"ประเมิน|คุณธรรม|ita")
 _PROCUREMENT = re.compile(r"จัดซื้อ|จัดจ้าง|จัดหาพัสดุ")
+# Neighbouring documents by their titles, first match first: they are ITA evidence of their own,
+# whatever words of the assessment they also use (a plan against corruption names ตัวชี้วัด).
+_ANTI_CORRUPTION_PLAN = re.compile(r"แผน(?:ปฏิบัติการ)?(?:ด้าน)?(?:การ)?ป้องกัน(?:และปราบปราม)?การทุจริต")
+_DECLARATION = re.compile(r"เจตจำนง")
+# What a procurement plan, table or report calls itself.
+_PROCUREMENT_RECORD = re.compile(r"รายงาน|ผลการ|แผน|สรุป|วิเคราะห์|สขร")
+# A project's report, or its own form headed by its name (`โครงการเสริมสร้างคุณธรรม ...`).
+_PROJECT_REPORT = re.compile(r"(?:รายงาน|สรุป)ผล(?:การดำเนิน(?:งาน|การ)?)?(?:ตาม)?\s*โครงการ|แบบรายงานโครงการ|^โครงการ")
+
+
+def neighbour_type(title: str) -> DocType | None:
+    """The kind of neighbouring document a title names, if it names one.
+
+    >>> neighbour_type("แผนปฏิบัติการป้องกันการทุจริต ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)")
+    <DocType.ANTI_CORRUPTION_PLAN: 'anti_corruption_plan'>
+    >>> neighbour_type("คำกล่าวแสดงเจตจำนงของผู้บริหาร"), neighbour_type("รายงานผลการดำเนินโครงการอบรมคุณธรรม")
+    (<DocType.INTEGRITY_DECLARATION: 'integrity_declaration'>, <DocType.PROJECT_REPORT: 'project_report'>)
+    >>> neighbour_type("รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง ประจำปีงบประมาณ ๒๕๖๒")
+    <DocType.PROCUREMENT_REPORT: 'procurement_report'>
+    >>> neighbour_type("ประกาศสำนักงานสาธารณสุขว่าด้วยแนวทางปฏิบัติงานเพื่อตรวจสอบบุคลากรด้านการจัดซื้อจัดจ้าง")
+    <DocType.OTHER: 'other'>
+    >>> neighbour_type("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม") is None
+    True
+    """
+    key = fold(title)
+    if _ANTI_CORRUPTION_PLAN.search(key):
+        return DocType.ANTI_CORRUPTION_PLAN
+    if _DECLARATION.search(key):
+        return DocType.INTEGRITY_DECLARATION
+    if "มาตรการ" in key or "ประเมิน" in key:
+        return None
+    # A report on procurement (`รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง`) is neither an analysis of
+    # the assessment nor a report on measures; nor is a rule for procurement staff (`ประกาศ ...
+    # ว่าด้วยแนวทางปฏิบัติงาน ... ด้านการจัดซื้อจัดจ้าง`) a plan of measures or a procurement report.
+    if _PROCUREMENT.search(key) and not _NAMES_ASSESSMENT.search(key):
+        return DocType.PROCUREMENT_REPORT if _PROCUREMENT_RECORD.search(key) else DocType.OTHER
+    if _PROJECT_REPORT.search(key):
+        return DocType.PROJECT_REPORT
+    return None
+
+
+# What a neighbouring document is never read for: it prints no ITA score, grade or round.
+NEIGHBOURS = frozenset({DocType.ANTI_CORRUPTION_PLAN, DocType.INTEGRITY_DECLARATION, DocType.PROJECT_REPORT,
+                        DocType.PROCUREMENT_REPORT})
 
 
 def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_scores: bool) -> DocType:
     """doc_type from the title (or memo subject), else from what the document contains."""
+    neighbour = neighbour_type(title)
+    if neighbour is not None:
+        return neighbour
     if not is_ita_text(title + " " + body):
         return DocType.OTHER
     key = fold(title)
-    # A report on procurement (`รายงานผลการวิเคราะห์การจัดซื้อจัดจ้าง`) is ITA evidence of its own,
-    # neither an analysis of the assessment nor a report on measures.
-    if _PROCUREMENT.search(key) and not _NAMES_ASSESSMENT.search(key) and "มาตรการ" not in key:
-        return DocType.OTHER
     if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
         return DocType.ASSESSMENT_ANALYSIS
     if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):
@@ -338,6 +541,7 @@ def form_of(title: str, memo: bool, lines: list[TextLine]) -> Form:
         return Form.ANNOUNCEMENT
     if key.startswith("คำสั่ง"):
         return Form.ORDER
-    if any(_MEMO_LABEL.match(line.text.strip()) and line.text.strip().startswith("เรียน") for line in lines[:15]):
+    if is_letter(lines) or any(_MEMO_LABEL.match(line.text.strip()) and line.text.strip().startswith("เรียน")
+                               for line in lines[:15]):
         return Form.LETTER
     return Form.REPORT

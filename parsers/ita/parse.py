@@ -29,21 +29,37 @@ def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
     return out
 
 
+def _title_box(document: Document) -> list[TextLine]:
+    """A title printed in a box (a table of one column and at most three rows) before any text
+    on the first page: a form's heading on grey (`โครงการเสริมสร้างคุณธรรม ... ประจำปีงบประมาณ
+    พ.ศ. 2568`), read as the title's lines."""
+    first = next(iter(document.blocks()), None)
+    if not isinstance(first, Table) or first.n_cols != 1 or len(first.grid) > 3 or first.prov.page != 1:
+        return []
+    return [TextLine(text=text, prov=cell.prov) for row in first.grid for cell in row for text in cell.paragraphs]
+
+
 def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     header = Header()
     memo = hdr.is_memo(lines)
-    if memo:
-        body_start = hdr.read_memo_fields(lines, header)
+    letter = not memo and hdr.is_letter(lines)
+    front: list[TextLine] = []
+    if memo or letter:
+        if memo:
+            body_start = hdr.read_memo_fields(lines, header)
+        else:
+            # the sender's address lines are the letter's front matter: its organisation and place
+            body_start, front = hdr.read_letter_fields(lines, header)
         header.title = header.subject
         search = lines[:body_start]
-        header.org_name = hdr.find_org(search) or hdr.find_org(lines[body_start:body_start + 10])
-        front: list[TextLine] = []
+        header.org_name = (hdr.find_org(search) or hdr.find_other_body(search)
+                           or hdr.find_org(lines[body_start:body_start + 10]))
         end = 0
     else:
         header.title, end = hdr.read_title(lines)
         front = _front_matter(lines, end)
         search = lines[:end] + front
-        header.org_name = hdr.find_org(search) or hdr.find_org(lines[:30])
+        header.org_name = hdr.find_org(search) or hdr.find_org(lines[:30]) or hdr.find_other_body(search)
     if header.title is not None:
         phrase = hdr.find_year_phrase(header.title.text)
         if phrase:
@@ -79,7 +95,8 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
 
 def parse_ita(document: Document) -> ItaDocument:
     lines = list(document.lines())
-    ita = ItaDocument(header=_read_header(document, lines))
+    ita = ItaDocument(header=_read_header(document, _title_box(document) + lines))
+    ita.warnings.extend(hdr.handwritten_gaps(ita.header))
     tool_context: str | None = None
     last_indicator_line: str | None = None
     table_no = 0
@@ -110,6 +127,11 @@ def parse_ita(document: Document) -> ItaDocument:
     ita.header.doc_type = hdr.classify(
         title, body, has_measures=bool(ita.measures),
         has_reports=any(m.kind == MeasureKind.REPORT for m in ita.measures), has_scores=bool(ita.scores))
+    if ita.header.doc_type in hdr.NEIGHBOURS:
+        # A plan's budgets and targets, a project's satisfaction rate: numbers a sentence may call
+        # a share "ในภาพรวม", never the assessment's scores (issue 14).
+        ita.scores = []
+        ita.header.overall_score = ita.header.grade = ita.header.assessed_year = None
     if ita.listed and not ita.measures:
         ita.header.doc_type = DocType.RESULTS_ANNOUNCEMENT
     return ita

@@ -19,6 +19,12 @@ class DocType(StrEnum):
     MEASURES_REPORT = "measures_report"  # a report on the measures' progress
     ASSESSMENT_ANALYSIS = "assessment_analysis"  # an analysis of the assessment's scores
     RESULTS_ANNOUNCEMENT = "results_announcement"  # a parent agency's list of many bodies' results
+    # Neighbouring documents a crawl brings in with the reports (issue 14, family 6): told by
+    # their titles, never read for scores.
+    ANTI_CORRUPTION_PLAN = "anti_corruption_plan"  # แผนปฏิบัติการป้องกันการทุจริต (often four years)
+    INTEGRITY_DECLARATION = "integrity_declaration"  # an executive's เจตจำนงสุจริต
+    PROJECT_REPORT = "project_report"  # a report on one project (รายงานผลการดำเนินโครงการ)
+    PROCUREMENT_REPORT = "procurement_report"  # a procurement plan, table or analysis (จัดซื้อจัดจ้าง)
     OTHER = "other"  # not an ITA report, or a layout the parser does not know
 
 
@@ -68,6 +74,13 @@ class Header:
     doc_date: PrintedField | None = None  # วันที่ line, e.g. "๒๒ มีนาคม ๒๕๖๔"
     subject: PrintedField | None = None  # เรื่อง line
     addressee: PrintedField | None = None  # เรียน line
+
+    @property
+    def is_official_letter(self) -> bool:
+        """A memo, letter, announcement or order whose own header was read: a layout the parser
+        knows, ITA evidence even where it carries no measures or scores (issue 14, family 5)."""
+        return (self.form in (Form.MEMO, Form.LETTER, Form.ANNOUNCEMENT, Form.ORDER)
+                and any(f is not None for f in (self.subject, self.reference_no, self.doc_date)))
 
 
 @dataclass

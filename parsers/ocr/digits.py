@@ -341,10 +341,12 @@ _DIGIT = re.compile(r"[๐-๙0-9]")
 _LETTERS_AT_END = re.compile(r"[\u0e01-\u0e4f]*$")
 # A short word of Latin letters and symbols only: how Tesseract reads a list number such as
 # `๓.` or `๙.` when it sees no digit in it at all (`a.`, `«.`, `ov,`).
-_SYMBOLS = re.compile(r"^(?=.*[^.,\-/])[^\u0e01-\u0e4f\s]{1,4}$")
+# Also a longer one of Latin letters around a dot or slash: how it reads a number of Thai digits
+# alone (a memo's `๐๐๓๓.๓๐๑/` comes out `COMM.MOO/`).
+_SYMBOLS = re.compile(r"^(?=.*[^.,\-/])[^\u0e01-\u0e4f\s]{1,4}$|^[A-Za-z]{2,6}[./][A-Za-z]{1,6}/?$")
 # A decimal number of Thai digits Tesseract read as Latin letters, its point kept (`๘๘.๘๐`
 # read `aa.ceo`): read again as a number like any word Tesseract saw digits in.
-_LATIN_DECIMAL = re.compile(r"^[^\u0e01-\u0e4f\s\d]{1,4}[.,][^\u0e01-\u0e4f\s\d.,]{1,5}$")
+_LATIN_DECIMAL = re.compile(r"^[^\u0e01-\u0e4f\s\d]{1,4}[.,][^\u0e01-\u0e4f\s\d.,/]{1,5}$")
 _MIN_DIGIT_MM = 1.2  # an 8-point digit is 1.6 mm tall
 _SURE = 0.9
 
@@ -370,6 +372,21 @@ def _read_symbols(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
     return text if re.search("[๐-๙]", text) else None
 
 
+# A form's dotted leader line: Tesseract reads a row of dots as `777`, `๑๑๑` or `วนนนนรรรรร`.
+_DOT_MM = 0.7  # a full stop of a 16-point Thai font is about 0.4 mm wide
+_MIN_DOTS = 3
+
+
+def _leader(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
+    """Dots for a word whose ink is nothing but a row of dots (a dotted leader line)."""
+    x0, y0, x1, y1 = word.pixels
+    parts = glyphs(binary[max(y0, 0):y1, max(x0, 0):x1])
+    most = _DOT_MM * dpi / 25.4
+    if len(parts) < _MIN_DOTS or any(g.height > most or g.width > most for g in parts):
+        return None
+    return "." * len(parts)
+
+
 def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[OcrWord]:
     """`words` with the number in each word Tesseract saw digits in read again by the reader.
 
@@ -380,6 +397,10 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
     out: list[OcrWord] = []
     taken: list[tuple[int, int, int, int]] = []  # page-pixel boxes of numbers already read
     for word in words:
+        dots = _leader(word, binary, dpi) if not word.text.strip(".…") == "" else None
+        if dots:
+            out.append(replace(word, text=dots))
+            continue
         found = _NUMBER_LIKE.search(word.text) or _LATIN_DECIMAL.match(word.text)
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
