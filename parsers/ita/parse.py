@@ -15,7 +15,7 @@ from parsers.ita.scores import scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
 
-_INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*[๐-๙0-9]{1,2}")
+_INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*(?P<no>[๐-๙0-9]{1,2})")
 
 
 def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
@@ -77,17 +77,22 @@ def parse_ita(document: Document) -> ItaDocument:
     ita = ItaDocument(header=_read_header(document, lines))
     tool_context: str | None = None
     last_indicator_line: str | None = None
+    # The indicator of the heading line right above a table (its item rows are that indicator's).
+    heading_indicator: str | None = None
     table_no = 0
     for block in document.blocks():
         if isinstance(block, TextLine):
             scores, tool_context = scores_from_line(block, tool_context)
             ita.scores.extend(scores)
-            if _INDICATOR_LINE.match(block.text):
+            heading = _INDICATOR_LINE.match(block.text)
+            if heading:
                 last_indicator_line = block.text
+            heading_indicator = heading.group("no") if heading else None
             continue
         assert isinstance(block, Table)
         table_no += 1
-        ita.scores.extend(scores_from_table(block))
+        ita.scores.extend(scores_from_table(block, heading_indicator))
+        heading_indicator = None
         ita.measures.extend(measures_from_table(block, table_no))
         ita.findings.extend(findings_from_table(block, last_indicator_line))
     ita.signatories = signatories_from_lines(lines)
