@@ -17,7 +17,10 @@ from thai.chars import TO_ARABIC_DIGITS
 __all__ = ["item_code", "split_item_code", "tool_of_item"]
 
 # Letters OCR and typists put for the code's letter (an `l`, `I` or `|` for i) and for its digits
-# (`l`, `I`, `O` in a number). A zero for o is not taken: `0 - 49.99` is a range of scores.
+# (`l`, `I`, `O` in a number). A zero for o is not taken (`0 - 49.99` is a range of scores), nor
+# a Thai digit, except before Arabic digits, which no printed number mixes with Thai ones: the
+# Thai-digit reader takes e for ๒ and o for ๐ (`๒4`, `๐10`).
+_THAI_DIGIT_LETTER = re.compile(r"^\s*(?P<letter>[๒๐])(?=[0-9]{1,2}(?![0-9๐-๙.]))")
 _LETTER = {"i": "i", "I": "i", "l": "i", "|": "i", "ı": "i", "í": "i", "e": "e", "E": "e", "é": "e",
            "o": "o", "O": "o"}
 _DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
@@ -35,10 +38,13 @@ def split_item_code(text: str) -> tuple[str | None, str]:
     >>> split_item_code("ตัวชี้วัดที่ ๑")
     (None, 'ตัวชี้วัดที่ ๑')
     """
-    m = _CODE.match(text)
-    if m is None or item_code(text) is None:
+    if item_code(text) is None:
         return None, text
-    return text[m.start("letter"):m.end()].strip(), text[m.end():].strip(" .:-")
+    misread = _THAI_DIGIT_LETTER.match(text)
+    m = _CODE.match("e" + text[misread.end():] if misread else text)
+    assert m is not None
+    end = m.end() - 1 + misread.end() if misread else m.end()
+    return text[:end].strip(), text[end:].strip(" .:-")
 
 
 def item_code(printed: str | None) -> str | None:
@@ -46,11 +52,16 @@ def item_code(printed: str | None) -> str | None:
 
     >>> item_code("i7 เจ้าหน้าที่..."), item_code("l5"), item_code("e1."), item_code("O๑๒")
     ('i7', 'i5', 'e1', 'o12')
+    >>> item_code("๒4 เจ้าหน้าที่"), item_code("๐10"), item_code("๒๕๖๗"), item_code("๐ - 49.99")
+    ('e4', 'o10', None, None)
     >>> item_code("IIT"), item_code("Online"), item_code("i0"), item_code("e99"), item_code(None)
     (None, None, None, None, None)
     """
     if not printed:
         return None
+    misread = _THAI_DIGIT_LETTER.match(printed)
+    if misread:
+        printed = ("e" if misread.group("letter") == "๒" else "o") + printed[misread.end():]
     m = _CODE.match(printed)
     if m is None:
         return None

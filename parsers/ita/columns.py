@@ -48,7 +48,7 @@ _RULES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         (Role.RESULT, r"สรุปผล|ผลลัพธ์|ผลรับ|ผลสัมฤทธิ์|ผลการดำเนิน|ผลการปฏิบัติ|ผลที่ได้|ความสำเร็จ"),
         # The approach of an analysis-to-action table is its measure, though its header names
         # the analysis (`วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ`) or a guideline (`แนวทางการพัฒนา`).
-        (Role.TITLE, r"ไปสู่การปฏิบัติ|^แนวทางการ(?:พัฒนา|ปรับปรุง|แก้ไข)"),
+        (Role.TITLE, r"ไป(?:สู่)?การปฏิบัติ|^(?:วิธีการ|แนวทางการ)นำผล|^แนวทางการ(?:พัฒนา|ปรับปรุง|แก้ไข)"),
         (Role.ITEM, r"^ข้อคำถาม|^ประเด็นคำถาม"),
         (Role.RATIONALE, r"ผลการวิเคราะห์|ข้อค้นพบ|ประเด็น|สภาพปัญหา|สาเหตุ"),
         (Role.STRENGTH, r"^จุดแข็ง"),

@@ -216,6 +216,7 @@ def scores_from_table(table: Table, heading_indicator: str | None = None) -> lis
     if across:
         return across
     score_col = columns.first(Role.SCORE)
+    item_cols = set(columns.all(Role.ITEM))
     scores: list[PrintedScore] = []
     tool: str | None = None
     group_indicator = heading_indicator
@@ -230,6 +231,11 @@ def scores_from_table(table: Table, heading_indicator: str | None = None) -> lis
         row_tool = _row_tool(label_text)
         indicator = _indicator_label(label_text)
         code, question = split_item_code(label_text)
+        if indicator is not None and code is None and label_at in item_cols \
+                and not _INDICATOR_MENTION.search(label_text):
+            # A bare number where the items' codes stand is an item code OCR lost the letter
+            # of (`i1` read as `1`), not an indicator: only a group row names its indicator.
+            continue
         if indicator is None and code is None and row_tool is None and score_col is not None:
             indicator = _named_row(texts, label_at, score_col)
         if indicator is None and code is None and row_tool is not None:

@@ -342,6 +342,10 @@ _LETTERS_AT_END = re.compile(r"[\u0e01-\u0e4f]*$")
 # `๓.` or `๙.` when it sees no digit in it at all (`a.`, `«.`, `ov,`).
 _SYMBOLS = re.compile(r"^(?=.*[^.,\-/])[^\u0e01-\u0e4f\s]{1,4}$")
 _MIN_DIGIT_MM = 1.2  # an 8-point digit is 1.6 mm tall
+# A questionnaire item's code as Tesseract reads it (`e4`, `i17`): its Latin letter is no digit
+# the reader knows (it reads e as ๒), and Arabic digits after a Latin letter are the eng model's
+# to read, which reads them right.
+_ITEM_CODE = re.compile(r"[ieoIEO][0-9]{1,2}(?![0-9.,])")
 _SURE = 0.9
 
 
@@ -375,6 +379,9 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
     taken: list[tuple[int, int, int, int]] = []  # page-pixel boxes of numbers already read
     for word in words:
         found = _NUMBER_LIKE.search(word.text)
+        if _ITEM_CODE.match(word.text):
+            out.append(word)
+            continue
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
             symbols = _SYMBOLS.match(word.text) and not is_misread_tick(word.text)
