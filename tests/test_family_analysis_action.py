@@ -12,13 +12,14 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import REPO
 from families import EVAL, GOLD, family_figures
+
 from parsers.ita import parse_ita
 from parsers.markup import parse_markup
 from pipeline.assemble import SourceInfo, assemble
 from pipeline.run import RunSettings, run
+
+from conftest import REPO
 
 SOURCE = SourceInfo(doc_id="a" * 64, source_name="t.txt", source_path="t.txt", extractor_version="test")
 
@@ -158,8 +159,7 @@ def test_rounds_side_by_side_are_not_read_as_one():
 
 # ---- another layout of the samples --------------------------------------------------------------
 def test_a_sample_in_another_font_meets_the_bar(tmp_path):
-    sys.path.insert(0, str(REPO / "scripts"))
-    import make_sample_pdfs as pdfs
+    from variants import pdfs  # scripts/make_sample_pdfs.py, as the font matrix loads it
 
     sample = generated(5)[0]  # not one of the committed samples: a sixth organisation and draw
     stem = sample["stem"]
