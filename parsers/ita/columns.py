@@ -48,7 +48,10 @@ _RULES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         (Role.RESULT, r"สรุปผล|ผลลัพธ์|ผลรับ|ผลสัมฤทธิ์|ผลการดำเนิน|ผลการปฏิบัติ|ผลที่ได้|ความสำเร็จ"),
         # The approach of an analysis-to-action table is its measure, though its header names
         # the analysis (`วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ`) or a guideline (`แนวทางการพัฒนา`).
-        (Role.TITLE, r"ไป(?:สู่)?การปฏิบัติ|^(?:วิธีการ|แนวทางการ)นำผล|^แนวทางการ(?:พัฒนา|ปรับปรุง|แก้ไข)"),
+        # OCR drops its marks (`แนวทางการพฒนา`), and the guideline rule would take it then.
+        (Role.TITLE, "|".join(p for w in ("ไปสู่การปฏิบัติ", "ไปการปฏิบัติ", "^วิธีการนำผล", "^แนวทางการนำผล",
+                                          "^แนวทางการพัฒนา", "^แนวทางการปรับปรุง", "^แนวทางการแก้ไข")
+                              for p in dict.fromkeys((w, without_marks(w))))),
         (Role.ITEM, r"^ข้อคำถาม|^ประเด็นคำถาม"),
         (Role.RATIONALE, r"ผลการวิเคราะห์|ข้อค้นพบ|ประเด็น|สภาพปัญหา|สาเหตุ"),
         (Role.STRENGTH, r"^จุดแข็ง"),
@@ -192,3 +195,20 @@ def columns_of(table: Table) -> Columns:
         if coded and coded >= _ITEM_SHARE * len(texts):
             roles[col] = Role.ITEM
     return Columns(roles=tuple(roles), headers=columns.headers)
+
+
+def continuing(columns: Columns, before: Columns | None) -> Columns:
+    """`columns` of a table that may go on from the table `before` it (the next page, its header
+    repeated): a heading OCR garbled past reading (`gry ผด yet` for ผู้รับผิดชอบ) takes the role
+    of the heading above it, where the two tables have as many columns and agree on the most.
+
+    >>> before = table_columns(["ประเด็น", "ผู้รับผิดชอบ", "ระยะเวลา"])
+    >>> continuing(table_columns(["ประเด็น", "gry ผด yet", "ระยะเวลา"]), before).roles[1]
+    <Role.OWNER: 'owner'>
+    """
+    if before is None or len(before.roles) != len(columns.roles):
+        return columns
+    pairs = list(zip(columns.roles, before.roles))
+    if 2 * sum(a is b for a, b in pairs) <= len(pairs):
+        return columns
+    return Columns(roles=tuple(b if a is Role.OTHER else a for a, b in pairs), headers=columns.headers)

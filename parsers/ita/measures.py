@@ -70,8 +70,8 @@ def _join(cells: list[Cell], indices: list[int]) -> str | None:
     return " ".join(parts) or None
 
 
-def measures_from_table(table: Table, table_no: int) -> list[PrintedMeasure]:
-    columns = columns_of(table)
+def measures_from_table(table: Table, table_no: int, columns: Columns | None = None) -> list[PrintedMeasure]:
+    columns = columns or columns_of(table)
     if not columns.is_measure_table:
         return []
     kind = MeasureKind.REPORT if columns.is_report_table else MeasureKind.PLAN

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from parsers.ita import header as hdr
+from parsers.ita.columns import Columns, columns_of, continuing
 from parsers.ita.findings import findings_from_table
 from parsers.ita.measures import measures_from_table
 from parsers.ita.records import Form, Header, ItaDocument, MeasureKind, PrintedField
@@ -15,6 +16,7 @@ from parsers.ita.scores import scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
 
+_BETWEEN_TABLES = 20  # characters of a line that parts two tables (a page number's are fewer)
 _INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*(?P<no>[๐-๙0-9]{1,2})")
 
 
@@ -79,9 +81,13 @@ def parse_ita(document: Document) -> ItaDocument:
     last_indicator_line: str | None = None
     # The indicator of the heading line right above a table (its item rows are that indicator's).
     heading_indicator: str | None = None
+    # The columns of the table before, while nothing but short lines (a page number) follow it.
+    before: Columns | None = None
     table_no = 0
     for block in document.blocks():
         if isinstance(block, TextLine):
+            if len(block.text) >= _BETWEEN_TABLES:
+                before = None
             scores, tool_context = scores_from_line(block, tool_context)
             ita.scores.extend(scores)
             heading = _INDICATOR_LINE.match(block.text)
@@ -91,9 +97,11 @@ def parse_ita(document: Document) -> ItaDocument:
             continue
         assert isinstance(block, Table)
         table_no += 1
-        ita.scores.extend(scores_from_table(block, heading_indicator))
+        columns = continuing(columns_of(block), before)
+        ita.scores.extend(scores_from_table(block, heading_indicator, columns))
         heading_indicator = None
-        ita.measures.extend(measures_from_table(block, table_no))
+        ita.measures.extend(measures_from_table(block, table_no, columns))
+        before = columns
         ita.findings.extend(findings_from_table(block, last_indicator_line))
     ita.signatories = signatories_from_lines(lines)
     overall = next((s for s in ita.scores if s.scope == "overall"), None)

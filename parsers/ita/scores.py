@@ -202,12 +202,13 @@ def _action_item_scores(table: Table, columns: Columns) -> list[PrintedScore]:
     return scores
 
 
-def scores_from_table(table: Table, heading_indicator: str | None = None) -> list[PrintedScore]:
+def scores_from_table(table: Table, heading_indicator: str | None = None,
+                      columns: Columns | None = None) -> list[PrintedScore]:
     """Scores of a score table (rows of tools, indicators, items, the overall score and its
     grade), a summary laid out across, or the item scores of an analysis-to-action table.
     `heading_indicator` is the indicator number printed in a heading right above the table
     (`ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่`), which its item rows belong to."""
-    columns = columns_of(table)
+    columns = columns or columns_of(table)
     if columns.is_measure_table:
         return _action_item_scores(table, columns)
     if columns.is_findings_table:
@@ -231,10 +232,10 @@ def scores_from_table(table: Table, heading_indicator: str | None = None) -> lis
         row_tool = _row_tool(label_text)
         indicator = _indicator_label(label_text)
         code, question = split_item_code(label_text)
-        if indicator is not None and code is None and label_at in item_cols \
+        if indicator is not None and code is None and item_cols \
                 and not _INDICATOR_MENTION.search(label_text):
-            # A bare number where the items' codes stand is an item code OCR lost the letter
-            # of (`i1` read as `1`), not an indicator: only a group row names its indicator.
+            # In a table of items, a bare number is an item code OCR lost the letter of (`i1`
+            # read as `1`), not an indicator: only a group row names its indicator.
             continue
         if indicator is None and code is None and row_tool is None and score_col is not None:
             indicator = _named_row(texts, label_at, score_col)
