@@ -232,7 +232,9 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
         row_tool = _row_tool(label_text)
         indicator = _indicator_label(label_text)
         code, question = split_item_code(label_text)
-        if indicator is not None and code is None and item_cols \
+        if code is not None:
+            indicator = None  # `๐2` is OCR's o2, not a second indicator
+        if indicator is not None and item_cols \
                 and not _INDICATOR_MENTION.search(label_text):
             # In a table of items, a bare number is an item code OCR lost the letter of (`i1`
             # read as `1`), not an indicator: only a group row names its indicator.

@@ -68,10 +68,10 @@ class TesseractEngine:
         api.Clear()
         return _join_pieces(pieces, 72 / dpi)
 
-    def read_word(self, pixels: np.ndarray) -> tuple[str, float]:
+    def read_word(self, pixels: np.ndarray, languages: str = "tha") -> tuple[str, float]:
         from PIL import Image
 
-        api = _api(self.tessdata, "tha", "SINGLE_WORD")
+        api = _api(self.tessdata, languages, "SINGLE_WORD")
         api.SetImage(Image.fromarray(pixels))
         text = (api.GetUTF8Text() or "").strip()
         confidence = float(api.MeanTextConf())
