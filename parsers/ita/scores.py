@@ -30,7 +30,7 @@ _INDICATOR_MENTION = re.compile(rf"{mark_tolerant('ตัวชี้วัด�
 # (`ตวช an ๔ การใช้ทรัพย์สินของราชการ (๑๐๐ คะแนน)`): taken only where the name is that
 # indicator's own.
 _NUMBER_BEFORE_NAME = re.compile(r"(?<![๐-๙0-9.])(?P<no>[๐-๙0-9]{1,2})(?![.๐-๙0-9])\s*(?=[ก-ฮเ-ไ])")
-_LABEL_CELL = re.compile(r"^(?:ตัวชี้วัดที่\s*)?(?P<no>[๐-๙0-9]{1,2})(?:[.)]|\s|$)\s*(?P<name>.*)$")
+_LABEL_CELL = re.compile(rf"^(?:{mark_tolerant('ตัวชี้วัดที่')}\s*)?(?P<no>[๐-๙0-9]{{1,2}})(?:[.)]|\s|$)\s*(?P<name>.*)$")
 _LABEL_END = re.compile(rf"\(|{_NUM}\s*{_POINTS}|\s(?:ซึ่ง|ได้|มีค่า|มีคะแนน|มีระดับ|คะแนน)")
 # A row or column of the overall score (`คะแนนภาพรวม`, `ผลการประเมินภาพรวม`, `คะแนนรวม ITA`), and
 # the row or column of its grade (`ระดับผลการประเมิน`).
@@ -239,7 +239,8 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
             # In a table of items, a bare number is an item code OCR lost the letter of (`i1`
             # read as `1`), not an indicator: only a group row names its indicator.
             continue
-        if indicator is None and code is None and row_tool is None and score_col is not None:
+        if indicator is None and code is None and row_tool is None and score_col is not None \
+                and not item_cols:  # a question names an indicator's words (`ปฏิบัติงาน`) too
             indicator = _named_row(texts, label_at, score_col)
         if indicator is None and code is None and row_tool is not None:
             tool = row_tool
