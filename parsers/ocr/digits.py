@@ -368,6 +368,25 @@ def _read_symbols(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
     return text if re.search("[๐-๙]", text) else None
 
 
+# An item code printed in Thai digits (`i๑`, `i๓`) as Tesseract reads it: the code's Latin letter,
+# then Latin letters where the digits stand (`io`, `im`, `id`).
+_THAI_DIGIT_CODE = re.compile(r"[ieo][a-z]{1,2}")
+
+
+def _read_thai_digit_code(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
+    """The code a word like `io` is (`i๑`): its first glyph is the letter Tesseract read, and
+    every glyph after it a Thai digit the reader is sure of."""
+    x0, y0, x1, y1 = word.pixels
+    pad = dpi // 20
+    parts = glyphs(binary[max(y0 - pad, 0):y1 + pad, max(x0 - 2, 0):x1 + 2])
+    if len(parts) < 2:
+        return None
+    reads = read_glyphs(parts[1:])
+    if not reads or any(r.char not in THAI_DIGITS or r.sure < _SURE for r in reads):
+        return None
+    return word.text[0] + "".join(r.char for r in reads)
+
+
 def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[OcrWord]:
     """`words` with the number in each word Tesseract saw digits in read again by the reader.
 
@@ -382,6 +401,11 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
         if _ITEM_CODE.match(word.text):
             out.append(word)
             continue
+        if found is None and _THAI_DIGIT_CODE.fullmatch(word.text):
+            code = _read_thai_digit_code(word, binary, dpi)
+            if code is not None:
+                out.append(replace(word, text=code))
+                continue
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
             symbols = _SYMBOLS.match(word.text) and not is_misread_tick(word.text)
