@@ -44,16 +44,23 @@ def extract(text: str):
 
 
 # ---- the samples, by the evaluator ------------------------------------------------------------
+# 200 dpi scans read at 0.87 (document 0.91, scores 0.87, measures 0.87), short of issue 14's 0.92:
+# OCR loses the tool names heading a summary's columns (IIT read as แห), the letter of an item code
+# printed in Thai digits (i๒ read as ๒), a number alone in a cell (read as a tick), grades
+# (B read as 8), and a measure's row cut by a page break whose repeated header OCR garbled stays
+# two rows. The scans are held at what they reach, and the goal is marked as not met.
+SCAN_FLOOR = 0.85
+
+
 @pytest.mark.parametrize("kind, bar", [("text", 0.97), ("pdf", 0.97), ("scan", 0.92)])
 def test_family_2_samples_meet_the_bar(main_job, tmp_path, kind, bar):
     figures = family_figures(main_job, kind, "f2_", tmp_path)
-    if kind == "scan" and figures["overall"]["f1"] < bar:
-        # Measured 0.69 (document 0.91, scores 0.50, measures 0.86): Tesseract reads a printed
-        # item code's letter as Thai (`i๑` as `io`, e as อ) or not at all, and OCR loses the
-        # tool names heading a summary's columns (IIT as แห); see the report of issue 14.
-        pytest.xfail(f"200 dpi scans of family 2 read at F1 {figures['overall']['f1']:.3f}, "
-                     f"below {bar}: item codes and Latin column headings are lost to OCR")
-    assert figures["overall"]["f1"] >= bar, figures["overall"]
+    f1 = figures["overall"]["f1"]
+    if kind == "scan":
+        assert f1 >= SCAN_FLOOR, figures["overall"]
+        if f1 < bar:
+            pytest.xfail(f"200 dpi scans of family 2 read at F1 {f1:.3f}, below issue 14's {bar}")
+    assert f1 >= bar, figures["overall"]
 
 
 def test_every_action_row_is_a_measure_with_its_item_code(main_job, tmp_path):
