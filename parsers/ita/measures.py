@@ -5,7 +5,9 @@ A measure table is read row by row:
   or a heading such as `มาตรการเพิ่มประสิทธิภาพ...`) and sets the indicator of the rows below;
 - an empty cell in a column that is typically merged in the original (indicator, owner, period,
   monitoring) takes the value above, within the table and within the group;
-- a measure cell holding a title and numbered sub-items gives the title and its steps.
+- a measure cell holding a title and numbered sub-items gives the title and its steps;
+- in an analysis-to-action table, the item column (`ประเด็น`: `e1 เจ้าหน้าที่...`) gives the item
+  code the row acts on, and the approach column is the measure.
 """
 from __future__ import annotations
 

@@ -4,7 +4,9 @@ Reports print scores in score tables (`ตัวชี้วัดที่ | �
 ๙๓.๔๖ คะแนน` in a label cell) and in sentences (`ตัวชี้วัดที่ ๘ ... ได้คะแนนเท่ากับร้อยละ ๘๓.๙๙`,
 `ในภาพรวมมีระดับคะแนน ๙๙.๗๘ ... ผ่านดีเยี่ยม`, `(IIT) คะแนนรวม ๑๐๐ คะแนน`). A number is taken as a
 score only where the text says it is one (คะแนน / ร้อยละ, or a score column), never a criterion
-(`มากกว่า ๙๕`, `๘๕ คะแนนขึ้นไป`).
+(`มากกว่า ๙๕`, `๘๕ คะแนนขึ้นไป`). A summary table is read down (a row a tool, an indicator, the
+overall score, its grade) or across (a column each); the items of a per-question section and of
+an analysis-to-action table are scores of `item` scope, with their codes as printed.
 """
 from __future__ import annotations
 
@@ -36,7 +38,6 @@ _LABEL_END = re.compile(rf"\(|{_NUM}\s*{_POINTS}|\s(?:ซึ่ง|ได้|ม
 # the row or column of its grade (`ระดับผลการประเมิน`).
 _OVERALL_ROW = re.compile(r"ภาพรวม|คะแนนรวม|คะแนนเฉลี่ยรวม|overall", re.IGNORECASE)
 _GRADE_ROW = re.compile(r"^(?:ระดับ|เกรด|ผลการประเมินระดับ)")
-_GRADE_HEADER = _GRADE_ROW
 _TOOL_CODE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])", re.IGNORECASE)
 _OVERALL = re.compile(r"ผลคะแนน|ระดับคะแนน|คะแนนรวม|ภาพรวม|คะแนนเฉลี่ย|ผลการประเมิน")
 _EIT_PART = re.compile(r"ส่วนที่?\s*(?P<part>[๑๒12])")  # OCR drops the tone mark
@@ -163,7 +164,7 @@ def _across_summary(table: Table) -> list[PrintedScore]:
             kinds[col] = tool
         elif _is_overall(header):
             kinds[col] = "overall"
-        elif _GRADE_HEADER.search(header):
+        elif _GRADE_ROW.search(header):
             kinds[col] = "grade"
     if sum(kind not in ("overall", "grade") for kind in kinds.values()) < 2:
         return []
