@@ -336,6 +336,12 @@ def continues_row(last: Sequence[Cell], first: Sequence[Cell]) -> bool:
         # a row number after a row number (a long list's ที่ column): a row of its own, however
         # little room the narrow cell left
         return False
+    filled_before = [c for c, cell in enumerate(last) if not cell.is_empty]
+    if filled_before == [k] and any(not cell.is_empty and cell.merged_into is None
+                                    for c, cell in enumerate(first) if c != k):
+        # Cells fill from the top: a row whose part before the break held its label alone,
+        # and nothing where the part after has text, was a group row, not cut.
+        return False
     if _is_item(first[k].paragraphs[0]):
         # the rest of a list the cell holds, or a row of its own after a single item or after
         # plain text (an indicator's group row ends a page, its first indicator opens the next)

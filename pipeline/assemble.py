@@ -15,6 +15,7 @@ from normalizers import (
     gazetteer,
     grades,
     indicators,
+    items,
     numerals,
     orgs,
     places,
@@ -125,10 +126,22 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         warnings=[place.warning] if place.warning else [], extractor_version=source.extractor_version)
 
 
+def _indicator_ref(printed_no: str | None, label: str | None, warnings: list[str]) -> indicators.IndicatorRef | None:
+    ref = indicators.resolve_indicator(f"ตัวชี้วัดที่ {printed_no} {label or ''}")
+    if ref.no is None:
+        return None
+    if ref.warning:
+        warnings.append(ref.warning)
+    return ref
+
+
 def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
                warnings: list[str]) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
     seen: set[tuple] = set()
+    # An item's score printed twice with one value (the per-question section and the action
+    # table) is one fact; the printing that says which indicator it is of gives that.
+    item_rows: dict[tuple[str, float], ScoreRow] = {}
     for printed in ita.scores:
         value = numerals.parse_score(printed.value)
         if value is None:
@@ -137,16 +150,26 @@ def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
         row = ScoreRow(**keys.fields(), assessed_year_be=assessed_year_be, scope=printed.scope,
                        score=value, page=printed.prov.page, name_printed=thai_text.clean(printed.label))
         if printed.scope == "indicator":
-            ref = indicators.resolve_indicator(f"ตัวชี้วัดที่ {printed.indicator} {printed.label or ''}")
-            if ref.no is None:
+            ref = _indicator_ref(printed.indicator, printed.label, warnings)
+            if ref is None:
                 continue
-            if ref.warning:
-                warnings.append(ref.warning)
             row.indicator_no, row.indicator_name = ref.no, ref.name
-            row.tool = indicators.tool_of(ref.no)
+            row.tool = indicators.tool_of(ref.no) if ref.no is not None else None
         elif printed.scope == "item":
-            row.item_code = numerals.thai_to_arabic(printed.item_code or "").lower() or None
-            row.tool = printed.tool
+            row.item_code = items.item_code(printed.item_code)
+            if row.item_code is None:
+                continue
+            # The code's letter is its tool's (an `e` item is EIT's), whatever part it is of.
+            row.tool = printed.tool if printed.tool in ("EIT1", "EIT2") else items.tool_of_item(row.item_code)
+            ref = _indicator_ref(printed.indicator, None, warnings) if printed.indicator else None
+            if ref is not None:
+                row.indicator_no, row.indicator_name = ref.no, ref.name
+            same = item_rows.get((row.item_code, value))
+            if same is not None:
+                if same.indicator_no is None:
+                    same.indicator_no, same.indicator_name = row.indicator_no, row.indicator_name
+                continue
+            item_rows[(row.item_code, value)] = row
         elif printed.scope == "tool":
             row.tool = printed.tool
         else:
@@ -168,6 +191,7 @@ class _Measure:
     title: str
     indicator_no: int | None
     indicator_name: str | None
+    item_code: str | None
     owners: list[units.Owner] = field(default_factory=list)
     owner_filled_down: bool = False
     partner: PrintedMeasure | None = None  # the same measure's row in the other table
@@ -182,6 +206,7 @@ def _normalise_measure(printed: PrintedMeasure, warnings: list[str]) -> _Measure
     owner_text = printed.owner.text if printed.owner else None
     return _Measure(printed=printed, number=number, title=thai_text.clean(title) or "",
                     indicator_no=ref.no if ref else None, indicator_name=ref.name if ref else None,
+                    item_code=items.item_code(printed.item_code),
                     owners=units.parse_owners(owner_text),
                     owner_filled_down=bool(printed.owner and printed.owner.filled_down))
 
@@ -237,9 +262,23 @@ def _status(m: _Measure, as_of: dt.date | None, keys: DocKeys, measure_id: str) 
     return StatusRow(**base, status=MeasureStatus.REPORTED, evidence="row of a report table with results")
 
 
-def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None,
-                 warnings: list[str]) -> tuple[list[MeasureRow], list[OwnerRow], list[StatusRow]]:
+def _item_indicators(scores: list[ScoreRow]) -> dict[str, int]:
+    """The indicator of each item, where the document says it (an item row under its indicator)."""
+    found: dict[str, set[int]] = {}
+    for s in scores:
+        if s.scope == "item" and s.item_code and s.indicator_no is not None:
+            found.setdefault(s.item_code, set()).add(s.indicator_no)
+    return {code: next(iter(nos)) for code, nos in found.items() if len(nos) == 1}
+
+
+def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None, warnings: list[str],
+                 scores: list[ScoreRow] | None = None) -> tuple[list[MeasureRow], list[OwnerRow], list[StatusRow]]:
     measures = _join_plan_and_status([_normalise_measure(p, warnings) for p in ita.measures])
+    item_indicators = _item_indicators(scores or [])
+    for m in measures:
+        if m.indicator_no is None and m.item_code in item_indicators:
+            m.indicator_no = item_indicators[m.item_code]
+            m.indicator_name = indicators.indicator_by_no(m.indicator_no).name  # type: ignore[union-attr]
     rows, owners, status_rows = [], [], []
     for ordinal, m in enumerate(measures, start=1):
         measure_id = f"{keys.doc_id[:16]}-{ordinal:03d}"
@@ -250,7 +289,7 @@ def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None,
         rows.append(MeasureRow(
             **keys.fields(), measure_id=measure_id, ordinal=ordinal, number=m.number,
             kind=m.printed.kind, indicator_no=m.indicator_no, indicator_name=m.indicator_name,
-            title=m.title, guideline=thai_text.clean(_pick(m, "guideline")),
+            item_code=m.item_code, title=m.title, guideline=thai_text.clean(_pick(m, "guideline")),
             rationale=thai_text.clean(_pick(m, "rationale")), steps=[s for s in steps if s],
             period_text=period_text, period_start=period.start if period else None,
             period_end=period.end if period else None, monitoring_text=monitoring,
@@ -385,7 +424,7 @@ def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extracti
     scores = score_rows(ita, keys, document.assessed_year_be, warnings)
     warnings.extend(plausibility.score_arithmetic(scores))
     warnings.extend(plausibility.score_conflicts(scores))
-    measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings)
+    measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings, scores)
     listed = listed_score_rows(ita, keys, document.assessed_year_be, warnings)
     document.warnings = sorted(set(warnings))
     return Extraction(document=document, scores=scores, measures=measures, owners=owners,

@@ -95,6 +95,12 @@ def _fiscal_year():
     return column(pa.int32(), "Buddhist-era fiscal year the document is about (its title year)")
 
 
+# A score and a measure name the same questionnaire item the same way.
+def _item_code():
+    return column(pa.string(), "questionnaire item (of a score, or that a measure acts on), lowercase "
+                  "letter and Arabic digits, e.g. i7, e10, o1")
+
+
 @dataclass(kw_only=True)
 class DocumentRow:
     TABLE: ClassVar[str] = "documents"
@@ -147,7 +153,7 @@ class ScoreRow:
     scope: str = column(pa.string(), "what the score measures", SCORE_SCOPES, required=True)
     tool: str | None = column(pa.string(), "assessment tool; null for overall", TOOLS)
     indicator_no: int | None = column(pa.int8(), "ITA indicator 1–10 (for indicator and item scores)")
-    item_code: str | None = column(pa.string(), "questionnaire item, e.g. i7, e10, o1")
+    item_code: str | None = _item_code()
     indicator_name: str | None = column(pa.string(), "canonical Thai name of indicator_no")
     name_printed: str | None = column(pa.string(), "the label as printed")
     score: float = column(pa.float64(), "score 0–100", required=True)
@@ -168,6 +174,7 @@ class MeasureRow:
     kind: str = column(pa.string(), "plan table row or report/status table row", MEASURE_KINDS, required=True)
     indicator_no: int | None = column(pa.int8(), "ITA indicator the row belongs to, else null")
     indicator_name: str | None = column(pa.string(), "canonical Thai name of indicator_no")
+    item_code: str | None = _item_code()
     title: str = column(pa.string(), "the measure/project/action, numbering stripped", required=True)
     guideline: str | None = column(pa.string(), "แนวทาง / แนวทางการปฏิบัติ column")
     rationale: str | None = column(pa.string(), "ผลการวิเคราะห์ / ข้อค้นพบ column")

@@ -12,14 +12,17 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from normalizers.items import item_code
 from normalizers.statuses import status_from_text
 from normalizers.thai_text import fold
+from parsers.layout import Table
 from thai.chars import without_marks
 
 
 class Role(StrEnum):
     NUMBER = "number"
     INDICATOR = "indicator"
+    ITEM = "item"  # a questionnaire item: its code (`e1`, `i๑๕`) and its question
     TITLE = "title"
     GUIDELINE = "guideline"
     RATIONALE = "rationale"
@@ -43,6 +46,13 @@ _RULES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         (Role.PERIOD, r"ระยะเวลา|ช่วงเวลา|กำหนดเวลา|^เวลา|ห้วงเวลา"),
         (Role.MONITORING, r"กำกับติดตาม|ติดตามผล|การติดตาม|ติดตามประเมิน"),
         (Role.RESULT, r"สรุปผล|ผลลัพธ์|ผลรับ|ผลสัมฤทธิ์|ผลการดำเนิน|ผลการปฏิบัติ|ผลที่ได้|ความสำเร็จ"),
+        # The approach of an analysis-to-action table is its measure, though its header names
+        # the analysis (`วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ`) or a guideline (`แนวทางการพัฒนา`).
+        # OCR drops its marks (`แนวทางการพฒนา`), and the guideline rule would take it then.
+        (Role.TITLE, "|".join(p for w in ("ไปสู่การปฏิบัติ", "ไปการปฏิบัติ", "^วิธีการนำผล", "^แนวทางการนำผล",
+                                          "^แนวทางการพัฒนา", "^แนวทางการปรับปรุง", "^แนวทางการแก้ไข")
+                              for p in dict.fromkeys((w, without_marks(w))))),
+        (Role.ITEM, r"^ข้อคำถาม|^ประเด็นคำถาม"),
         (Role.RATIONALE, r"ผลการวิเคราะห์|ข้อค้นพบ|ประเด็น|สภาพปัญหา|สาเหตุ"),
         (Role.STRENGTH, r"^จุดแข็ง"),
         (Role.WEAKNESS, r"^จุดอ่อน|^จุดที่ควรพัฒนา"),
@@ -127,7 +137,7 @@ class Columns:
         if self.first(Role.TITLE) is None:
             return False
         describing = {Role.GUIDELINE, Role.STEPS, Role.OWNER, Role.PERIOD, Role.MONITORING,
-                      Role.RESULT, Role.STATUS, Role.RATIONALE, Role.INDICATOR}
+                      Role.RESULT, Role.STATUS, Role.RATIONALE, Role.INDICATOR, Role.ITEM}
         return any(r in describing for r in self.roles)
 
     @property
@@ -157,3 +167,48 @@ def table_columns(headers: list[str]) -> Columns:
         if steps:
             roles[steps[0]] = Role.TITLE
     return Columns(roles=tuple(roles), headers=tuple(headers))
+
+
+# Headers of an item column vary (`ประเด็น`, `ประเด็นการประเมิน`, `ข้อ`) and name other columns
+# too; the cells tell: most of them open with an item code.
+_ITEM_SHARE = 0.6
+
+
+def columns_of(table: Table) -> Columns:
+    """The roles of a table's columns from its headers, and an item column from its cells.
+
+    >>> from parsers.layout import Cell, Provenance
+    >>> cell = lambda text: Cell([text], Provenance(1, "markup"))
+    >>> grid = [[cell(h) for h in ("ประเด็น", "ข้อค้นพบ", "แนวทางการพัฒนา")],
+    ...         [cell("e๑ เจ้าหน้าที่ให้บริการ"), cell("ล่าช้า"), cell("ติดป้ายขั้นตอน")]]
+    >>> columns_of(Table(grid=grid, header_rows=1, prov=Provenance(1, "markup"))).roles
+    (<Role.ITEM: 'item'>, <Role.RATIONALE: 'rationale'>, <Role.TITLE: 'title'>)
+    """
+    columns = table_columns(table.column_headers())
+    roles = list(columns.roles)
+    for col, role in enumerate(roles):
+        if role in (Role.ITEM, Role.TITLE, Role.SCORE, Role.OWNER, Role.PERIOD):
+            continue
+        texts = [cells[col].text.strip() for _, cells in table.body()
+                 if col < len(cells) and cells[col].merged_into is None and cells[col].text.strip()]
+        coded = sum(item_code(t) is not None for t in texts)
+        if coded and coded >= _ITEM_SHARE * len(texts):
+            roles[col] = Role.ITEM
+    return Columns(roles=tuple(roles), headers=columns.headers)
+
+
+def continuing(columns: Columns, before: Columns | None) -> Columns:
+    """`columns` of a table that may go on from the table `before` it (the next page, its header
+    repeated): a heading OCR garbled past reading (`gry ผด yet` for ผู้รับผิดชอบ) takes the role
+    of the heading above it, where the two tables have as many columns and agree on the most.
+
+    >>> before = table_columns(["ประเด็น", "ผู้รับผิดชอบ", "ระยะเวลา"])
+    >>> continuing(table_columns(["ประเด็น", "gry ผด yet", "ระยะเวลา"]), before).roles[1]
+    <Role.OWNER: 'owner'>
+    """
+    if before is None or len(before.roles) != len(columns.roles):
+        return columns
+    pairs = list(zip(columns.roles, before.roles))
+    if 2 * sum(a is b for a, b in pairs) <= len(pairs):
+        return columns
+    return Columns(roles=tuple(b if a is Role.OTHER else a for a, b in pairs), headers=columns.headers)

@@ -5,21 +5,25 @@ A measure table is read row by row:
   or a heading such as `มาตรการเพิ่มประสิทธิภาพ...`) and sets the indicator of the rows below;
 - an empty cell in a column that is typically merged in the original (indicator, owner, period,
   monitoring) takes the value above, within the table and within the group;
-- a measure cell holding a title and numbered sub-items gives the title and its steps.
+- a measure cell holding a title and numbered sub-items gives the title and its steps;
+- in an analysis-to-action table, the item column (`ประเด็น`: `e1 เจ้าหน้าที่...`) gives the item
+  code the row acts on, and the approach column is the measure.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from normalizers.items import split_item_code
 from normalizers.statuses import is_tick, status_from_text
 from normalizers.thai_text import fold
 from parsers.ita.cells import split_items, title_and_subitems
-from parsers.ita.columns import Columns, Role, table_columns
+from parsers.ita.columns import Columns, Role, columns_of
 from parsers.ita.records import MeasureKind, PrintedMeasure, PrintedOwner
 from parsers.layout import Cell, Table
 
-# Columns whose cells Word users merge over several rows; OCR text loses the merge.
-_FILLED_DOWN = (Role.INDICATOR, Role.OWNER, Role.PERIOD, Role.MONITORING)
+# Columns whose cells Word users merge over several rows; OCR text loses the merge. An item
+# acted on in two ways is one merged item cell over two rows.
+_FILLED_DOWN = (Role.INDICATOR, Role.ITEM, Role.OWNER, Role.PERIOD, Role.MONITORING)
 
 
 def _text(cell: Cell | None) -> str:
@@ -68,8 +72,8 @@ def _join(cells: list[Cell], indices: list[int]) -> str | None:
     return " ".join(parts) or None
 
 
-def measures_from_table(table: Table, table_no: int) -> list[PrintedMeasure]:
-    columns = table_columns(table.column_headers())
+def measures_from_table(table: Table, table_no: int, columns: Columns | None = None) -> list[PrintedMeasure]:
+    columns = columns or columns_of(table)
     if not columns.is_measure_table:
         return []
     kind = MeasureKind.REPORT if columns.is_report_table else MeasureKind.PLAN
@@ -99,6 +103,11 @@ def measures_from_table(table: Table, table_no: int) -> list[PrintedMeasure]:
             measure.indicator = indicator or group_indicator
         else:
             measure.indicator = group_indicator
+        item_col = columns.first(Role.ITEM)
+        if item_col is not None:
+            item, _ = carry.take(Role.ITEM, _text(cells[item_col]))
+            measure.item = item or None
+            measure.item_code = split_item_code(item)[0] if item else None
         steps_col = columns.first(Role.STEPS)
         steps = split_items(cells[steps_col].paragraphs) if steps_col is not None else []
         measure.steps = sub_items + steps

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from parsers.ita import header as hdr
+from parsers.ita.columns import Columns, columns_of, continuing
 from parsers.ita.findings import findings_from_table
 from parsers.ita.listed import is_results_list, listed_results_from_table
 from parsers.ita.measures import measures_from_table
@@ -16,7 +17,8 @@ from parsers.ita.scores import scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
 
-_INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*[๐-๙0-9]{1,2}")
+_BETWEEN_TABLES = 20  # characters of a line that parts two tables (a page number's are fewer)
+_INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*(?P<no>[๐-๙0-9]{1,2})")
 
 
 def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
@@ -99,13 +101,21 @@ def parse_ita(document: Document) -> ItaDocument:
     ita.warnings.extend(hdr.handwritten_gaps(ita.header))
     tool_context: str | None = None
     last_indicator_line: str | None = None
+    # The indicator of the heading line right above a table (its item rows are that indicator's).
+    heading_indicator: str | None = None
+    # The columns of the table before, while nothing but short lines (a page number) follow it.
+    before: Columns | None = None
     table_no = 0
     for block in document.blocks():
         if isinstance(block, TextLine):
+            if len(block.text) >= _BETWEEN_TABLES:
+                before = None
             scores, tool_context = scores_from_line(block, tool_context)
             ita.scores.extend(scores)
-            if _INDICATOR_LINE.match(block.text):
+            heading = _INDICATOR_LINE.match(block.text)
+            if heading:
                 last_indicator_line = block.text
+            heading_indicator = heading.group("no") if heading else None
             continue
         assert isinstance(block, Table)
         table_no += 1
@@ -113,8 +123,11 @@ def parse_ita(document: Document) -> ItaDocument:
             # Each row is another body's result, not the document's own: kept apart.
             ita.listed.extend(listed_results_from_table(block, table_no))
             continue
-        ita.scores.extend(scores_from_table(block))
-        ita.measures.extend(measures_from_table(block, table_no))
+        columns = continuing(columns_of(block), before)
+        ita.scores.extend(scores_from_table(block, heading_indicator, columns))
+        heading_indicator = None
+        ita.measures.extend(measures_from_table(block, table_no, columns))
+        before = columns
         ita.findings.extend(findings_from_table(block, last_indicator_line))
     ita.signatories = signatories_from_lines(lines)
     overall = next((s for s in ita.scores if s.scope == "overall"), None)

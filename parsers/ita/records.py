@@ -111,6 +111,8 @@ class PrintedMeasure:
     table_no: int  # 1-based number of the table in the document
     number: str | None = None  # printed numbering, e.g. "๑.", "๓.๒"
     indicator: str | None = None  # group label as printed, e.g. "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน"
+    item_code: str | None = None  # questionnaire item the row acts on, as printed, e.g. "e๑"
+    item: str | None = None  # the item cell as printed, code and question
     guideline: str | None = None
     rationale: str | None = None
     steps: list[str] = field(default_factory=list)  # as printed, numbering kept

@@ -58,6 +58,32 @@ def reread_in_thai(words: list[OcrWord], pixels: np.ndarray, engine: OcrEngine) 
     return out
 
 
+# A questionnaire item's code (`i18`, `e5`, `o3`) as tha+eng reads it: the letter taken for a
+# digit or a Thai letter (`118`, `65`, `๑8`, `อ1`, `@6`, `03`), in a short word of digits.
+_CODE_LIKE = re.compile(r"[1iIl|6eอ@๑๒๙0o๐][0-9๑]{1,2}|6?๑[0-9]{1,2}")
+_ITEM_CODE = re.compile(r"[ieo][0-9]{1,2}")
+# The English model's own slips in a code's digits: `el` for e1, `oll` for o11.
+_ONE_FOR_L = str.maketrans("lI|", "111")
+_SURE_CODE = 40.0
+
+
+def reread_item_codes(words: list[OcrWord], pixels: np.ndarray, engine: OcrEngine) -> list[OcrWord]:
+    """`words` with each short word of digits that may be an item code read again by the
+    English model alone, kept where that reading is a code (`i18`) it is sure of. A number
+    stays a number: the English model reads `118` as printed."""
+    out = list(words)
+    for i, word in enumerate(words):
+        if not _CODE_LIKE.fullmatch(word.text):
+            continue
+        x0, y0, x1, y1 = word.pixels
+        pad = 3
+        text, confidence = engine.read_word(pixels[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad], "eng")
+        text = text[:1] + text[1:].translate(_ONE_FOR_L)
+        if _ITEM_CODE.fullmatch(text) and confidence >= _SURE_CODE:
+            out[i] = replace(word, text=text, confidence=confidence)
+    return out
+
+
 # Tesseract has no tick: a ✓ alone in a cell comes out as a quote, a v, a slash or an i.
 _TICK = re.compile(r"^[\s“”\"'`^/\\vVyYJji√✓✔ㆍ・]{1,4}$")
 

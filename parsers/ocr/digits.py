@@ -348,6 +348,10 @@ _SYMBOLS = re.compile(r"^(?=.*[^.,\-/])[^\u0e01-\u0e4f\s]{1,4}$|^[A-Za-z]{2,6}[.
 # read `aa.ceo`): read again as a number like any word Tesseract saw digits in.
 _LATIN_DECIMAL = re.compile(r"^[^\u0e01-\u0e4f\s\d]{1,4}[.,][^\u0e01-\u0e4f\s\d.,/]{1,5}$")
 _MIN_DIGIT_MM = 1.2  # an 8-point digit is 1.6 mm tall
+# A questionnaire item's code as Tesseract reads it (`e4`, `i17`): its Latin letter is no digit
+# the reader knows (it reads e as ๒), and Arabic digits after a Latin letter are the eng model's
+# to read, which reads them right.
+_ITEM_CODE = re.compile(r"[ieoIEO][0-9]{1,2}(?![0-9.,])")
 _SURE = 0.9
 
 
@@ -387,6 +391,25 @@ def _leader(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
     return "." * len(parts)
 
 
+# An item code printed in Thai digits (`i๑`, `i๓`) as Tesseract reads it: the code's Latin letter,
+# then Latin letters where the digits stand (`io`, `im`, `id`).
+_THAI_DIGIT_CODE = re.compile(r"[ieo][a-z]{1,2}")
+
+
+def _read_thai_digit_code(word: OcrWord, binary: np.ndarray, dpi: int) -> str | None:
+    """The code a word like `io` is (`i๑`): its first glyph is the letter Tesseract read, and
+    every glyph after it a Thai digit the reader is sure of."""
+    x0, y0, x1, y1 = word.pixels
+    pad = dpi // 20
+    parts = glyphs(binary[max(y0 - pad, 0):y1 + pad, max(x0 - 2, 0):x1 + 2])
+    if len(parts) < 2:
+        return None
+    reads = read_glyphs(parts[1:])
+    if not reads or any(r.char not in THAI_DIGITS or r.sure < _SURE for r in reads):
+        return None
+    return word.text[0] + "".join(r.char for r in reads)
+
+
 def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[OcrWord]:
     """`words` with the number in each word Tesseract saw digits in read again by the reader.
 
@@ -402,6 +425,14 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
             out.append(replace(word, text=dots))
             continue
         found = _NUMBER_LIKE.search(word.text) or _LATIN_DECIMAL.match(word.text)
+        if _ITEM_CODE.match(word.text):
+            out.append(word)
+            continue
+        if found is None and _THAI_DIGIT_CODE.fullmatch(word.text):
+            code = _read_thai_digit_code(word, binary, dpi)
+            if code is not None:
+                out.append(replace(word, text=code))
+                continue
         if found is None:
             # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
             symbols = (_SYMBOLS.match(word.text) and not is_misread_tick(word.text)

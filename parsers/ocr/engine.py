@@ -65,8 +65,9 @@ class OcrEngine(Protocol):
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         """The space-delimited words of a grey page image (uint8, white paper), in reading order."""
 
-    def read_word(self, pixels: np.ndarray) -> tuple[str, float]:
-        """One word's image read by the Thai model alone: its text and confidence (0–100)."""
+    def read_word(self, pixels: np.ndarray, languages: str = "tha") -> tuple[str, float]:
+        """One word's image read by one model alone (the Thai model unless `languages` names
+        another, e.g. "eng"): its text and confidence (0–100)."""
 
     def read_line(self, pixels: np.ndarray, dpi: int) -> tuple[str, float]:
         """The image of one line of print (a table cell) read as one line: its text and

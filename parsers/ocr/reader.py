@@ -20,7 +20,7 @@ from parsers.compose.lines import ReadLine, group_lines
 from parsers.compose.page import compose_page
 from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
-from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai
+from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai, reread_item_codes
 from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.marks import mark_empty_cells
@@ -91,7 +91,7 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     words = read_missed_cells(words, unruled, reading_ink, tables, engine, image.dpi)
     words = reread_lone_glyphs(words, unruled, reading_ink, tables, engine, image.dpi)
     # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
-    words = reread_in_thai(drop_mark_junk(words), clean, engine)
+    words = reread_item_codes(reread_in_thai(drop_mark_junk(words), clean, engine), clean, engine)
     if settings.read_digits:
         # The reader cuts glyphs as connected ink: a border touching a number would glue it
         # into one piece, so it reads the page with the rules taken out.

@@ -68,16 +68,16 @@ class TesseractEngine:
         api.Clear()
         return _join_pieces(pieces, 72 / dpi)
 
-    def read_word(self, pixels: np.ndarray) -> tuple[str, float]:
-        return self._read_alone(pixels, "tha", "SINGLE_WORD")
+    def read_word(self, pixels: np.ndarray, languages: str = "tha") -> tuple[str, float]:
+        return self._read_alone(pixels, languages, "SINGLE_WORD")
 
     def read_latin_letter(self, pixels: np.ndarray) -> tuple[str, float]:
         return self._read_alone(pixels, "eng", "SINGLE_CHAR")
 
-    def _read_alone(self, pixels: np.ndarray, language: str, psm: str) -> tuple[str, float]:
+    def _read_alone(self, pixels: np.ndarray, languages: str, psm: str) -> tuple[str, float]:
         from PIL import Image
 
-        api = _api(self.tessdata, language, psm)
+        api = _api(self.tessdata, languages, psm)
         api.SetImage(Image.fromarray(pixels))
         text = (api.GetUTF8Text() or "").strip()
         confidence = float(api.MeanTextConf())
