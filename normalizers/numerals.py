@@ -99,6 +99,19 @@ def parse_score_cell(text: str | None) -> float | None:
     return parse_score(cell.group(1).replace(",", ".")) if cell else None
 
 
+def decimals(text: str | None) -> int | None:
+    """How many decimals a score cell's number is printed with; None where it holds none.
+
+    >>> decimals("๙๘.๐๑"), decimals("98.0"), decimals("100"), decimals("-")
+    (2, 1, 0, None)
+    """
+    cell = _SCORE_CELL.match(thai_to_arabic(text.strip())) if text else None
+    if cell is None:
+        return None
+    whole, _, fraction = cell.group(1).replace(",", ".").partition(".")
+    return len(fraction)
+
+
 def canonical_number(printed: str | None) -> str | None:
     """Item numbering as printed -> Arabic digits, no trailing dot or parentheses.
 

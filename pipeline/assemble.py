@@ -329,14 +329,21 @@ def _row_number(printed: str | None) -> int | None:
 
 
 def _row_numbers(listed: list[PrintedListedResult], warnings: list[str]) -> list[int | None]:
-    """The printed row numbers. Numbers OCR could not read (`ฒ` for ๗), or one it misread,
-    between two that leave room for exactly those rows (6 and 9 around two rows) are the
-    numbers between, each with a warning."""
+    """The printed row numbers. A number lower than one above it is misread (dropped, with a
+    warning); numbers OCR could not read (`ฒ` for ๗), or one it misread, between two that leave
+    room for exactly those rows (6 and 9 around two rows) are the numbers between, each with a
+    warning."""
     numbers = [_row_number(r.number) for r in listed]
     for i in range(1, len(numbers) - 1):  # one misread between two: 6, 1, 8
         before, after = numbers[i - 1], numbers[i + 1]
         if before is not None and after == before + 2 and numbers[i] != before + 1:
             numbers[i] = None
+    highest = 0
+    for i, n in enumerate(numbers):  # numbers only rise down a list: ๒ after ๑๐ is ๑๒ misread
+        if n is not None and n <= highest:
+            numbers[i] = None
+            warnings.append(f"listed_row_number_doubtful:{n}")
+        highest = max(highest, numbers[i] or 0)
     i = 1
     while i < len(numbers):
         if numbers[i] is not None or numbers[i - 1] is None:
@@ -350,6 +357,18 @@ def _row_numbers(listed: list[PrintedListedResult], warnings: list[str]) -> list
                 warnings.append(f"listed_row_number_read_from_sequence:{numbers[k]}")
         i = (end or len(numbers)) + 1
     return numbers
+
+
+def _usual_decimals(listed: list[PrintedListedResult]) -> int | None:
+    """The decimals nearly every score of the list is printed with (19 in 20), if any."""
+    counts: dict[int, int] = {}
+    for printed in listed:
+        for cell in printed.scores.values():
+            places = numerals.decimals(cell)
+            if places is not None:
+                counts[places] = counts.get(places, 0) + 1
+    usual = max(counts, key=lambda k: counts[k], default=None)
+    return usual if usual is not None and counts[usual] >= 0.95 * sum(counts.values()) else None
 
 
 def _printed_best_first(listed: list[PrintedListedResult], numbers: list[int | None]) -> bool:
@@ -370,6 +389,7 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
         return []
     numbers = _row_numbers(ita.listed, warnings)
     ranked = _printed_best_first(ita.listed, numbers)
+    places_printed = _usual_decimals(ita.listed)
     corrected_grades = 0
     rows: list[ListedScoreRow] = []
     for printed, row_no in zip(ita.listed, numbers):
@@ -407,6 +427,10 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
                 continue
             cell = printed.scores[column]
             score = numerals.parse_score_cell(cell)
+            if score is not None and places_printed is not None and numerals.decimals(cell) != places_printed:
+                # a list that prints every score with two decimals printed this one so too:
+                # a digit was lost (๙๘.๐ for ๙๘.๐๑)
+                score = None
             if score is None and not numerals.is_missing_mark(cell):
                 warnings.append(f"listed_score_unread:{row_no or name}:{tool or 'overall'}")
             rows.append(ListedScoreRow(**base, scope=scope, tool=tool, score=score,

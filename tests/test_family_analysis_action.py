@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from families import EVAL, GOLD, family_figures
+from family_samples import EVAL, GOLD, family_figures
 
 from parsers.ita import parse_ita
 from parsers.markup import parse_markup

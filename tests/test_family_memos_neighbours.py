@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pyarrow.dataset as ds
 import pytest
-from families import family_figures
+from family_samples import family_figures
 
 from conftest import REPO
 

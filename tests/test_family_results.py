@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from families import GOLD, family_figures
+from family_samples import GOLD, family_figures
 
 LARGE = "f4_onlk_nakhonratchasima_2567"
 STEMS = ("f4_onlk_nakhonratchasima_2567", "f4_onlk_khonkaen_2568", "f4_vec_colleges_2566")
@@ -28,6 +28,7 @@ class Comparison:
 
     numbers: int = 0
     numbers_exact: int = 0
+    numbers_wrong: int = 0  # a value other than the printed one (a miss that is null is not wrong)
     grades: int = 0
     grades_exact: int = 0
     bodies_missing: int = 0
@@ -73,6 +74,7 @@ def compare(gold_bodies: list[dict], by_row: dict[int, dict[str | None, dict]]) 
                                                      and abs(want - value) < 0.005):
                 result.numbers_exact += 1
             else:
+                result.numbers_wrong += value is not None
                 result.misses.append(f"row {body['no']} {key}: want {want}, got {value}")
         result.grades += 1
         grade = got.get(None, {}).get("grade")
@@ -110,6 +112,7 @@ def test_announcements_read_from_200_dpi_scans(main_job, tmp_path):
           f"{comparison.grades_exact}/{comparison.grades} grades exact", comparison.misses[:20])
     assert comparison.bodies_missing == 0, comparison.misses[:10]
     assert comparison.number_share >= 0.99, comparison.misses[:20]
+    assert comparison.numbers_wrong <= 2, comparison.misses[:20]
     assert comparison.grades_exact >= 0.99 * comparison.grades, comparison.misses[:20]
     for stem in STEMS[1:]:
         small = compare(gold_of(stem)["listed_bodies"], listed_rows(main_job.out, "scan", stem))
@@ -147,3 +150,45 @@ def test_the_issuer_is_kept_apart_from_the_bodies(main_job):
     colleges = listed_rows(out, "pdf", "f4_vec_colleges_2566")
     for body in gold_of("f4_vec_colleges_2566")["listed_bodies"]:
         assert colleges[body["no"]][None]["listed_province"] == body["province"]
+
+
+def test_a_list_in_another_font_scanned_bilevel(tmp_path):
+    """Variation the samples do not cover: the 45-body list laid out in TLWG Loma, 13 pt, Thai
+    digits, and scanned black and white (CCITT G4) at 200 dpi: every body found, every number
+    read either exact or left null with a warning, never another value (measured: 168 of 180
+    exact, 12 null)."""
+    import dataclasses
+    import sys
+
+    from pipeline.process import process_file
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import make_sample_pdfs as pdfs
+    import make_sample_scans as scans
+    from families import f4_results_announcements as f4  # scripts/families, the generators
+
+    spec = next(s for s in f4.SPECS if s.stem == "f4_onlk_khonkaen_2568")
+    sample = f4.sample(spec)
+    layout = dataclasses.replace(pdfs.Layout(), font="Loma", body_pt=13, landscape=True, min_col_cm=1.2,
+                                 digits=pdfs.Digits.THAI)
+    markup = tmp_path / f"{spec.stem}.txt"
+    markup.write_text(sample.markup, encoding="utf-8")
+    pdf = tmp_path / f"{spec.stem}.pdf"
+    pdfs.make_pdfs([(markup, layout, pdf)])
+    style = dataclasses.replace(scans.DEFAULT_STYLE, bilevel=True)
+    scan = scans.scan_file(pdf, style, tmp_path / "scan" / f"{spec.stem}.pdf")
+    extraction = process_file(str(scan))
+    assert extraction.document.doc_type == "results_announcement"
+    by_row: dict[int, dict[str | None, dict]] = {}
+    for row in extraction.listed_scores:
+        if row.row_no is not None:
+            by_row.setdefault(row.row_no, {})[row.tool] = dataclasses.asdict(row)
+    comparison = compare(sample.gold["listed_bodies"], by_row)
+    print(f"{comparison.numbers_exact}/{comparison.numbers} numbers", comparison.misses[:20])
+    assert comparison.bodies_missing == 0, comparison.misses[:10]
+    assert comparison.numbers_wrong == 0, comparison.misses[:20]
+    assert comparison.number_share >= 0.92, comparison.misses[:20]
+    unread = [w for w in extraction.document.warnings if w.startswith("listed_score_unread:")]
+    assert len(unread) >= comparison.numbers - comparison.numbers_exact

@@ -17,7 +17,7 @@ from enum import StrEnum
 from normalizers.thai_text import fold
 from parsers.ita.records import PrintedListedResult
 from parsers.layout import Cell, Table
-from thai.chars import without_marks
+from thai.chars import DIGIT_CLASS, without_marks
 
 
 class ListColumn(StrEnum):
@@ -53,6 +53,7 @@ _RULES = tuple((column, re.compile(without_marks(pattern))) for column, pattern 
     (ListColumn.NUMBER, r"^(ที่|ลำดับ|ลำดับที่|no\.?)$"),
 ))
 _SCORE_COLUMNS = (ListColumn.IIT, ListColumn.EIT, ListColumn.OIT, ListColumn.TOTAL)
+_ROW_NUMBER = re.compile(f"^[{DIGIT_CLASS}]{{1,4}}\\.?$")
 
 
 def list_column(header: str) -> ListColumn:
@@ -141,6 +142,13 @@ def listed_results_from_table(table: Table, table_no: int) -> list[PrintedListed
     body_at = layout.at(ListColumn.BODY)
     assert body_at is not None
     header = fold(table.column_headers()[body_at])
+    number_at = layout.at(ListColumn.NUMBER)
+    if number_at is None and body_at > 0 and layout.columns[0] is ListColumn.OTHER:
+        # The ที่ heading lost to OCR (read `a`): the first column is the row numbers where
+        # most of its cells are numbers.
+        firsts = [_text(cells, 0) or "" for _, cells in table.body()]
+        if sum(1 for t in firsts if _ROW_NUMBER.match(t)) * 2 >= len(firsts) > 0:
+            number_at = 0
     results = []
     for _, cells in table.body():
         name = _text(cells, body_at)
@@ -151,7 +159,7 @@ def listed_results_from_table(table: Table, table_no: int) -> list[PrintedListed
             continue
         results.append(PrintedListedResult(
             name=name, prov=cells[body_at].prov, table_no=table_no,
-            number=_text(cells, layout.at(ListColumn.NUMBER)),
+            number=_text(cells, number_at),
             rank=_text(cells, layout.at(ListColumn.RANK)),
             body_type=_text(cells, layout.at(ListColumn.BODY_TYPE)),
             district=_text(cells, layout.at(ListColumn.DISTRICT)),

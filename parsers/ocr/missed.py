@@ -6,7 +6,8 @@ A ruled cell with no word of the page's reading in it, but with ink enough for a
 on its own, as a small page; its words join the page's words in page pixels, so the digit
 reader and the cleanup treat them as any other. A dash alone is left to `marks.py` (read, it
 can come out a digit); a tick too, but by its reading only (a `C` alone has a tick's shape
-there, so a cell of one glyph is read as a Latin grade letter first).
+there, so a cell of one glyph, no mark and no digit is read as a Latin grade letter first:
+Tesseract's Thai reads a lone C as ๐, เซ or ย).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import cv2
 import numpy as np
 
 from parsers.compose.ruling import TableCells
+from parsers.ocr import digits
 from parsers.ocr.cleanup import drop_mark_junk, is_misread_tick
 from parsers.ocr.engine import OcrEngine, OcrWord
 from parsers.ocr.marks import DASH, mark_in
@@ -23,6 +25,7 @@ from parsers.ocr.shading import PAD, read_cell, whitened
 _INSET = 3
 # A piece of ink the size of a letter's part; specks are smaller.
 _MIN_PIECE_MM2 = 0.3
+_MARK_MM2 = 0.06  # a tone mark's ink is a tenth of a letter's
 # Words the engine is less sure of than this are specks, not print.
 _SURE_WORD = 50.0
 
@@ -34,7 +37,7 @@ def _centre_in(w: OcrWord, box: Box) -> bool:
     return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
-def ink_pieces(crop: np.ndarray, dpi: int) -> int:
+def ink_pieces(crop: np.ndarray, dpi: int, min_mm2: float = _MIN_PIECE_MM2) -> int:
     """Pieces of ink (255 on 0) the size of a letter's part or more.
 
     >>> cell = np.zeros((40, 80), np.uint8); cell[10:20, 10:14] = cell[10:20, 30:34] = 255
@@ -43,7 +46,7 @@ def ink_pieces(crop: np.ndarray, dpi: int) -> int:
     """
     count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     mm2 = (25.4 / dpi) ** 2
-    return sum(1 for s in stats[1:count] if s[cv2.CC_STAT_AREA] * mm2 >= _MIN_PIECE_MM2)
+    return sum(1 for s in stats[1:count] if s[cv2.CC_STAT_AREA] * mm2 >= min_mm2)
 
 
 def missed_cells(words: list[OcrWord], ink: np.ndarray, tables: list[TableCells], dpi: int) -> list[Box]:
@@ -71,7 +74,11 @@ _EITHER_CASE = frozenset("C")
 
 def _grade_letter(cell: np.ndarray, cell_ink: np.ndarray, box: Box, engine: OcrEngine,
                   dpi: int) -> OcrWord | None:
-    if ink_pieces(cell_ink, dpi) != 1:
+    # One glyph and nothing else: no mark over or under it (ที่ is one piece and its marks), and
+    # not a digit the Thai-digit reader is sure of (a row number ๔ or 4 is no grade A).
+    if ink_pieces(cell_ink, dpi) != 1 or ink_pieces(cell_ink, dpi, _MARK_MM2) != 1:
+        return None
+    if digits.read_number(cell_ink) is not None:
         return None
     ys, xs = np.nonzero(cell_ink)
     # The engine's reading of a lone glyph shifts with the white around it and the paper's grey:
@@ -106,25 +113,6 @@ def _cell_boxes(tables: list[TableCells], dpi: int) -> list[Box]:
               int(x1 * scale) - _INSET, int(bottom * scale) - _INSET)
              for table in tables for x0, top, x1, bottom in table.cells]
     return [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
-
-
-def reread_lone_glyphs(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,
-                       tables: list[TableCells], engine: OcrEngine, dpi: int) -> list[OcrWord]:
-    """`words` with the word of each cell of one glyph read again as a Latin grade letter, where
-    the English model is sure of one: on the page, a grade's lone C comes out `Cc`, `iG` or `6`,
-    and then as Thai (`ย`) when read again beside Thai."""
-    out = list(words)
-    for box in _cell_boxes(tables, dpi):
-        inside = [i for i, w in enumerate(out) if _centre_in(w, box)]
-        if len(inside) != 1 or len(out[inside[0]].text) > 2 or out[inside[0]].text in _GRADES:
-            continue
-        cell_ink = ink[box[1]:box[3], box[0]:box[2]]
-        if mark_in(cell_ink, dpi) == DASH:
-            continue
-        letter = _grade_letter(grey[box[1]:box[3], box[0]:box[2]], cell_ink, box, engine, dpi)
-        if letter is not None:
-            out[inside[0]] = letter
-    return out
 
 
 def read_missed_cells(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,

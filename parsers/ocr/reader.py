@@ -24,7 +24,7 @@ from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, rer
 from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
 from parsers.ocr.image import PageImage, image_pages, render_pdf_page
 from parsers.ocr.marks import mark_empty_cells
-from parsers.ocr.missed import read_missed_cells, reread_lone_glyphs
+from parsers.ocr.missed import read_missed_cells
 from parsers.ocr.preprocess import deskew, flatten, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
@@ -89,7 +89,6 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     words = reread_shaded_cells(engine.read_words(clean, image.dpi), unruled,
                                 shaded_cells(straight, tables, image.dpi), engine, image.dpi)
     words = read_missed_cells(words, unruled, reading_ink, tables, engine, image.dpi)
-    words = reread_lone_glyphs(words, unruled, reading_ink, tables, engine, image.dpi)
     # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
     words = reread_item_codes(reread_in_thai(drop_mark_junk(words), clean, engine), clean, engine)
     if settings.read_digits:
