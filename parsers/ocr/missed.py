@@ -20,6 +20,7 @@ from parsers.ocr.cleanup import drop_mark_junk, is_misread_tick
 from parsers.ocr.engine import OcrEngine, OcrWord
 from parsers.ocr.marks import DASH, mark_in
 from parsers.ocr.shading import PAD, read_cell, whitened
+from thai.chars import THAI_DIGITS
 
 # Pixels of each cell side left out: its (erased) rule's fringe.
 _INSET = 3
@@ -75,10 +76,12 @@ _EITHER_CASE = frozenset("C")
 def _grade_letter(cell: np.ndarray, cell_ink: np.ndarray, box: Box, engine: OcrEngine,
                   dpi: int) -> OcrWord | None:
     # One glyph and nothing else: no mark over or under it (ที่ is one piece and its marks), and
-    # not a digit the Thai-digit reader is sure of (a row number ๔ or 4 is no grade A).
+    # no Thai digit but ๐ to the Thai-digit reader (a row number ๔ is no grade A; it reads a C
+    # as an Arabic 2 or 6, and a round letter as a zero, which numbers no row).
     if ink_pieces(cell_ink, dpi) != 1 or ink_pieces(cell_ink, dpi, _MARK_MM2) != 1:
         return None
-    if digits.read_number(cell_ink) is not None:
+    number = digits.read_number(cell_ink) or ""
+    if any(c in THAI_DIGITS and c != "๐" for c in number):
         return None
     ys, xs = np.nonzero(cell_ink)
     # The engine's reading of a lone glyph shifts with the white around it and the paper's grey:
