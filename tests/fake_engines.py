@@ -32,7 +32,7 @@ class Blank:
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         return []
 
-    def read_word(self, pixels: np.ndarray) -> tuple[str, float]:
+    def read_word(self, pixels: np.ndarray, languages: str = "tha") -> tuple[str, float]:
         return "", 0.0
 
     def read_line(self, pixels: np.ndarray, dpi: int) -> tuple[str, float]:
