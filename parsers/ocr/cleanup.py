@@ -59,8 +59,9 @@ def reread_in_thai(words: list[OcrWord], pixels: np.ndarray, engine: OcrEngine) 
 
 
 # A questionnaire item's code (`i18`, `e5`, `o3`) as tha+eng reads it: the letter taken for a
-# digit or a Thai letter (`118`, `65`, `๑8`, `อ1`, `@6`, `03`), in a short word of digits.
-_CODE_LIKE = re.compile(r"[1iIl|6eอ@๑๒๙0o๐][0-9๑]{1,2}|6?๑[0-9]{1,2}")
+# digit or a Thai letter (`118`, `65`, `๑8`, `อ1`, `@6`, `03`), then Arabic digits (a number in
+# Thai digits, `๑๑`, is no code: codes print their digits in one script).
+_CODE_LIKE = re.compile(r"[1iIl|6eอ@๑๒๙0o๐][0-9]{1,2}|6?๑[0-9]{1,2}")
 _ITEM_CODE = re.compile(r"[ieo][0-9]{1,2}")
 # The English model's own slips in a code's digits: `el` for e1, `oll` for o11.
 _ONE_FOR_L = str.maketrans("lI|", "111")
