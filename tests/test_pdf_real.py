@@ -281,8 +281,9 @@ KEY_FACTS: dict[str, dict] = {
     # `ประกาศ ณ วันที่ [day by hand] ตุลาคม พ.ศ. ๒๕๖๐`
     "phichai_announcement_moit2-18.4.pdf": dict(
         form="announcement", doc_type="other", subject=None, doc_date=None, handwritten=["doc_date"]),
-    # the Royal Gazette's พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. ๒๕๖๒: no organisation issues it
-    "phichai_letter_moit2-3.pdf": dict(doc_type="other", org_name=None, province=None),
+    # the Royal Gazette's พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. ๒๕๖๒: no organisation issues it;
+    # `ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒` under its title
+    "phichai_letter_moit2-3.pdf": dict(doc_type="other", org_name=None, province=None, doc_date="2019-04-15"),
     # ข้อกำหนดจริยธรรมเจ้าหน้าที่ของรัฐสำนักงานปลัดกระทรวงสาธารณสุข พ.ศ. ๒๕๖๔
     "phichai_letter_moit2-5.pdf": dict(doc_type="other", org_name=None, province=None),
     # scanned memo: `ที่ อต ๐๐๓๓.๓๐๖/[by hand]`, `วันที่ [by hand] พฤศจิกายน ๒๕๖๗`
@@ -324,8 +325,6 @@ KNOWN_MISSES: dict[tuple[str, str], object] = {
     ("phitsanulok_scanned_letter_4p.pdf", "org_name"): None,
     # the ที่ line under the Garuda is not read at all
     ("phitsanulok_scanned_letter_4p.pdf", "reference_no"): "พล 0023.1/ว",
-    # `ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒` is read only on announcements and orders
-    ("phichai_letter_moit2-3.pdf", "doc_date"): "2019-04-15",
 }
 
 

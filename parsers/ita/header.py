@@ -333,6 +333,26 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
             return
 
 
+# An act's or a royal instrument's date of issue, printed under its title (`ให้ไว้ ณ วันที่ ๑๕ เมษายน
+# พ.ศ. ๒๕๖๒`): the document's date whatever its form.
+_GIVEN_ON = re.compile(rf"ให้ไว้\s*ณ\s*{_loose('วันที่')}\s*"
+                       r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{2,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
+
+
+def read_given_on(lines: list[TextLine]) -> PrintedField | None:
+    """The `ให้ไว้ ณ วันที่` date among the first lines.
+
+    >>> from parsers.layout import Provenance
+    >>> read_given_on([TextLine("ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒", Provenance(page=1, method="text"))]).text
+    '๑๕ เมษายน พ.ศ. ๒๕๖๒'
+    """
+    for line in lines[:15]:
+        given = _GIVEN_ON.search(line.text)
+        if given:
+            return _field(given.group("value"), line)
+    return None
+
+
 def read_title(lines: list[TextLine]) -> tuple[PrintedField | None, int]:
     """The title block: the first lines up to the one carrying the year (at most four)."""
     if not lines:

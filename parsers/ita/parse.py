@@ -75,6 +75,8 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     issued = header.form in (Form.ANNOUNCEMENT, Form.ORDER)
     if issued:
         hdr.read_issued_fields(lines, header)
+    if header.doc_date is None:
+        header.doc_date = hdr.read_given_on(lines)
     # An announcement's or an order's title names its issuer, whose address it is
     # (`คำสั่งสำนักงานสาธารณสุขอำเภอหนองใหญ่`).
     header.district, header.province = hdr.find_places((lines[:end] if issued else []) + front)
