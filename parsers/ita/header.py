@@ -497,6 +497,9 @@ def neighbour_type(title: str) -> DocType | None:
     return None
 
 
+_REQUEST = re.compile(r"ขอ(?:อนุญาต|อนุมัติ|ความเห็นชอบ)")
+
+
 # What a neighbouring document is never read for: it prints no ITA score, grade or round.
 NEIGHBOURS = frozenset({DocType.ANTI_CORRUPTION_PLAN, DocType.INTEGRITY_DECLARATION, DocType.PROJECT_REPORT,
                         DocType.PROCUREMENT_REPORT})
@@ -509,7 +512,9 @@ def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_s
         return neighbour
     if not is_ita_text(title + " " + body):
         return DocType.OTHER
-    key = fold(title)
+    # A memo asking leave to publish a report (`ขออนุญาตเผยแพร่รายงานผลการติดตาม...`) is not that
+    # report: what it is comes from what it carries.
+    key = "" if _REQUEST.match(fold(title)) else fold(title)
     if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
         return DocType.ASSESSMENT_ANALYSIS
     if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):
