@@ -72,7 +72,7 @@ def _header_cases():
             yield pytest.param(stem, kind, marks=marks, id=f"{stem}-{kind}")
 
 
-@pytest.mark.parametrize("stem, kind", _header_cases())
+@pytest.mark.parametrize("stem, kind", list(_header_cases()))
 def test_a_memo_letter_or_announcement_gives_its_printed_header(main_job, kind, stem):
     """Every printed header field as the generator printed it, the handwritten ones missing
     with a warning that says so, never invented."""

@@ -281,13 +281,16 @@ KEY_FACTS: dict[str, dict] = {
     # `ประกาศ ณ วันที่ [day by hand] ตุลาคม พ.ศ. ๒๕๖๐`
     "phichai_announcement_moit2-18.4.pdf": dict(
         form="announcement", doc_type="other", subject=None, doc_date=None, handwritten=["doc_date"]),
-    # the Royal Gazette's พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. ๒๕๖๒: no organisation issues it
-    "phichai_letter_moit2-3.pdf": dict(doc_type="other", org_name=None, province=None),
+    # the Royal Gazette's พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. ๒๕๖๒: no organisation issues it;
+    # `ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒` under its title
+    "phichai_letter_moit2-3.pdf": dict(doc_type="other", org_name=None, province=None, doc_date="2019-04-15"),
     # ข้อกำหนดจริยธรรมเจ้าหน้าที่ของรัฐสำนักงานปลัดกระทรวงสาธารณสุข พ.ศ. ๒๕๖๔
     "phichai_letter_moit2-5.pdf": dict(doc_type="other", org_name=None, province=None),
-    # scanned memo: `ที่ อต ๐๐๓๓.๓๐๖/[by hand]`, `วันที่ [by hand] พฤศจิกายน ๒๕๖๗`
+    # scanned memo: `ที่ อต ๐๐๓๓.๓๐๖/[by hand]`, `วันที่ [by hand] พฤศจิกายน ๒๕๖๗`; it asks leave to
+    # publish a monitoring report of the website's data, and carries no ITA measure (other)
     "phichai_memo_moit1-2-68.pdf": dict(
-        form="memo", org_name=PHICHAI, province="อุตรดิตถ์", doc_date=None, reference_no="อต 0033.306",
+        form="memo", doc_type="other", org_name=PHICHAI, province="อุตรดิตถ์", doc_date=None,
+        reference_no="อต 0033.306",
         addressee="ผู้อำนวยการโรงพยาบาลพิชัย", handwritten=["doc_date", "reference_no"]),
     "phichai_memo_moit2-19.pdf": dict(
         form="memo", doc_type="other", org_name=PHICHAI, province="อุตรดิตถ์", fiscal_year_be=2568,
@@ -317,15 +320,10 @@ KEY_FACTS: dict[str, dict] = {
 # What the tool still gets wrong, as read off the pages: kept out of the test above and held
 # here as failures, so that a fix shows (the test below then fails as XPASS).
 KNOWN_MISSES: dict[tuple[str, str], object] = {
-    # the memo asks to publish a monitoring report of the website's data, not of ITA measures;
-    # `รายงานผล` in its subject makes it measures_report
-    ("phichai_memo_moit1-2-68.pdf", "doc_type"): "other",
     # the receipt stamp `เทศบาลนครพิษณุโลก เลขรับ ...` (the receiver) gives the organisation
     ("phitsanulok_scanned_letter_4p.pdf", "org_name"): None,
     # the ที่ line under the Garuda is not read at all
     ("phitsanulok_scanned_letter_4p.pdf", "reference_no"): "พล 0023.1/ว",
-    # `ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒` is read only on announcements and orders
-    ("phichai_letter_moit2-3.pdf", "doc_date"): "2019-04-15",
 }
 
 

@@ -354,6 +354,26 @@ def issuer_of(title: PrintedField) -> PrintedField | None:
     return PrintedField(text=m.group("issuer"), prov=title.prov) if m else None
 
 
+# An act's or a royal instrument's date of issue, printed under its title (`ให้ไว้ ณ วันที่ ๑๕ เมษายน
+# พ.ศ. ๒๕๖๒`): the document's date whatever its form.
+_GIVEN_ON = re.compile(rf"ให้ไว้\s*ณ\s*{_loose('วันที่')}\s*"
+                       r"(?P<value>[๐-๙0-9]{1,2}\s*[ก-๙.]{2,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4})")
+
+
+def read_given_on(lines: list[TextLine]) -> PrintedField | None:
+    """The `ให้ไว้ ณ วันที่` date among the first lines.
+
+    >>> from parsers.layout import Provenance
+    >>> read_given_on([TextLine("ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒", Provenance(page=1, method="text"))]).text
+    '๑๕ เมษายน พ.ศ. ๒๕๖๒'
+    """
+    for line in lines[:15]:
+        given = _GIVEN_ON.search(line.text)
+        if given:
+            return _field(given.group("value"), line)
+    return None
+
+
 def read_title(lines: list[TextLine]) -> tuple[PrintedField | None, int]:
     """The title block: the first lines up to the one carrying the year (at most four)."""
     if not lines:
@@ -500,6 +520,9 @@ def neighbour_type(title: str) -> DocType | None:
     return None
 
 
+_REQUEST = re.compile(r"ขอ(?:อนุญาต|อนุมัติ|ความเห็นชอบ)")
+
+
 # What a neighbouring document is never read for: it prints no ITA score, grade or round.
 NEIGHBOURS = frozenset({DocType.ANTI_CORRUPTION_PLAN, DocType.INTEGRITY_DECLARATION, DocType.PROJECT_REPORT,
                         DocType.PROCUREMENT_REPORT})
@@ -512,7 +535,9 @@ def classify(title: str, body: str, has_measures: bool, has_reports: bool, has_s
         return neighbour
     if not is_ita_text(title + " " + body):
         return DocType.OTHER
-    key = fold(title)
+    # A memo asking leave to publish a report (`ขออนุญาตเผยแพร่รายงานผลการติดตาม...`) is not that
+    # report: what it is comes from what it carries.
+    key = "" if _REQUEST.match(fold(title)) else fold(title)
     if "วิเคราะห์ผลการประเมิน" in key or "ผลการวิเคราะห์" in key or "วิเคราะห์การประเมิน" in key:
         return DocType.ASSESSMENT_ANALYSIS
     if any(k in key for k in ("รายงานผล", "ผลการดำเนิน", "การดำเนินการตามมาตรการ", "ติดตามผล")):

@@ -82,6 +82,8 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
             header.issuer = hdr.issuer_of(header.title)
             if header.issuer is not None:
                 header.issuer = hdr.most_printed_spelling(header.issuer, lines)
+    if header.doc_date is None:
+        header.doc_date = hdr.read_given_on(lines)
     # An announcement's or an order's title names its issuer, whose address it is
     # (`คำสั่งสำนักงานสาธารณสุขอำเภอหนองใหญ่`).
     header.district, header.province = hdr.find_places((lines[:end] if issued else []) + front)

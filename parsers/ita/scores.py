@@ -40,6 +40,10 @@ _OVERALL_ROW = re.compile(r"ภาพรวม|คะแนนรวม|คะ�
 _GRADE_ROW = re.compile(r"^(?:ระดับ|เกรด|ผลการประเมินระดับ)")
 _TOOL_CODE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])", re.IGNORECASE)
 _OVERALL = re.compile(r"ผลคะแนน|ระดับคะแนน|คะแนนรวม|ภาพรวม|คะแนนเฉลี่ย|ผลการประเมิน")
+# An overall score is the assessment's: a sentence with only a share in it (`ผลการประเมินความเสี่ยง
+# ... ในภาพรวม ... ร้อยละ ๕๐ ของกระบวนงาน`, a four-year plan's) gives one only where it says คะแนน or
+# names the assessment.
+_NAMES_THE_ASSESSMENT = re.compile(rf"{_POINTS}|คุณธรรม|โปร่งใส|ITA|ไอทีเอ", re.IGNORECASE)
 _EIT_PART = re.compile(r"ส่วนที่?\s*(?P<part>[๑๒12])")  # OCR drops the tone mark
 _GRADE_AFTER = re.compile(r"ระดับ")
 _LEADING_MARKER = re.compile(r"^[\s\-•]*(?:[๐-๙0-9]{1,2}[.)])?\s*")
@@ -93,7 +97,15 @@ def _named_indicators(text: str) -> list[re.Match[str]]:
 
 def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[PrintedScore], str | None]:
     """Scores printed in one line of text, and the tool the line leaves in context (a line naming
-    EIT is followed by `ส่วนที่ ๑ ...` lines that are its parts)."""
+    EIT is followed by `ส่วนที่ ๑ ...` lines that are its parts).
+
+    >>> from parsers.layout import Provenance
+    >>> at = Provenance(page=1, method="text")
+    >>> [s.value for s in scores_from_line(TextLine("ในภาพรวมมีระดับคะแนน ๙๙.๗๘ ผ่านดีเยี่ยม", at), None)[0]]
+    ['๙๙.๗๘']
+    >>> scores_from_line(TextLine("ผลการประเมินความเสี่ยงในภาพรวม พบว่าคิดเป็นร้อยละ ๕๐ ของกระบวนงาน", at), None)[0]
+    []
+    """
     text = line.text
     scores: list[PrintedScore] = []
     mentions = list(_INDICATOR_MENTION.finditer(text)) or _named_indicators(text)
@@ -116,7 +128,8 @@ def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[Pri
                                        label=_line_label(text[:found[1]])))
         return scores, "EIT" if tool.startswith("EIT") else tool
     # the label starts at the last keyword before the number ("...ในภาพรวมมีระดับคะแนน ๙๙.๗๘")
-    keywords = [k.start() for k in _OVERALL.finditer(text) if found and k.start() <= found[1]]
+    keywords = [k.start() for k in _OVERALL.finditer(text) if found and k.start() <= found[1]
+                and _NAMES_THE_ASSESSMENT.search(text)]
     if found and keywords:
         label_start = keywords[-1]
         rest = text[found[2]:]
