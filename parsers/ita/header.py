@@ -335,8 +335,9 @@ def read_issued_fields(lines: list[TextLine], header: Header) -> None:
 
 # The issuer's name ends where the title goes on with the subject (`ว่าด้วย...`, `เรื่อง ...`),
 # a number, an edition or a year.
+# OCR drops the marks of เรื่อง (`เรือง`).
 _ISSUER = re.compile(r"^\s*(?:ประกาศ|คำสั่ง)\s*(?P<issuer>\S.*?)\s*"
-                     r"(?=เรื่อง|ว่าด้วย|ที่\s|ฉบับที่|\(ฉบับ|ประจำปี|พ\.\s*ศ\.|$)")
+                     rf"(?={_loose('เรื่อง')}|{_loose('ว่าด้วย')}|ที่\s|ฉบับที่|\(ฉบับ|ประจำปี|พ\.\s*ศ\.|$)")
 
 
 def issuer_of(title: PrintedField) -> PrintedField | None:
@@ -349,6 +350,8 @@ def issuer_of(title: PrintedField) -> PrintedField | None:
     'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น'
     >>> issuer_of(PrintedField("ประกาศสำนักงานปลัดกระทรวงสาธารณสุขว่าด้วยแนวทางปฏิบัติงาน", t.prov)).text
     'สำนักงานปลัดกระทรวงสาธารณสุข'
+    >>> issuer_of(PrintedField("ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา เรือง ผลการประเมิน", t.prov)).text
+    'สำนักงานคณะกรรมการการอาชีวศึกษา'
     """
     m = _ISSUER.match(title.text)
     return PrintedField(text=m.group("issuer"), prov=title.prov) if m else None
