@@ -212,3 +212,23 @@ def continuing(columns: Columns, before: Columns | None) -> Columns:
     if 2 * sum(a is b for a, b in pairs) <= len(pairs):
         return columns
     return Columns(roles=tuple(b if a is Role.OTHER else a for a, b in pairs), headers=columns.headers)
+
+
+# Every ITA table that gives the tools a column each prints them in this order.
+TOOLS_IN_PRINT_ORDER = ("IIT", "EIT", "OIT")
+
+
+def tools_by_place(kinds: list[str | None], start: int) -> list[str | None]:
+    """`kinds` (what each column holds, None where its header was not read) with the three
+    columns from `start` named IIT, EIT and OIT, where their headers were lost to OCR (IIT read
+    as Thai `เห`) and those that were read agree with that order.
+
+    >>> tools_by_place(["label", "overall", None, "EIT", None, "grade"], 2)
+    ['label', 'overall', 'IIT', 'EIT', 'OIT', 'grade']
+    >>> tools_by_place(["label", "overall", None, "OIT", None], 2)  # out of order: left alone
+    ['label', 'overall', None, 'OIT', None]
+    """
+    span = kinds[start:start + 3]
+    if len(span) != 3 or any(k not in (None, tool) for k, tool in zip(span, TOOLS_IN_PRINT_ORDER)):
+        return kinds
+    return kinds[:start] + list(TOOLS_IN_PRINT_ORDER) + kinds[start + 3:]

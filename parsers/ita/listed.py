@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from normalizers.thai_text import fold
+from parsers.ita.columns import tools_by_place
 from parsers.ita.records import PrintedListedResult
 from parsers.layout import Cell, Table
 from thai.chars import DIGIT_CLASS, without_marks
@@ -91,14 +92,12 @@ class ListLayout:
         return self.at(ListColumn.BODY) is not None and (scores >= 2 or graded)
 
 
-_TOOLS = (ListColumn.IIT, ListColumn.EIT, ListColumn.OIT)
 _ABOUT_THE_BODY = (ListColumn.BODY, ListColumn.BODY_TYPE, ListColumn.DISTRICT, ListColumn.PROVINCE)
 
 
 def _tools_by_place(columns: list[ListColumn]) -> list[ListColumn]:
-    """The three tools' columns where OCR garbled their Latin headers (`IIT` read as Thai
-    `เท`): the three columns between the body's and the total are IIT, EIT and OIT, in the
-    order every ITA results list prints them, when the headers that were read agree.
+    """The three tools' columns where OCR garbled their Latin headers: the three columns between
+    the body's and the total (`columns.tools_by_place`).
 
     >>> O, B, T = ListColumn.OTHER, ListColumn.BODY, ListColumn.TOTAL
     >>> [c.value for c in _tools_by_place([O, B, O, O, ListColumn.OIT, T])]
@@ -109,10 +108,10 @@ def _tools_by_place(columns: list[ListColumn]) -> list[ListColumn]:
     if ListColumn.TOTAL not in columns or not any(c in columns for c in _ABOUT_THE_BODY):
         return columns
     start = max(i for i, c in enumerate(columns) if c in _ABOUT_THE_BODY) + 1
-    between = columns[start:columns.index(ListColumn.TOTAL)]
-    if len(between) != 3 or any(c not in (tool, ListColumn.OTHER) for c, tool in zip(between, _TOOLS)):
+    if columns.index(ListColumn.TOTAL) - start != 3:
         return columns
-    return columns[:start] + list(_TOOLS) + columns[start + 3:]
+    kinds = [None if c is ListColumn.OTHER else c.value for c in columns]
+    return [ListColumn(k) if k is not None else ListColumn.OTHER for k in tools_by_place(kinds, start)]
 
 
 def list_layout(headers: list[str]) -> ListLayout:

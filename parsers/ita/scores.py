@@ -14,7 +14,7 @@ import re
 
 from normalizers.indicators import indicator_by_name, parse_tool, resolve_indicator
 from normalizers.items import split_item_code
-from parsers.ita.columns import Columns, Role, columns_of
+from parsers.ita.columns import Columns, Role, columns_of, tools_by_place
 from parsers.ita.records import PrintedScore
 from parsers.layout import Table, TextLine
 from thai.chars import CONSONANTS, TO_ARABIC_DIGITS, mark_tolerant
@@ -179,6 +179,11 @@ def _across_summary(table: Table) -> list[PrintedScore]:
             kinds[col] = "overall"
         elif _GRADE_ROW.search(header):
             kinds[col] = "grade"
+    overall_at = next((c for c, kind in kinds.items() if kind == "overall"), None)
+    if overall_at is not None:
+        # the tools' Latin names OCR read as Thai, in the three columns after the overall score
+        placed = tools_by_place([kinds.get(c) for c in range(len(headers))], overall_at + 1)
+        kinds = {c: kind for c, kind in enumerate(placed) if kind is not None}
     if sum(kind not in ("overall", "grade") for kind in kinds.values()) < 2:
         return []
     rows = [cells for _, cells in table.body()
