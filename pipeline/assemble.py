@@ -82,13 +82,16 @@ def _ocr_confidence(layout: Document) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-def _issuer(printed: PrintedField | None) -> orgs.Org | None:
-    """An announcement's or an order's issuer: a local administration by its canonical name, any
-    other body (a provincial office, a hospital) as printed, with org_type other."""
-    name = _text(printed)
-    if name is None:
-        return None
+def _org_as_named(name: str) -> orgs.Org:
+    """A body as its name says: a local administration (or a body `orgs` knows) by its canonical
+    name, any other (a provincial office) as printed, with org_type other."""
     return orgs.parse_org(name) or orgs.Org(name, "other")
+
+
+def _issuer(printed: PrintedField | None) -> orgs.Org | None:
+    """An announcement's or an order's issuer."""
+    name = _text(printed)
+    return _org_as_named(name) if name is not None else None
 
 
 def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> DocumentRow:
@@ -394,7 +397,7 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
     rows: list[ListedScoreRow] = []
     for printed, row_no in zip(ita.listed, numbers):
         name = thai_text.clean(printed.name) or printed.name
-        org = orgs.parse_org(name) or orgs.Org(name, "other")
+        org = _org_as_named(name)
         district = places.parse_district(
             printed.district if printed.district is None or "อำเภอ" in printed.district
             else f"อำเภอ{printed.district}")

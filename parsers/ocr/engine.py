@@ -41,6 +41,18 @@ class OcrWord:
     confidence: float  # 0–100
     pixels: tuple[int, int, int, int]  # x0, y0, x1, y1
 
+    @classmethod
+    def at_pixels(cls, text: str, pixels: tuple[int, int, int, int], confidence: float, dpi: int) -> OcrWord:
+        """A word whose box is known in working-image pixels read at `dpi`."""
+        to_pt = 72 / dpi
+        x0, y0, x1, y1 = pixels
+        return cls(text, x0 * to_pt, y0 * to_pt, x1 * to_pt, y1 * to_pt, confidence, pixels)
+
+    def centre_in(self, box: tuple[int, int, int, int]) -> bool:
+        """Whether the word's centre lies in a pixel box (x0, y0, x1, y1)."""
+        x, y = (self.pixels[0] + self.pixels[2]) / 2, (self.pixels[1] + self.pixels[3]) / 2
+        return box[0] <= x < box[2] and box[1] <= y < box[3]
+
     @property
     def x_mid(self) -> float:
         return (self.x0 + self.x1) / 2

@@ -26,6 +26,19 @@ def _mm(pixels: float, dpi: int) -> float:
     return pixels * 25.4 / dpi
 
 
+def ink_pieces(crop: np.ndarray, dpi: int, min_mm2: float = _MIN_AREA_MM2) -> list[np.ndarray]:
+    """The stats (x, y, width, height, area) of each piece of ink (255 on 0) of `min_mm2` or
+    more: by default the size of a letter's part, larger than a speck.
+
+    >>> cell = np.zeros((40, 80), np.uint8); cell[10:20, 10:14] = cell[10:20, 30:34] = 255
+    >>> len(ink_pieces(cell, 200))
+    2
+    """
+    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    mm2 = (25.4 / dpi) ** 2
+    return [s for s in stats[1:count] if s[cv2.CC_STAT_AREA] * mm2 >= min_mm2]
+
+
 def mark_in(crop: np.ndarray, dpi: int) -> str | None:
     """The mark alone in a cell's ink (255 on 0): TICK, DASH, or None.
 
@@ -39,9 +52,7 @@ def mark_in(crop: np.ndarray, dpi: int) -> str | None:
     >>> mark_in(cell, 200)
     '✓'
     """
-    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
-    mm2 = (25.4 / dpi) ** 2
-    pieces = [s for s in stats[1:count] if s[cv2.CC_STAT_AREA] * mm2 >= _MIN_AREA_MM2]
+    pieces = ink_pieces(crop, dpi)
     if len(pieces) != 1:
         return None
     x, y, w, h, area = (int(v) for v in pieces[0])

@@ -11,21 +11,18 @@ Tesseract's Thai reads a lone C as ๐, เซ or ย).
 """
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from parsers.compose.ruling import TableCells
 from parsers.ocr import digits
 from parsers.ocr.cleanup import drop_mark_junk, is_misread_tick
 from parsers.ocr.engine import OcrEngine, OcrWord
-from parsers.ocr.marks import DASH, mark_in
-from parsers.ocr.shading import PAD, read_cell, whitened
+from parsers.ocr.marks import DASH, ink_pieces, mark_in
+from parsers.ocr.shading import PAD, cell_boxes, read_cell, whitened
 from thai.chars import THAI_DIGITS
 
 # Pixels of each cell side left out: its (erased) rule's fringe.
 _INSET = 3
-# A piece of ink the size of a letter's part; specks are smaller.
-_MIN_PIECE_MM2 = 0.3
 _MARK_MM2 = 0.06  # a tone mark's ink is a tenth of a letter's
 # Words the engine is less sure of than this are specks, not print.
 _SURE_WORD = 50.0
@@ -33,28 +30,11 @@ _SURE_WORD = 50.0
 Box = tuple[int, int, int, int]
 
 
-def _centre_in(w: OcrWord, box: Box) -> bool:
-    x, y = (w.pixels[0] + w.pixels[2]) / 2, (w.pixels[1] + w.pixels[3]) / 2
-    return box[0] <= x < box[2] and box[1] <= y < box[3]
-
-
-def ink_pieces(crop: np.ndarray, dpi: int, min_mm2: float = _MIN_PIECE_MM2) -> int:
-    """Pieces of ink (255 on 0) the size of a letter's part or more.
-
-    >>> cell = np.zeros((40, 80), np.uint8); cell[10:20, 10:14] = cell[10:20, 30:34] = 255
-    >>> ink_pieces(cell, 200)
-    2
-    """
-    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
-    mm2 = (25.4 / dpi) ** 2
-    return sum(1 for s in stats[1:count] if s[cv2.CC_STAT_AREA] * mm2 >= min_mm2)
-
-
 def missed_cells(words: list[OcrWord], ink: np.ndarray, tables: list[TableCells], dpi: int) -> list[Box]:
     """Pixel boxes of the ruled cells holding ink enough for a word but no word of `words`."""
     out = []
-    for box in _cell_boxes(tables, dpi):
-        if any(_centre_in(w, box) for w in words):
+    for box in cell_boxes(tables, dpi, _INSET):
+        if any(w.centre_in(box) for w in words):
             continue
         crop = ink[box[1]:box[3], box[0]:box[2]]
         if ink_pieces(crop, dpi) and mark_in(crop, dpi) != DASH:
@@ -65,7 +45,6 @@ def missed_cells(words: list[OcrWord], ink: np.ndarray, tables: list[TableCells]
 # The letters of the ITA grade scale: a cell holding one glyph that the English model reads
 # surely as one of them holds that letter (a results list's grade column).
 _GRADE_LETTERS = frozenset("ABCDEF")
-_GRADES = _GRADE_LETTERS | {"AA"}  # AA's two letters touch: one glyph, that must not be read as A
 _SURE_LETTER = 80.0
 _SURE_EITHER_CASE = 35.0
 _LETTER_PADS = (2, 4, 8)
@@ -78,7 +57,7 @@ def _grade_letter(cell: np.ndarray, cell_ink: np.ndarray, box: Box, engine: OcrE
     # One glyph and nothing else: no mark over or under it (ที่ is one piece and its marks), and
     # no Thai digit but ๐ to the Thai-digit reader (a row number ๔ is no grade A; it reads a C
     # as an Arabic 2 or 6, and a round letter as a zero, which numbers no row).
-    if ink_pieces(cell_ink, dpi) != 1 or ink_pieces(cell_ink, dpi, _MARK_MM2) != 1:
+    if len(ink_pieces(cell_ink, dpi)) != 1 or len(ink_pieces(cell_ink, dpi, _MARK_MM2)) != 1:
         return None
     number = digits.read_number(cell_ink) or ""
     if any(c in THAI_DIGITS and c != "๐" for c in number):
@@ -104,18 +83,8 @@ def _grade_letter(cell: np.ndarray, cell_ink: np.ndarray, box: Box, engine: OcrE
         # C looks the same in both cases: the engine gives `Cc`, `c` or `C` at half its confidence.
         if confidence < (_SURE_EITHER_CASE if letter in _EITHER_CASE else _SURE_LETTER):
             continue
-        px = (box[0] + x0, box[1] + y0, box[0] + x1, box[1] + y1)
-        to_pt = 72 / dpi
-        return OcrWord(letter, px[0] * to_pt, px[1] * to_pt, px[2] * to_pt, px[3] * to_pt, confidence, px)
+        return OcrWord.at_pixels(letter, (box[0] + x0, box[1] + y0, box[0] + x1, box[1] + y1), confidence, dpi)
     return None
-
-
-def _cell_boxes(tables: list[TableCells], dpi: int) -> list[Box]:
-    scale = dpi / 72
-    boxes = [(int(x0 * scale) + _INSET, int(top * scale) + _INSET,
-              int(x1 * scale) - _INSET, int(bottom * scale) - _INSET)
-             for table in tables for x0, top, x1, bottom in table.cells]
-    return [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
 
 
 def read_missed_cells(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,
@@ -123,7 +92,6 @@ def read_missed_cells(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,
     """`words` and the words of each missed cell, read alone: as one line where it is one
     (read as a small page, a lone short word is often not found at all), else word by word."""
     found: list[OcrWord] = []
-    to_pt = 72 / dpi
     for box in missed_cells(words, ink, tables, dpi):
         cell = grey[box[1]:box[3], box[0]:box[2]]
         letter = _grade_letter(cell, ink[box[1]:box[3], box[0]:box[2]], box, engine, dpi)
@@ -141,6 +109,5 @@ def read_missed_cells(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray,
             if w.confidence < _SURE_WORD:
                 continue
             px = (w.pixels[0] + left, w.pixels[1] + top, w.pixels[2] + left, w.pixels[3] + top)
-            found.append(OcrWord(w.text, px[0] * to_pt, px[1] * to_pt, px[2] * to_pt, px[3] * to_pt,
-                                 w.confidence, px))
+            found.append(OcrWord.at_pixels(w.text, px, w.confidence, dpi))
     return words + found

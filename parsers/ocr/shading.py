@@ -25,18 +25,23 @@ PAD = 12
 _SURE_LINE = 80.0
 
 
+def cell_boxes(tables: list[TableCells], dpi: int, inset: int) -> list[tuple[int, int, int, int]]:
+    """The pixel boxes (x0, y0, x1, y1) of the tables' cells, `inset` pixels of each side (the
+    rule and its blur) left out; a cell too small for that is left out."""
+    scale = dpi / 72
+    boxes = [(int(x0 * scale) + inset, int(top * scale) + inset, int(x1 * scale) - inset, int(bottom * scale) - inset)
+             for table in tables for x0, top, x1, bottom in table.cells]
+    return [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+
+
 def shaded_cells(grey: np.ndarray, tables: list[TableCells], dpi: int) -> list[tuple[int, int, int, int]]:
     """The pixel boxes (x0, y0, x1, y1, rules left out) of the cells printed on grey."""
-    scale = dpi / 72
     paper = float(np.median(grey))
     out = []
-    for table in tables:
-        for x0, top, x1, bottom in table.cells:
-            box = (int(x0 * scale) + _INSET, int(top * scale) + _INSET,
-                   int(x1 * scale) - _INSET, int(bottom * scale) - _INSET)
-            cell = grey[box[1]:box[3], box[0]:box[2]]
-            if cell.size and _paper_of(cell) < paper - _SHADE_LEVELS:
-                out.append(box)
+    for box in cell_boxes(tables, dpi, _INSET):
+        cell = grey[box[1]:box[3], box[0]:box[2]]
+        if cell.size and _paper_of(cell) < paper - _SHADE_LEVELS:
+            out.append(box)
     return out
 
 
@@ -88,9 +93,7 @@ def read_cell(cell: np.ndarray, origin: tuple[int, int], engine: OcrEngine,
                max(w.pixels[2] for w in printed) + left, max(w.pixels[3] for w in printed) + top)
     else:
         box = (origin[0], origin[1], origin[0] + cell.shape[1], origin[1] + cell.shape[0])
-    to_pt = 72 / dpi
-    return OcrWord(text, box[0] * to_pt, box[1] * to_pt, box[2] * to_pt, box[3] * to_pt,
-                   round(confidence, 2), box)
+    return OcrWord.at_pixels(text, box, round(confidence, 2), dpi)
 
 
 def reread_shaded_cells(words: list[OcrWord], grey: np.ndarray,
@@ -101,16 +104,12 @@ def reread_shaded_cells(words: list[OcrWord], grey: np.ndarray,
     if not cells:
         return words
 
-    def inside(w: OcrWord, box: tuple[int, int, int, int]) -> bool:
-        x, y = (w.pixels[0] + w.pixels[2]) / 2, (w.pixels[1] + w.pixels[3]) / 2
-        return box[0] <= x < box[2] and box[1] <= y < box[3]
-
     read = {box: read_cell(grey[box[1]:box[3], box[0]:box[2]], box[:2], engine, dpi) for box in cells}
     lines = {box: word for box, word in read.items() if word is not None}
     out: list[OcrWord] = []
     placed: set[tuple[int, int, int, int]] = set()
     for w in words:
-        box = next((b for b in lines if inside(w, b)), None)
+        box = next((b for b in lines if w.centre_in(b)), None)
         if box is None:
             out.append(w)
         elif box not in placed:  # the cell's line stands where the page's reading had its first word
