@@ -26,7 +26,7 @@ from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean
 from thai.chars import without_marks
 
-__all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period",
+__all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period", "period_in_doubt",
            "parse_thai_date", "monitoring_months"]
 
 BE_OFFSET = 543
@@ -114,6 +114,9 @@ def _year_value(digits: str, era: str | None = None) -> int | None:
     return value if value in _BE_RANGE else None
 
 
+_SPLIT_BE_YEAR = re.compile(r"(?<![\d.])(2) (5\d\d)(?![\d.])")  # OCR's `2 566` for 2566
+
+
 def be_year(text: str | None, *, two_digit: bool = False) -> int | None:
     """The first year in the text, in the Buddhist era.
 
@@ -124,12 +127,12 @@ def be_year(text: str | None, *, two_digit: bool = False) -> int | None:
     2565
     >>> be_year("ค.ศ. 2022")
     2565
-    >>> be_year("๖๕") is None, be_year("๖๕", two_digit=True)
-    (True, 2565)
+    >>> be_year("๖๕") is None, be_year("๖๕", two_digit=True), be_year("พ.ศ. 2 566")
+    (True, 2565, 2566)
     """
     if not text:
         return None
-    text = thai_to_arabic(text)
+    text = _SPLIT_BE_YEAR.sub(r"\1\2", thai_to_arabic(text))
     candidates: list[tuple[int, int]] = []
     for match in _YEAR_MARKED.finditer(text):
         year = _year_value(match.group("year"), match.group("era"))
@@ -270,6 +273,30 @@ def _quarters(match: re.Match[str], fiscal_be: int) -> Period:
                   date(end_ce, end_month, _last_day(end_ce, end_month)))
 
 
+_RANGE = re.compile(r"[-–—]|ถึง")
+
+
+def period_in_doubt(text: str | None) -> bool:
+    """Whether a period names one month where it prints two, the other unread: a range with
+    one month in it (`เมษายย น- กันยายน ๒๕๖๖`, OCR's) or a month glued to letters that are
+    no month (`กุมภาพันธักันยายน ๒๕๖๘`, the dash lost). Its one month is no period.
+
+    >>> period_in_doubt("เมษายย น- กันยายน ๒๕๖๖"), period_in_doubt("กุมภาพันธักันยายน 2568")
+    (True, True)
+    >>> period_in_doubt("กันยายน ๒๕๖๖"), period_in_doubt("เม.ย. - ก.ย. ๖๘"), period_in_doubt("ภายในเดือนกันยายน ๒๕๖๖")
+    (False, False, False)
+    """
+    text = clean(text)
+    if text is None:
+        return False
+    found = [m for m in _MONTH_MENTION.finditer(thai_to_arabic(text)) if month_number(m.group("month"))]
+    if len(found) != 1 or _QUARTER.search(text):
+        return False
+    month_at = found[0].start("month")
+    glued = month_at > 0 and found[0].start() == month_at and "\u0e01" <= text[month_at - 1] <= "\u0e4e"
+    return glued or bool(_RANGE.search(text))
+
+
 def parse_period(text: str | None, default_fiscal_year_be: int | None = None) -> Period | None:
     """Resolve a printed period (SCHEMA.md "Periods"); None when nothing is recognisable.
 
@@ -293,6 +320,8 @@ def parse_period(text: str | None, default_fiscal_year_be: int | None = None) ->
     years = _years(text)
 
     mentions = _mentions(text)
+    if mentions and period_in_doubt(text):
+        return None
     if mentions:
         start, end = mentions[0], mentions[-1]
         # A year printed apart from the months ("ปีงบประมาณ ๒๕๖๕ (ต.ค. - ธ.ค.)") is a

@@ -14,7 +14,7 @@ import re
 
 from thai.chars import TO_ARABIC_DIGITS
 
-__all__ = ["item_code", "split_item_code", "tool_of_item"]
+__all__ = ["codes_in_sequence", "item_code", "leading_digits", "split_item_code", "tool_of_item"]
 
 # Letters OCR and typists put for the code's letter (an `l`, `I` or `|` for i) and for its digits
 # (`l`, `I`, `O` in a number). A zero for o is not taken (`0 - 49.99` is a range of scores), nor
@@ -82,3 +82,68 @@ def tool_of_item(code: str | None) -> str | None:
     ('EIT', 'OIT', None)
     """
     return _TOOLS.get(code[:1]) if code else None
+
+
+_LEADING_NON_LETTERS = re.compile(r"^[^\u0e01-\u0e2e]*")  # up to the first Thai consonant
+
+
+def leading_digits(printed: str) -> tuple[str, str]:
+    """(the digits printed before a row's words as Arabic digits, the words), for a code OCR
+    garbled: `โ[๑๖` → "16", `อฒ` → "" (ฒ is a letter, whatever digit it was). Zeros in front
+    are no item's number: they are o read as ๐ (`๐ ฒ` for o7).
+
+    >>> leading_digits("๒๑๒ หน่วยงานปรับปรุง"), leading_digits("อฒ"), leading_digits("๐ ฒ การบริหาร")
+    (('212', 'หน่วยงานปรับปรุง'), ('', 'อฒ'), ('', 'ฒ การบริหาร'))
+    """
+    lead = _LEADING_NON_LETTERS.match(printed)
+    assert lead is not None  # the pattern matches the empty string
+    digits = "".join(ch for ch in lead.group(0) if ch.isdigit()).translate(TO_ARABIC_DIGITS)
+    return digits.lstrip("0"), printed[lead.end():]
+
+
+def codes_in_sequence(printed: list[str], tools: list[str | None] | None = None) -> list[tuple[str | None, bool]]:
+    """The item code of each row of a table of items, read or told by the rows around it:
+    (code, whether it was told by the row order) for each printed item cell, in table order.
+
+    A questionnaire's items are printed in order (i1, i2, ... e1, e2 ...), so a row whose code OCR
+    garbled (`๒` for i2, `๒๑๒` for e12, `๐๑` for o1) is the one its neighbours count to: the
+    nearest read code before it plus the rows between, or after it minus them. The count is
+    taken only where the digits the row does show end with its number, or, with no digit
+    read, where the codes before and after both count to it, and where it is of the row's tool
+    when a group row above says which (`tools`: IIT, EIT, OIT or None for each row); otherwise
+    the row stays without.
+
+    >>> codes_in_sequence(["i๑", "๒", "i๓", "อฒ", "i๕"])
+    [('i1', False), ('i2', True), ('i3', False), ('i4', True), ('i5', False)]
+    >>> codes_in_sequence(["i๓๐", "๑", "e๒"])  # the tool changes: the row's digit says e1, not i31
+    [('i30', False), ('e1', True), ('e2', False)]
+    >>> codes_in_sequence(["i๑", "๕", "i๓"])  # 5 is no count from i1 or to i3
+    [('i1', False), (None, False), ('i3', False)]
+    >>> codes_in_sequence(["i๑", "อฒ"])  # no digit, and nothing after to agree
+    [('i1', False), (None, False)]
+    >>> codes_in_sequence(["i๒๐", "๒๑", "e๒"]), codes_in_sequence(["i๒๐", "๒๑", "e๒"], [None, "EIT", None])
+    ([('i20', False), (None, False), ('e2', False)], [('i20', False), ('e1', True), ('e2', False)])
+    """
+    read = [item_code(text) for text in printed]
+    anchors = [i for i, code in enumerate(read) if code is not None]
+    out: list[tuple[str | None, bool]] = []
+    for i, code in enumerate(read):
+        if code is not None:
+            out.append((code, False))
+            continue
+        before = next((a for a in reversed(anchors) if a < i), None)
+        after = next((a for a in anchors if a > i), None)
+        counted = set()
+        if before is not None:
+            counted.add(f"{read[before][0]}{int(read[before][1:]) + i - before}")
+        if after is not None and int(read[after][1:]) - (after - i) >= 1:
+            counted.add(f"{read[after][0]}{int(read[after][1:]) - (after - i)}")
+        tool = tools[i] if tools else None
+        counted = {c for c in counted if tool is None or tool_of_item(c) == tool}
+        digits = leading_digits(printed[i])[0]
+        if digits:
+            fits = [c for c in counted if digits.endswith(c[1:])]
+        else:
+            fits = list(counted) if before is not None and after is not None and len(counted) == 1 else []
+        out.append((fits[0], True) if len(fits) == 1 and int(fits[0][1:]) <= MAX_ITEM else (None, False))
+    return out

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from normalizers.orgs import find_orgs
 from normalizers.thai_text import clean
+from thai.chars import mark_tolerant
 
 __all__ = ["Owner", "UNIT_NAMES", "parse_owners"]
 
@@ -87,6 +88,12 @@ _LEXICON: tuple[tuple[str, str, bool], ...] = (
 _COMPILED = tuple((key, re.compile(pattern + "ฯ?"), word_start)
                   for key, pattern, word_start in _LEXICON)
 
+# A unit's name as a scan reads it, its marks dropped (`กองการเจ้าหนาท`): taken where it reads
+# longer than what the lexicon found there, or as long as an unknown กอง…; a name the lexicon
+# knows longer (`กองการศึกษาศาสนาและวัฒนธรรม`) keeps the lexicon's.
+_MARKS_DROPPED = tuple((key, re.compile(mark_tolerant(name))) for key, name in UNIT_NAMES.items()
+                       if name.startswith(("กอง", "หน่วย")))
+
 _EMPTY_CELL = re.compile(r"^[\s\-–—.…/]*$")
 _SEPARATORS = re.compile(r"[\s,;/、&+()\[\]\-–—•·:ฯ]+")
 _FILLERS = frozenset({"และ", "กับ", "ร่วมกับ", "โดย", "หรือ", "ผู้อำนวยการ", "หัวหน้า", "ผอ",
@@ -123,16 +130,20 @@ def _tokens(text: str) -> list[_Token]:
     pos, last_end = 0, 0
     while pos < len(text):
         word_start = pos == last_end or not _IS_LETTER.match(text, pos - 1)
-        for key, pattern, needs_word_start in _COMPILED:
-            if needs_word_start and not word_start:
-                continue
-            match = pattern.match(text, pos)
-            if match is not None and match.end() > pos:
-                tokens.append(_Token(key, match.group(0).strip(), pos, match.end()))
-                pos = last_end = match.end()
-                break
-        else:
+        found = next(((key, m) for key, pattern, needs_word_start in _COMPILED
+                      if (word_start or not needs_word_start)
+                      and (m := pattern.match(text, pos)) is not None and m.end() > pos), None)
+        misread = next(((key, m) for key, pattern in _MARKS_DROPPED
+                        if (m := pattern.match(text, pos)) is not None), None)
+        if misread is not None and (found is None or misread[1].end() > found[1].end()
+                                    or (found[0] == "other" and misread[1].end() == found[1].end())):
+            found = misread
+        if found is None:
             pos += 1
+            continue
+        key, match = found
+        tokens.append(_Token(key, match.group(0).strip(), pos, match.end()))
+        pos = last_end = match.end()
     return tokens
 
 
@@ -195,6 +206,8 @@ def parse_owners(text: str | None) -> list[Owner]:
     ['clerk_office', 'finance_division']
     >>> parse_owners("-")
     []
+    >>> [o.unit_key for o in parse_owners("กองสาธารณสุขและสิงแวดล้อม กองการเจ้าหนาท")]  # as OCR reads them
+    ['public_health_division', 'personnel_division']
     """
     raw = clean(text)
     if raw is None or _EMPTY_CELL.match(raw):

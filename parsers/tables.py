@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from parsers.compose.lines import fits_after
-from parsers.layout import Block, Cell, Page, Provenance, Table, TextLine
+from parsers.layout import Block, Cell, Method, Page, Provenance, Table, TextLine
 from thai.chars import DIGIT_CLASS, without_marks, wrap_glue
 from thai.numbering import list_marker, starts_with_sub_number
 
@@ -218,14 +218,35 @@ def same_headings(a: Sequence[str], b: Sequence[str]) -> bool:
     True
     >>> same_headings(["ตัวชี้วัด", "ผู้รับผิดชอบ"], ["ตัวชีวัด", "ดชอบ"])
     False
+
+    Of six headings or more, a third may differ so, and one of them be lost to garble:
+
+    >>> wide = ["ประเด็น", "คะแนน", "ข้อค้นพบ", "แนวทาง", "ขั้นตอนการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "การติดตาม"]
+    >>> same_headings(wide, wide[:5] + ["gry ผด yet", "ระยะเวลา", "การติดตามประเมินผล"])
+    True
+    >>> same_headings(wide, wide[:4] + ["สถานะ", "gry ผด yet", "ระยะเวลา", "การติดตามประเมินผล"])
+    False
     """
     if len(a) != len(b):
         return False
     differing = [(x, y) for x, y in zip(a, b) if not _same_heading(x, y)]
+    lost = [pair for pair in differing if not _part_of(*pair)]
+    if len(a) >= _WIDE_TABLE:
+        return len(differing) <= len(a) // 3 and len(lost) <= 1
     if len(a) >= 3 and len(differing) == 1:
-        x, y = sorted((_MARKS_AND_JUNK.sub("", h) for h in differing[0]), key=len)
-        return not x or (len(x) >= _MIN_HEADING_PART and x in y)
+        return not lost
     return not differing
+
+
+# A table this wide may lose more of its repeated headings to OCR and still be told by the rest.
+_WIDE_TABLE = 6
+
+
+def _part_of(x: str, y: str) -> bool:
+    """Whether one heading's letters are a part of the other's (OCR lost the rest, or it read
+    nothing there)."""
+    short, long = sorted((_MARKS_AND_JUNK.sub("", h) for h in (x, y)), key=len)
+    return not short or (len(short) >= _MIN_HEADING_PART and short in long)
 
 
 # Letters of a heading's part that still tell it (`ดชอบ` of ผู้รับผิดชอบ).
@@ -364,15 +385,46 @@ def _cut(cell: Cell, more: Cell) -> bool:
     return cell.last_line_full or (room is not None and word is not None and not fits_after(word, room))
 
 
-def _append(cell: Cell, more: Cell) -> Cell:
+def _append(cell: Cell, more: Cell, cut: bool | None = None) -> Cell:
+    """`cell` with the text of `more` after it; `cut` says whether the cell's text was cut at the
+    page break (else its last line tells)."""
     if more.is_empty:
         return copy_cell(cell)
     paragraphs = list(cell.paragraphs)
     rest = list(more.paragraphs)
-    if paragraphs and _cut(cell, more) and _marker(more) is None:
+    if paragraphs and (_cut(cell, more) if cut is None else cut) and _marker(more) is None:
         paragraphs[-1] = paragraphs[-1] + wrap_glue(paragraphs[-1], rest[0]) + rest.pop(0)
     return replace(cell, paragraphs=paragraphs + rest, last_line_full=more.last_line_full,
                    last_line_room=more.last_line_room)
+
+
+_NUMBER_CELL = re.compile(f"^[\\s{DIGIT_CLASS}.,%()]*[{DIGIT_CLASS}][\\s{DIGIT_CLASS}.,%()]*$")
+
+
+def read_row_cut(prev: Table, table: Table) -> bool:
+    """Whether the first body row of `table`, read by OCR, is the rest of `prev`'s last row: it
+    leaves empty a column of numbers (a score, a row number) that every row of `prev` fills,
+    and has text in two columns at least (a group row has it in one). A row of its own prints
+    its own number; OCR's cells do not say whether their last line was full (`continues_row`).
+
+    >>> from parsers.layout import Provenance
+    >>> at = lambda page: Provenance(page, "ocr")
+    >>> row = lambda page, *texts: [Cell([t] if t else [], at(page)) for t in texts]
+    >>> head = row(3, "ประเด็น", "คะแนน", "แนวทาง")
+    >>> before = Table([head, row(3, "i4 เจ้าหน้าที่", "๘๒.๑๒", "กำหนดหลักเกณฑ์"), row(3, "i14 การ", "๘๑.๒๗", "จัดทำคู่มือ")], 1, at(3))
+    >>> read_row_cut(before, Table([head, row(4, "ประเมินผลการปฏิบัติงาน", "", "การปฏิบัติงาน")], 1, at(4)))
+    True
+    >>> read_row_cut(before, Table([head, row(4, "e4 เจ้าหน้าที่", "๘๒.๗๗", "เพิ่มช่องทาง")], 1, at(4)))
+    False
+    """
+    if len(table.grid) <= table.header_rows or len(prev.grid) <= prev.header_rows or prev.n_cols != table.n_cols:
+        return False
+    first = table.grid[table.header_rows]
+    if any(cell.prov.method != Method.OCR for cell in first) or sum(not c.is_empty for c in first) < 2:
+        return False
+    rows = [cells for _, cells in prev.body()]
+    return any(first[c].is_empty and first[c].merged_into is None
+               and all(_NUMBER_CELL.match(cells[c].text) for cells in rows) for c in range(table.n_cols))
 
 
 def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:
@@ -381,11 +433,12 @@ def merge_split_row(prev: Table, table: Table) -> tuple[Table, Table]:
     if len(table.grid) <= table.header_rows or len(prev.grid) <= prev.header_rows:
         return prev, table
     last, first = prev.grid[-1], table.grid[table.header_rows]
-    if not continues_row([prev.origin(len(prev.grid) - 1, c) for c in range(prev.n_cols)],
-                         [table.origin(table.header_rows, c) for c in range(table.n_cols)]):
+    cut_read = read_row_cut(prev, table)
+    if not cut_read and not continues_row([prev.origin(len(prev.grid) - 1, c) for c in range(prev.n_cols)],
+                                          [table.origin(table.header_rows, c) for c in range(table.n_cols)]):
         return prev, table
-    merged_row = [_append(a, b) if a.merged_into is None and b.merged_into is None else copy_cell(a)
-                  for a, b in zip(last, first)]
+    merged_row = [_append(a, b, True if cut_read else None) if a.merged_into is None and b.merged_into is None
+                  else copy_cell(a) for a, b in zip(last, first)]
     rest = [list(row) for i, row in enumerate(table.grid) if i != table.header_rows]
     if any(c.merged_into is not None and c.merged_into[0] > table.header_rows
            for row in rest for c in row):
@@ -409,11 +462,22 @@ def join_pages(pages: list[Page]) -> None:
 
 
 def _is_page_number(block: Block) -> bool:
-    """A bare page number, as printed or as OCR reads one with a stray mark (`-๓่-`)."""
+    """A bare page number, as printed or as OCR reads one with a stray mark (`-๓่-`) or a dash
+    read as a letter (`-ใ๖` for -๖-).
+
+    >>> [_is_page_number(TextLine(t, Provenance(1, "ocr"))) for t in ("- ๓ -", "-ใ๖", "ก๖ข", "๒๕๖๗")]
+    [True, True, False, True]
+    """
     if not isinstance(block, TextLine):
         return False
     key = line_key(block.text)
-    return any(_PAGE_NUMBER.fullmatch(k) for k in (key, without_marks(key)))
+    keys = [key, without_marks(key)]
+    if len(key) <= _PAGE_NUMBER_CHARS:
+        keys += [key[:i] + key[i + 1:] for i, ch in enumerate(key) if not ch.isdigit() and ch not in "-–()"]
+    return any(_PAGE_NUMBER.fullmatch(k) for k in keys)
+
+
+_PAGE_NUMBER_CHARS = 5  # a page number with one letter OCR put in it is no longer than this
 
 
 # A line this short that OCR doubts this much is a speck of the scan read as print (`ee` where a

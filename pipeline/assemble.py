@@ -107,6 +107,11 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         province = places.parse_province(place.province)
     fiscal_year_be = dates.be_year(_raw(h.fiscal_year))
     overall = numerals.parse_score(_raw(h.overall_score))
+    # A scan's grade letter alone is read as a digit (`อยู่ในระดับ 8` for B); the score's band says which.
+    grade, grade_corrected = grades.grade_cell(_raw(h.grade), overall)
+    warnings = [place.warning] if place.warning else []
+    if grade_corrected:
+        warnings.append("grade_ocr_corrected")
     return DocumentRow(
         doc_id=source.doc_id, source_name=source.source_name, source_path=source.source_path,
         source_kind=layout.source_kind, page_count=layout.page_count, form=h.form,
@@ -122,11 +127,11 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         fiscal_year_be=fiscal_year_be,
         fiscal_year=dates.be_to_ce(fiscal_year_be) if fiscal_year_be else None,
         assessed_year_be=dates.be_year(_raw(h.assessed_year)),
-        overall_score=overall, grade=grades.parse_grade(_raw(h.grade)),
+        overall_score=overall, grade=grade,
         doc_date=dates.parse_thai_date(_raw(h.doc_date)),
         reference_no=places.canonical_reference_no(_raw(h.reference_no)),
         method=layout.method, ocr_confidence=_ocr_confidence(layout), status=DocStatus.SUCCESS,
-        warnings=[place.warning] if place.warning else [], extractor_version=source.extractor_version)
+        warnings=warnings, extractor_version=source.extractor_version)
 
 
 def _indicator_ref(printed_no: str | None, label: str | None, warnings: list[str]) -> indicators.IndicatorRef | None:
@@ -165,6 +170,11 @@ def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
             # The code's letter is its tool's (an `e` item is EIT's), whatever part it is of.
             row.tool = printed.tool if printed.tool in ("EIT1", "EIT2") else items.tool_of_item(row.item_code)
             ref = _indicator_ref(printed.indicator, None, warnings) if printed.indicator else None
+            if ref is not None and ref.no is not None \
+                    and indicators.tool_of(ref.no) != items.tool_of_item(row.item_code):
+                # A group row above that OCR could not read left the one before it in force.
+                warnings.append(f"item_indicator_mismatch:{row.item_code}")
+                ref = None
             if ref is not None:
                 row.indicator_no, row.indicator_name = ref.no, ref.name
             same = item_rows.get((row.item_code, value))
@@ -287,6 +297,8 @@ def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None, warn
         measure_id = f"{keys.doc_id[:16]}-{ordinal:03d}"
         period_text = thai_text.clean(_pick(m, "period"))
         period = dates.parse_period(period_text, default_fiscal_year_be=keys.fiscal_year_be)
+        if dates.period_in_doubt(period_text):
+            warnings.append(f"period_in_doubt:{measure_id}")
         monitoring = thai_text.clean(_pick(m, "monitoring"))
         steps = [thai_text.clean(split_numbering(s)[1]) for s in _pick(m, "steps") or []]
         rows.append(MeasureRow(

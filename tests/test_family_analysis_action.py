@@ -44,23 +44,19 @@ def extract(text: str):
 
 
 # ---- the samples, by the evaluator ------------------------------------------------------------
-# 200 dpi scans read at 0.87 (document 0.91, scores 0.87, measures 0.87), short of issue 14's 0.92:
-# OCR loses the tool names heading a summary's columns (IIT read as แห), the letter of an item code
-# printed in Thai digits (i๒ read as ๒), a number alone in a cell (read as a tick), grades
-# (B read as 8), and a measure's row cut by a page break whose repeated header OCR garbled stays
-# two rows. The scans are held at what they reach, and the goal is marked as not met.
-SCAN_FLOOR = 0.85
+# 200 dpi scans lose the letter of an item code (`i๒` read as `๒`, `e12` as `๒๑๒`), the number of
+# an indicator's group row (`ตัวชีวัดที wide ซ`), tool names over a summary's columns (IIT as
+# แห) and a grade's letter (B as 8). The item codes come back from the rows around them and from
+# the per-question table (the same question with the same score); what the document does not
+# show stays null. A scan's misreadings may cost recall, hardly ever a wrong score.
+SCAN_SCORE_PRECISION = 0.99
 
 
 @pytest.mark.parametrize("kind, bar", [("text", 0.97), ("pdf", 0.97), ("scan", 0.92)])
 def test_family_2_samples_meet_the_bar(main_job, tmp_path, kind, bar):
     figures = family_figures(main_job, kind, "f2_", tmp_path)
-    f1 = figures["overall"]["f1"]
-    if kind == "scan":
-        assert f1 >= SCAN_FLOOR, figures["overall"]
-        if f1 < bar:
-            pytest.xfail(f"200 dpi scans of family 2 read at F1 {f1:.3f}, below issue 14's {bar}")
-    assert f1 >= bar, figures["overall"]
+    assert figures["overall"]["f1"] >= bar, figures["overall"]
+    assert figures["scores"]["precision"] >= SCAN_SCORE_PRECISION, figures["scores"]
 
 
 def test_every_action_row_is_a_measure_with_its_item_code(main_job, tmp_path):

@@ -220,3 +220,58 @@ def test_a_score_is_found_where_ocr_garbled_its_words():
     assert read("ตัวชีวัดที ๗ ประสิทธิภาพการสือสาร ๙๙.๓๓ คะแนน)") == [("indicator", "๗", "๙๙.๓๓")]
     assert read("ตวช an ๕ การใช้ทรัพย์สินของราชการ (๑๐๐ คะแนน)") == []
     assert read("เทศบาลตำบลแร่ พบว่า มีผลคะแนน ๙๐.๗๙ ค่ะแนน") == [("overall", None, "๙๐.๗๙")]
+
+
+# A per-question table and an analysis-to-action table as a 200 dpi scan reads them (family 2):
+# item letters lost or read as digits, group rows with their number garbled, the grade read as 8.
+GARBLED_ITEMS = """การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ของเทศบาลนครพิษณุโลก ประจำปีงบประมาณ พ.ศ. ๒๕๖๖
+ผลการประเมินในภาพรวมได้คะแนน ๘๒.๓๘ คะแนน อยู่ในระดับ 8
+
+| ข้อ | ประเด็นคำถาม | คะแนน |
+|---|---|---|
+| ew AVIAN dey ๑ การปฏิบัติหน้าที่ | | |
+| i๑ | เจ้าหน้าที่ปฏิบัติงานตามขั้นตอนและระยะเวลา | ๘๕.๐๙ |
+| ๒ | เจ้าหน้าที่ให้บริการผู้มาติดต่ออย่างเท่าเทียม | ๘๒.๙๓ |
+| i๓ | เจ้าหน้าที่มีการเรียกรับสินบน | ๘๖.๙๒ |
+| ตว ชวดท๔ การใช้ทรัพย์สินของราชการม สย a | | |
+| i๑๙ | บุคลากรนำทรัพย์สินของราชการไปใช้ประโยชน์ส่วนตัว | ๘๑.๙๗ |
+| ๒๐ | การขออนุญาตยืมทรัพย์สินของราชการมีความสะดวก | ๘๑.๒๔ |
+| วชี้วัดที่'๖ คุณภาพการดำเนินงาน | | |
+| ๒๑ | เจ้าหน้าที่ให้บริการตามขั้นตอนและระยะเวลา | ๘๖.๙๕ |
+| e๒ | เจ้าหน้าที่ให้บริการอย่างเท่าเทียมกัน | ๙๗.๖๔ |
+| อฒ | เจ้าหน้าที่เรียกรับสินบนเพื่อแลกกับการให้บริการ | ๘๖.๔๓ |
+| e๔ | เจ้าหน้าที่ให้ข้อมูลอย่างตรงไปตรงมา | ๗๒.๓๙ |
+| ๕ | เจ้าหน้าที่ปฏิบัติงานโดยคำนึงถึงประโยชน์ของประชาชน | ๗๐.๐๐ |
+
+| ประเด็นการประเมิน | ผลคะแนน | แนวทางการพัฒนา | หน่วยงานที่รับผิดชอบ |
+|---|---|---|---|
+| ๒๐ การขออนุญาตยืมทรัพย์สินของราชการมีความสะดวก | ๘๑.๒๔ | จัดทำคู่มือการยืมทรัพย์สิน | กองการเจ้าหนาท |
+| e๔ เจ้าหน้าที่ให้ข้อมูลอย่างตรงไปตรงมา | ๗๒.๓๙ | ปรับปรุงช่องทางร้องเรียน | กองช่าง |
+"""
+
+
+def test_items_whose_code_ocr_garbled_are_told_by_their_rows_and_questions():
+    """Regression (issue 14, family 2 scans at 0.887): `๒` for i2, `๒๑` for e1, `อฒ` for e3 are
+    told by the codes of the rows around them; `๕` after e4 with no code after it is e5 by the
+    count from e4 and its digit; the action row `๒๐ การขออนุญาต...` is i20 by the per-question
+    item with its question and score; group rows whose number OCR garbled are told by their
+    indicator's name; `ระดับ 8` is B by the overall score's band. Warnings say what was told."""
+    result = extract(GARBLED_ITEMS)
+    items = {s.item_code: (s.score, s.indicator_no) for s in result.scores if s.scope == "item"}
+    assert items == {"i1": (85.09, 1), "i2": (82.93, 1), "i3": (86.92, 1), "i19": (81.97, 4),
+                     "i20": (81.24, 4), "e1": (86.95, 6), "e2": (97.64, 6), "e3": (86.43, 6),
+                     "e4": (72.39, 6), "e5": (70.0, 6)}
+    assert [(m.item_code, m.indicator_no) for m in result.measures] == [("i20", 4), ("e4", 6)]
+    assert [o.unit_key for o in result.owners] == ["personnel_division", "engineering_division"]
+    assert result.document.grade == "B"
+    warnings = result.document.warnings
+    assert {"item_code_from_row_order:i2", "item_code_from_row_order:e3", "item_code_from_question:i20",
+            "grade_ocr_corrected"} <= set(warnings)
+
+
+def test_an_item_row_no_neighbour_accounts_for_gets_no_code():
+    """A bare number that does not count on from the code before it nor to the one after it
+    (`๗` between i1 and i3) is no item of the document: no row, rather than a guessed code."""
+    text = GARBLED_ITEMS.replace("| ๒ | เจ้าหน้าที่ให้บริการผู้มาติดต่อ", "| ๗ | เจ้าหน้าที่ให้บริการผู้มาติดต่อ")
+    items = {s.item_code for s in extract(text).scores if s.scope == "item"}
+    assert "i2" not in items and "i7" not in items and {"i1", "i3"} <= items

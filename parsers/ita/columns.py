@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from normalizers.items import item_code
+from normalizers.items import item_code, leading_digits
 from normalizers.statuses import status_from_text
 from normalizers.thai_text import fold
 from parsers.layout import Table
-from thai.chars import without_marks
+from thai.chars import CONSONANTS, without_marks
 
 
 class Role(StrEnum):
@@ -174,6 +174,21 @@ def table_columns(headers: list[str]) -> Columns:
 _ITEM_SHARE = 0.6
 
 
+_LIST_NUMBER = re.compile(r"^[๐-๙0-9]{1,2}[.)]")
+
+
+def _garbled_code(text: str) -> bool:
+    """Whether a cell opens with digits and a question, as an item code reads when OCR lost its
+    letter (`๑๔ การประเมินผล...` for i14, `๐ ๓ แผน...` for o3); a numbered line (`๑. ...`) is not.
+
+    >>> _garbled_code("๑๔ การประเมินผล"), _garbled_code("๐ ๓ แผนการดำเนินงาน"), _garbled_code("๑. ยังไม่มี"), _garbled_code("๘๒.๓๙")
+    (True, True, False, False)
+    """
+    digits, rest = leading_digits(text)
+    return bool(digits) and text[:1].isdigit() and not _LIST_NUMBER.match(text) \
+        and any(ch in CONSONANTS for ch in rest)
+
+
 def columns_of(table: Table) -> Columns:
     """The roles of a table's columns from its headers, and an item column from its cells.
 
@@ -192,7 +207,8 @@ def columns_of(table: Table) -> Columns:
         texts = [cells[col].text.strip() for _, cells in table.body()
                  if col < len(cells) and cells[col].merged_into is None and cells[col].text.strip()]
         coded = sum(item_code(t) is not None for t in texts)
-        if coded and coded >= _ITEM_SHARE * len(texts):
+        garbled = sum(item_code(t) is None and _garbled_code(t) for t in texts)
+        if coded and coded + garbled >= _ITEM_SHARE * len(texts):
             roles[col] = Role.ITEM
     return Columns(roles=tuple(roles), headers=columns.headers)
 

@@ -16,7 +16,9 @@ from thai.chars import LETTER_CLASS, MARK_CLASS, is_mark, without_marks
 _YEAR = r"[๐-๙0-9]{4}"
 # A plan of several years prints them in brackets: `แผน ... ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)`.
 _YEAR_PHRASE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี|ปี)\s*\(?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*{_YEAR}")
-_ANY_YEAR = re.compile(rf"(?:พ\s*\.\s*ศ\s*\.?|ปีงบประมาณ|ในปี|ปี)\s*{_YEAR}")
+# OCR splits a year after its first digit (`พ.ศ. 2 566`) and reads พ.ศ. as Latin (`W.A.`).
+_ANY_YEAR = re.compile(rf"(?:พ\s*\.\s*ศ\s*\.?|ปีงบประมาณ(?:\s*[A-Za-z]\.[A-Za-z]\.)?|ในปี|ปี)\s*"
+                       rf"(?:{_YEAR}|[2๒] [5๕][๐-๙0-9]{{2}}(?![๐-๙0-9]))")
 _ORG = re.compile(r"องค์การบริหารส่วน|เทศบาล|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.|กรุงเทพมหานคร|เมืองพัทยา")
 # Bodies that are not local administrations, looked for where no local administration is named.
 _OTHER_BODY = re.compile(r"โรงพยาบาล|สำนักงานสาธารณสุข|วิทยาลัย|โรงเรียน")
@@ -393,11 +395,30 @@ def find_year_phrase(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+# Who a letter is to (`ถึง ...`, `เรียน ...`) and who stamped it received (`เทศบาลนครพิษณุโลก
+# เลขรับ ...`, `... รับที่ ...`): organisations named there are not the document's.
+_TO_LINE = re.compile(r"^\s*(?:ถึง|เรียน)\s")
+_RECEIPT_STAMP = re.compile(r"เลขรับ|รับที่|ลงรับ")
+_STAMP_REACH = 40  # characters between a receipt stamp's word and the receiver's name
+
+
 def find_org(lines: list[TextLine], pattern: re.Pattern[str] = _ORG) -> PrintedField | None:
+    """The first organisation the lines name, but for an addressee's and a receipt stamp's.
+
+    >>> from parsers.layout import Provenance
+    >>> at = Provenance(1, "ocr")
+    >>> lines = [TextLine(t, at) for t in ("กองยุทธศาสตร์ รับที่ เทศบาลนครพิษณุโลก 9", "ถึง องค์การบริหารส่วนจังหวัดพิษณุโลก",
+    ...                                    "เทศบาลตำบลบ้านไผ่ ขอรายงาน")]
+    >>> find_org(lines).text
+    'เทศบาลตำบลบ้านไผ่ ขอรายงาน'
+    """
     for line in lines:
-        m = pattern.search(line.text)
-        if m:
-            return _field(line.text[m.start():m.start() + 120], line)
+        if _TO_LINE.match(line.text):
+            continue
+        stamps = [m.start() for m in _RECEIPT_STAMP.finditer(line.text)]
+        for m in pattern.finditer(line.text):
+            if not any(abs(m.start() - at) <= _STAMP_REACH for at in stamps):
+                return _field(line.text[m.start():m.start() + 120], line)
     return None
 
 

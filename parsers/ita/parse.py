@@ -5,20 +5,17 @@ and it never normalises: every value stays as printed, with its provenance.
 """
 from __future__ import annotations
 
-import re
-
 from parsers.ita import header as hdr
 from parsers.ita.columns import Columns, columns_of, continuing
 from parsers.ita.findings import findings_from_table
 from parsers.ita.listed import is_results_list, listed_results_from_table
 from parsers.ita.measures import measures_from_table
 from parsers.ita.records import DocType, Form, Header, ItaDocument, MeasureKind, PrintedField
-from parsers.ita.scores import scores_from_line, scores_from_table
+from parsers.ita.scores import code_by_question, indicator_heading, scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
 
 _BETWEEN_TABLES = 20  # characters of a line that parts two tables (a page number's are fewer)
-_INDICATOR_LINE = re.compile(r"^\s*ตัวชี้วัดที่\s*(?P<no>[๐-๙0-9]{1,2})")
 
 
 def _front_matter(lines: list[TextLine], start: int) -> list[TextLine]:
@@ -53,15 +50,21 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
             # the sender's address lines are the letter's front matter: its organisation and place
             body_start, front = hdr.read_letter_fields(lines, header)
         header.title = header.subject
-        search = lines[:body_start]
-        header.org_name = (hdr.find_org(search) or hdr.find_other_body(search)
-                           or hdr.find_org(lines[body_start:body_start + 10]))
+        # The header and the body's opening name the sender (`ด้วยเทศบาล...`), on the first page:
+        # a page after it is another paper (the receiver's routing note), not the sender's.
+        first_page = lines[0].prov.page if lines else None
+        search = [line for line in lines[:body_start] if line.prov.page == first_page]
+        opening = [line for line in lines[body_start:body_start + 10] if line.prov.page == first_page]
+        header.org_name = hdr.find_org(search) or hdr.find_other_body(search) or hdr.find_org(opening)
         end = 0
     else:
         header.title, end = hdr.read_title(lines)
         front = _front_matter(lines, end)
         search = lines[:end] + front
-        header.org_name = hdr.find_org(search) or hdr.find_org(lines[:30]) or hdr.find_other_body(search)
+        # A document names its organisation on its first page; a later page may be another
+        # paper filed with it (a receiver's routing note on a letter it got).
+        first_page = [line for line in lines[:30] if line.prov.page == lines[0].prov.page]
+        header.org_name = hdr.find_org(search) or hdr.find_org(first_page) or hdr.find_other_body(search)
     if header.title is not None:
         phrase = hdr.find_year_phrase(header.title.text)
         if phrase:
@@ -114,10 +117,9 @@ def parse_ita(document: Document) -> ItaDocument:
                 before = None
             scores, tool_context = scores_from_line(block, tool_context)
             ita.scores.extend(scores)
-            heading = _INDICATOR_LINE.match(block.text)
-            if heading:
+            heading_indicator = indicator_heading(block.text)
+            if heading_indicator is not None:
                 last_indicator_line = block.text
-            heading_indicator = heading.group("no") if heading else None
             continue
         assert isinstance(block, Table)
         table_no += 1
@@ -126,11 +128,20 @@ def parse_ita(document: Document) -> ItaDocument:
             ita.listed.extend(listed_results_from_table(block, table_no))
             continue
         columns = continuing(columns_of(block), before)
-        ita.scores.extend(scores_from_table(block, heading_indicator, columns))
+        table_scores = scores_from_table(block, heading_indicator, columns)
+        ita.scores.extend(table_scores)
+        ita.warnings.extend(f"item_code_from_row_order:{s.item_code}" for s in table_scores
+                            if s.code_from_row_order)
         heading_indicator = None
         ita.measures.extend(measures_from_table(block, table_no, columns))
         before = columns
         ita.findings.extend(findings_from_table(block, last_indicator_line))
+    items = [s for s in ita.scores if s.scope == "item" and s.item_code]
+    for measure in ita.measures:
+        if measure.item_code is None and measure.item:
+            measure.item_code = code_by_question(measure.item, measure.item_score, items)
+            if measure.item_code is not None:
+                ita.warnings.append(f"item_code_from_question:{measure.item_code}")
     ita.signatories = signatories_from_lines(lines)
     overall = next((s for s in ita.scores if s.scope == "overall"), None)
     if overall is not None:

@@ -93,6 +93,9 @@ class PrintedScore:
     item_code: str | None = None  # e.g. "i๑๕"
     label: str | None = None  # the label as printed, e.g. "การปฏิบัติหน้าที่"
     grade: str | None = None  # grade printed beside an overall score
+    # An item whose code OCR garbled, told by the codes of the rows around it: `item_code` is
+    # then canonical (`e7`), and the document gets an `item_code_from_row_order` warning.
+    code_from_row_order: bool = False
 
 
 @dataclass
@@ -113,6 +116,7 @@ class PrintedMeasure:
     indicator: str | None = None  # group label as printed, e.g. "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน"
     item_code: str | None = None  # questionnaire item the row acts on, as printed, e.g. "e๑"
     item: str | None = None  # the item cell as printed, code and question
+    item_score: str | None = None  # the item's score printed on the row, e.g. "๘๒.๓๙"
     guideline: str | None = None
     rationale: str | None = None
     steps: list[str] = field(default_factory=list)  # as printed, numbering kept

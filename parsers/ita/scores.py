@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
-from normalizers.indicators import indicator_by_name, parse_tool, resolve_indicator
-from normalizers.items import split_item_code
+from normalizers.indicators import indicator_by_name, parse_tool, resolve_indicator, tool_of
+from normalizers.items import codes_in_sequence, leading_digits, split_item_code
+from normalizers.thai_text import likeness
 from parsers.ita.columns import Columns, Role, columns_of, tools_by_place
 from parsers.ita.records import PrintedScore
 from parsers.layout import Table, TextLine
-from thai.chars import CONSONANTS, TO_ARABIC_DIGITS, mark_tolerant
+from thai.chars import CONSONANTS, TO_ARABIC_DIGITS, mark_tolerant, without_marks
 
 _NUM = r"[๐-๙0-9]{1,3}(?:\.[๐-๙0-9]{1,2})?"
 # The words that call a number a score, as OCR prints them too (`ค่ะแนน`, `รอยละ`).
@@ -33,6 +34,8 @@ _INDICATOR_MENTION = re.compile(rf"{mark_tolerant('ตัวชี้วัด�
 # indicator's own.
 _NUMBER_BEFORE_NAME = re.compile(r"(?<![๐-๙0-9.])(?P<no>[๐-๙0-9]{1,2})(?![.๐-๙0-9])\s*(?=[ก-ฮเ-ไ])")
 _LABEL_CELL = re.compile(rf"^(?:{mark_tolerant('ตัวชี้วัดที่')}\s*)?(?P<no>[๐-๙0-9]{{1,2}})(?:[.)]|\s|$)\s*(?P<name>.*)$")
+_INDICATOR_WORD_MARKLESS = re.compile("ชวด|วดท")  # ตัวชี้วัดที่ as OCR garbles it, its marks taken out
+_INDICATOR_WORD = re.compile(rf"^\s*{mark_tolerant('ตัวชี้วัดที่')}")
 _LABEL_END = re.compile(rf"\(|{_NUM}\s*{_POINTS}|\s(?:ซึ่ง|ได้|มีค่า|มีคะแนน|มีระดับ|คะแนน)")
 # A row or column of the overall score (`คะแนนภาพรวม`, `ผลการประเมินภาพรวม`, `คะแนนรวม ITA`), and
 # the row or column of its grade (`ระดับผลการประเมิน`).
@@ -85,6 +88,30 @@ def _indicator_label(text: str) -> tuple[str, str | None] | None:
     return m.group("no"), label
 
 
+def _garbled_indicator_label(text: str) -> tuple[str, str] | None:
+    """(number, name) of a group row `ตัวชี้วัดที่ <number> <name>` OCR garbled before the name
+    (`ตัวชีวัดที wide ซ` for ตัวชี้วัดที่ ๗, `ตว ชวดท๔`, `ew AVIAN dey ๑`): the number of the
+    indicator the name names, where the words before it show the word ตัวชี้วัด or that number,
+    and no other.
+
+    >>> _garbled_indicator_label("ตัวชีวัดที wide ซ ประสิทธิภาพการสื่อสาร"), _garbled_indicator_label("ew AVIAN dey ๑ การปฏิบัติหน้าที่")
+    (('7', 'ประสิทธิภาพการสื่อสาร'), ('1', 'การปฏิบัติหน้าที่'))
+    >>> _garbled_indicator_label("ตัวชีวัดที่ « ๓ การเปิดเผยข้อมูล"), _garbled_indicator_label("หน่วยงานมี การเปิดเผยข้อมูล")
+    (None, None)
+    """
+    words = text.split()
+    for skip in range(min(4, len(words) - 1), 0, -1):  # the name is what follows the garbled number
+        before, name = " ".join(words[:skip]), " ".join(words[skip:])
+        no = indicator_by_name(name)
+        if no is None or _label(name) != name.strip(" :-"):
+            continue
+        digits = "".join(ch for ch in before if ch.isdigit()).translate(TO_ARABIC_DIGITS)
+        if digits == str(no) or (not digits and _INDICATOR_WORD_MARKLESS.search(without_marks(before))):
+            return str(no), name
+        return None
+    return None
+
+
 def _named_indicators(text: str) -> list[re.Match[str]]:
     """Numbers followed by the name of the indicator of that number (`_NUMBER_BEFORE_NAME`)."""
     found = []
@@ -93,6 +120,35 @@ def _named_indicators(text: str) -> list[re.Match[str]]:
         if name and indicator_by_name(name) == int(m.group("no").translate(TO_ARABIC_DIGITS)):
             found.append(m)
     return found
+
+
+_HEADING_INDICATOR = re.compile(_INDICATOR_WORD.pattern + r"\s*(?P<no>[๐-๙0-9]{1,2})")
+_HEADING_CHARS = 120  # a heading line is shorter than this
+_BEFORE_NAME = 20  # characters a garbled ตัวชี้วัดที่ leaves before a heading's number
+
+
+def indicator_heading(text: str) -> str | None:
+    """The number of the indicator a heading line names (`ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร
+    (94.89 คะแนน)`), as printed, also where OCR garbled the word ตัวชี้วัดที่ (`ตว ขี้วัดที่ ที 7
+    ประสิทธิภาพการสื่อสาร`) but the number and the indicator's name agree.
+
+    >>> indicator_heading("ตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต (๙๔.๘๑ คะแนน)"), indicator_heading("ตว ขี้วัดที่ ที 7 ประสิทธิภาพการสื่อสาร 94.89 คะแนน) ๒")
+    ('๕', '7')
+    >>> indicator_heading("ตว ขี้วัดที่ ที 6 ประสิทธิภาพการสื่อสาร"), indicator_heading("ผลคะแนน 7 ประสิทธิภาพการสื่อสาร")
+    (None, None)
+    >>> indicator_heading("- ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร"), indicator_heading("๑. ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล")
+    (None, None)
+    """
+    m = _HEADING_INDICATOR.match(text)
+    if m is not None:
+        return m.group("no")
+    if len(text) >= _HEADING_CHARS or _LEADING_MARKER.match(text).group(0).strip():
+        return None  # a list of the indicators (`- ตัวชี้วัดที่ ๑ ...`) is no heading
+    named = next(iter(_named_indicators(text)), None)
+    if named is None or named.start() > _BEFORE_NAME \
+            or not _INDICATOR_WORD_MARKLESS.search(without_marks(text[:named.start()])):
+        return None
+    return named.group("no")
 
 
 def scores_from_line(line: TextLine, context_tool: str | None) -> tuple[list[PrintedScore], str | None]:
@@ -242,6 +298,7 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
     group_indicator = heading_indicator
     overall: PrintedScore | None = None
     grade: str | None = None
+    items_printed: list[tuple[PrintedScore, str]] = []  # each item row and its code cell as printed
     for _, cells in table.body():
         texts = [c.text.strip() for c in cells]
         label_at = next((i for i, t in enumerate(texts[:2]) if t), None)
@@ -253,11 +310,17 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
         code, question = split_item_code(label_text)
         if code is not None:
             indicator = None  # `๐2` is OCR's o2, not a second indicator
-        if indicator is not None and item_cols \
-                and not _INDICATOR_MENTION.search(label_text):
-            # In a table of items, a bare number is an item code OCR lost the letter of (`i1`
-            # read as `1`), not an indicator: only a group row names its indicator.
-            continue
+        names_indicator = bool(_INDICATOR_MENTION.search(label_text) or _INDICATOR_WORD.match(label_text))
+        if indicator is None and code is None and row_tool is None:
+            indicator = _garbled_indicator_label(label_text)
+            names_indicator = names_indicator or indicator is not None
+        # In a table of items, a row that names no indicator, tool or overall score is an item
+        # whose code OCR garbled (`i1` read as `1`, `e7` as `อฒ`); only a group row names its
+        # indicator (`ตัวชี้วัดที่ ๑ ...`).
+        uncoded = bool(item_cols) and code is None and row_tool is None and not _is_overall(label_text) \
+            and not names_indicator
+        if uncoded:
+            indicator = None
         if indicator is None and code is None and row_tool is None and score_col is not None \
                 and not item_cols:  # a question names an indicator's words (`ปฏิบัติงาน`) too
             indicator = _named_row(texts, label_at, score_col)
@@ -290,11 +353,15 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
                 name = texts[label_at + 1] or None
             scores.append(PrintedScore(scope="indicator", value=value, prov=prov, indicator=number,
                                        label=name, tool=tool))
-        elif code is not None:
-            if not question and label_at + 1 < len(texts) and label_at + 1 != score_col:
+        elif code is not None or uncoded:
+            if uncoded:
+                question = texts[label_at + 1] if label_at + 1 < len(texts) and label_at + 1 != score_col \
+                    else label_text
+            elif not question and label_at + 1 < len(texts) and label_at + 1 != score_col:
                 question = texts[label_at + 1]
             scores.append(PrintedScore(scope="item", value=value, prov=prov, tool=tool, item_code=code,
                                        indicator=group_indicator, label=question or None))
+            items_printed.append((scores[-1], label_text))
         elif row_tool is not None:
             scores.append(PrintedScore(scope="tool", value=value, prov=prov, tool=row_tool,
                                        label=label_text))
@@ -303,4 +370,47 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
             scores.append(overall)
     if overall is not None and overall.grade is None:
         overall.grade = grade
-    return scores
+    tools = [_tool_of_group(score.indicator) for score, _ in items_printed]
+    for (score, _), (code, counted) in zip(items_printed, codes_in_sequence([t for _, t in items_printed], tools)):
+        score.item_code, score.code_from_row_order = code, counted
+    return [s for s in scores if s.scope != "item" or s.item_code is not None]
+
+
+_LIKE_QUESTION = 0.75  # how alike (`likeness`) two readings of one question are at least
+
+
+def _tool_of_group(printed_no: str | None) -> str | None:
+    """The tool whose items a group row's indicator (as printed) heads: `๖` heads EIT's."""
+    if not printed_no or not printed_no.translate(TO_ARABIC_DIGITS).isdigit():
+        return None
+    return tool_of(int(printed_no.translate(TO_ARABIC_DIGITS)))
+
+
+def code_by_question(item: str, score: str | None, items: list[PrintedScore]) -> str | None:
+    """The code of the item an analysis-to-action row acts on when OCR garbled the code printed
+    before its question (`๑๔ การประเมินผล...` for i14): the item of the document's per-question
+    scores with the same score and the question alike, if exactly one, and if the digits the
+    row does show end with its number.
+
+    >>> from parsers.layout import Provenance
+    >>> at = Provenance(page=2, method="ocr")
+    >>> items = [PrintedScore("item", "๘๒.๓๙", at, item_code="i14", label="การประเมินผลการปฏิบัติงานเป็นไปอย่างโปร่งใส"),
+    ...          PrintedScore("item", "๗๕.๕๓", at, item_code="i17", label="ผู้บังคับบัญชาสังการให้ทำสิงทีไม่ถูกต้อง")]
+    >>> code_by_question("๑๔ การประเมินผลการปฏิบัติงานเป็นไปอย่างโปร่งใส", "๘๒.๓๙", items)
+    'i14'
+    >>> code_by_question("ผู้บังคับบัญชาสั่งการให้ทำสิ่งที่ไม่ถูกต้อง", "๗๕.๕๓", items)
+    'i17'
+    >>> code_by_question("๒๔ การประเมินผลการปฏิบัติงานเป็นไปอย่างโปร่งใส", "๘๒.๓๙", items) is None  # 24 is not 14
+    True
+    >>> code_by_question("การประเมินผลการปฏิบัติงานเป็นไปอย่างโปร่งใส", "๘๑.๐๐", items) is None  # another score
+    True
+    """
+    if score is None:
+        return None
+    digits, question = leading_digits(item)
+    value = score.strip().translate(TO_ARABIC_DIGITS)
+    found = {s.item_code for s in items
+             if s.item_code and s.label and s.value.strip().translate(TO_ARABIC_DIGITS) == value
+             and likeness(question[:len(s.label) + 5], s.label) >= _LIKE_QUESTION
+             and (not digits or digits.endswith(s.item_code[1:]))}
+    return found.pop() if len(found) == 1 else None
