@@ -90,15 +90,61 @@ _LEADING_NON_LETTERS = re.compile(r"^[^\u0e01-\u0e2e]*")  # up to the first Thai
 def leading_digits(printed: str) -> tuple[str, str]:
     """(the digits printed before a row's words as Arabic digits, the words), for a code OCR
     garbled: `โ[๑๖` → "16", `อฒ` → "" (ฒ is a letter, whatever digit it was). Zeros in front
-    are no item's number: they are o read as ๐ (`๐ ฒ` for o7).
+    are no item's number: they are o read as ๐ (`๐ ฒ` for o7). After a code's letter, letters
+    shaped as digits are those digits (`ill` → "11", `ilS` → "15").
 
     >>> leading_digits("๒๑๒ หน่วยงานปรับปรุง"), leading_digits("อฒ"), leading_digits("๐ ฒ การบริหาร")
     (('212', 'หน่วยงานปรับปรุง'), ('', 'อฒ'), ('', 'ฒ การบริหาร'))
+    >>> leading_digits("ill"), leading_digits("il12"), leading_digits("ilS"), leading_digits("il")
+    (('11', ''), ('112', ''), ('15', ''), ('1', ''))
     """
     lead = _LEADING_NON_LETTERS.match(printed)
     assert lead is not None  # the pattern matches the empty string
-    digits = "".join(ch for ch in lead.group(0) if ch.isdigit()).translate(TO_ARABIC_DIGITS)
+    code = _LETTER_THEN_LOOKALIKES.match(lead.group(0).strip())
+    text = code.group("rest").translate(_CODE_LOOKALIKES) if code else lead.group(0)
+    digits = "".join(ch for ch in text if ch.isdigit()).translate(TO_ARABIC_DIGITS)
     return digits.lstrip("0"), printed[lead.end():]
+
+
+# A code's letter, then digits and letters shaped as digits, and nothing else.
+_LETTER_THEN_LOOKALIKES = re.compile(r"^[iIl|ıíeEéoO](?P<rest>[0-9๐-๙lI|OoS]{1,3})$")
+_CODE_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5"})
+
+
+_AT_THE_EDGE = 2  # codes of another tool at a table's edge that are misread letters, at most
+
+
+def _misread_letters_dropped(read: list[str | None], tools: list[str | None]) -> list[str | None]:
+    """The codes read, less runs of another tool's codes than their group's that codes of the
+    group's tool enclose, or (two at most) end at the table's edge on one side (`o๓ o๔` between
+    e2 and e5, `o๖` before e7 opening a table): misread letters. A longer run at an edge, one
+    that another tool's code ends, or one that fills the table stays: a group row missed above it
+    is likelier.
+
+    >>> _misread_letters_dropped(["e2", "o3", "o4", "e5"], ["EIT"] * 4), _misread_letters_dropped(["o6", "e7"], ["EIT"] * 2)
+    (['e2', None, None, 'e5'], [None, 'e7'])
+    >>> _misread_letters_dropped(["i5", "e1", "e2", "e3"], ["IIT"] * 4), _misread_letters_dropped(["i30", "e1", "o1"], ["IIT"] * 3)
+    (['i5', 'e1', 'e2', 'e3'], ['i30', 'e1', 'o1'])
+    """
+    out = list(read)
+    i = 0
+    while i < len(read):
+        code, tool = read[i], tools[i]
+        if code is None or tool is None or tool_of_item(code) == tool:
+            i += 1
+            continue
+        end = i  # the run of codes of this other tool, the unread among them
+        while end < len(read) and (read[end] is None or tool_of_item(read[end]) == tool_of_item(code)):
+            end += 1
+        before = next((c for c in reversed(read[:i]) if c is not None), None)
+        after = read[end] if end < len(read) else None
+        enclosed = before is not None and after is not None
+        short = sum(c is not None for c in read[i:end]) <= _AT_THE_EDGE
+        if (enclosed or (short and (before is not None or after is not None))) and all(
+                c is None or tool_of_item(c) == tool for c in (before, after)):
+            out[i:end] = [None] * (end - i)
+        i = end
+    return out
 
 
 def codes_in_sequence(printed: list[str], tools: list[str | None] | None = None) -> list[tuple[str | None, bool]]:
@@ -123,8 +169,12 @@ def codes_in_sequence(printed: list[str], tools: list[str | None] | None = None)
     [('i1', False), (None, False)]
     >>> codes_in_sequence(["i๒๐", "๒๑", "e๒"]), codes_in_sequence(["i๒๐", "๒๑", "e๒"], [None, "EIT", None])
     ([('i20', False), (None, False), ('e2', False)], [('i20', False), ('e1', True), ('e2', False)])
+    >>> codes_in_sequence(["e๒", "o๓", "e๔"], ["EIT"] * 3)  # e read as o
+    [('e2', False), ('e3', True), ('e4', False)]
     """
     read = [item_code(text) for text in printed]
+    if tools:
+        read = _misread_letters_dropped(read, tools)
     anchors = [i for i, code in enumerate(read) if code is not None]
     out: list[tuple[str | None, bool]] = []
     for i, code in enumerate(read):

@@ -16,7 +16,8 @@ import re
 
 from thai.chars import CONSONANT_CLASS, TO_ARABIC_DIGITS
 
-__all__ = ["thai_to_arabic", "parse_number", "parse_score", "canonical_number", "phone_number"]
+__all__ = ["thai_to_arabic", "parse_number", "parse_score", "canonical_number", "phone_number",
+           "has_lost_digit", "decimals", "is_missing_mark", "parse_score_cell"]
 
 # A comma only groups thousands when exactly three digits follow it, so "1,234.5" is one
 # number while "88,5" is 88 followed by something else.
@@ -110,6 +111,18 @@ def decimals(text: str | None) -> int | None:
         return None
     whole, _, fraction = cell.group(1).replace(",", ".").partition(".")
     return len(fraction)
+
+
+def has_lost_digit(text: str | None) -> bool:
+    """Whether a score reads with a zero before its other whole digits (`00.00`, `05.30`), which
+    no score is printed with: OCR lost the digit before it (100.00, 95.30).
+
+    >>> has_lost_digit("๐๐.๐๐"), has_lost_digit("05.30"), has_lost_digit("0.00"), has_lost_digit("100.00")
+    (True, True, False, False)
+    """
+    cell = _SCORE_CELL.match(thai_to_arabic(text.strip())) if text else None
+    whole = cell.group(1).replace(",", ".").partition(".")[0] if cell else ""
+    return len(whole) > 1 and whole.startswith("0")
 
 
 def canonical_number(printed: str | None) -> str | None:

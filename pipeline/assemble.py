@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from normalizers import (
@@ -134,10 +135,17 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         warnings=warnings, extractor_version=source.extractor_version)
 
 
-def _indicator_ref(printed_no: str | None, label: str | None, warnings: list[str]) -> indicators.IndicatorRef | None:
+def _indicator_ref(printed_no: str | None, label: str | None, warnings: list[str],
+                   read_by_ocr: bool = False) -> indicators.IndicatorRef | None:
     ref = indicators.resolve_indicator(f"ตัวชี้วัดที่ {printed_no} {label or ''}")
     if ref.no is None:
         return None
+    named = indicators.indicator_by_name(ref.name_printed)
+    if read_by_ocr and named is not None and named != ref.no:
+        # As printed, a number wins over a name at odds with it (the report's own slip); as OCR
+        # read it, one glyph (๖ read as ๒) is likelier wrong than an indicator's whole name.
+        warnings.append(f"indicator_no_misread:{ref.no}->{named}")
+        return indicators.IndicatorRef(named, indicators.indicator_by_no(named).name, ref.name_printed)  # type: ignore[union-attr]
     if ref.warning:
         warnings.append(ref.warning)
     return ref
@@ -150,15 +158,22 @@ def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
     # An item's score printed twice with one value (the per-question section and the action
     # table) is one fact; the printing that says which indicator it is of gives that.
     item_rows: dict[tuple[str, float], ScoreRow] = {}
+    read = [s for s in ita.scores if s.prov.method == Method.OCR and s.scope in ("item", "indicator")]
+    places_read = _usual_decimals(s.value for s in read)
     for printed in ita.scores:
         value = numerals.parse_score(printed.value)
         if value is None:
             warnings.append(f"score_out_of_range:{numerals.thai_to_arabic(printed.value)}")
             continue
+        if any(printed is s for s in read) and (numerals.has_lost_digit(printed.value) or (
+                places_read is not None and numerals.decimals(printed.value) != places_read)):
+            # OCR lost a digit (`00.00` for 100.00, `30` for 99.30): no score rather than another
+            warnings.append(f"score_unread:{numerals.thai_to_arabic(printed.value)}")
+            continue
         row = ScoreRow(**keys.fields(), assessed_year_be=assessed_year_be, scope=printed.scope,
                        score=value, page=printed.prov.page, name_printed=thai_text.clean(printed.label))
         if printed.scope == "indicator":
-            ref = _indicator_ref(printed.indicator, printed.label, warnings)
+            ref = _indicator_ref(printed.indicator, printed.label, warnings, printed.prov.method == Method.OCR)
             if ref is None:
                 continue
             row.indicator_no, row.indicator_name = ref.no, ref.name
@@ -374,14 +389,13 @@ def _row_numbers(listed: list[PrintedListedResult], warnings: list[str]) -> list
     return numbers
 
 
-def _usual_decimals(listed: list[PrintedListedResult]) -> int | None:
-    """The decimals nearly every score of the list is printed with (19 in 20), if any."""
+def _usual_decimals(cells: Iterable[str | None]) -> int | None:
+    """The decimals nearly every score of a list or table is printed with (19 in 20), if any."""
     counts: dict[int, int] = {}
-    for printed in listed:
-        for cell in printed.scores.values():
-            places = numerals.decimals(cell)
-            if places is not None:
-                counts[places] = counts.get(places, 0) + 1
+    for cell in cells:
+        places = numerals.decimals(cell)
+        if places is not None:
+            counts[places] = counts.get(places, 0) + 1
     usual = max(counts, key=lambda k: counts[k], default=None)
     return usual if usual is not None and counts[usual] >= 0.95 * sum(counts.values()) else None
 
@@ -404,7 +418,7 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
         return []
     numbers = _row_numbers(ita.listed, warnings)
     ranked = _printed_best_first(ita.listed, numbers)
-    places_printed = _usual_decimals(ita.listed)
+    places_printed = _usual_decimals(cell for printed in ita.listed for cell in printed.scores.values())
     corrected_grades = 0
     rows: list[ListedScoreRow] = []
     for printed, row_no in zip(ita.listed, numbers):

@@ -275,3 +275,30 @@ def test_an_item_row_no_neighbour_accounts_for_gets_no_code():
     text = GARBLED_ITEMS.replace("| ๒ | เจ้าหน้าที่ให้บริการผู้มาติดต่อ", "| ๗ | เจ้าหน้าที่ให้บริการผู้มาติดต่อ")
     items = {s.item_code for s in extract(text).scores if s.scope == "item"}
     assert "i2" not in items and "i7" not in items and {"i1", "i3"} <= items
+
+
+def test_an_indicator_number_ocr_misread_yields_to_its_name_but_a_printed_one_wins():
+    """Regression (f2 in TLWG Loma, scanned bilevel): `ตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน` read as
+    `๒` gave a second indicator 2. Read by OCR, the name wins over one glyph (warned); as
+    printed, the number wins over a name at odds with it (the report's own slip, warned)."""
+    import dataclasses
+
+    from parsers.layout import Method
+
+    text = """รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๗
+
+| เครื่องมือ/ตัวชี้วัด | คะแนน |
+|---|---|
+| ตัวชี้วัดที่ ๒ การใช้งบประมาณ | ๙๓.๐๕ |
+| ตัวชี้วัดที่ ๒ คุณภาพการดำเนินงาน | ๙๒.๕๓ |
+"""
+    layout = parse_markup(text, "t.txt")
+    printed = assemble(SOURCE, layout, parse_ita(layout))
+    assert sorted((s.indicator_no, s.score) for s in printed.scores) == [(2, 92.53), (2, 93.05)]
+    assert "indicator_name_mismatch:2" in printed.document.warnings
+    ita = parse_ita(layout)
+    for score in ita.scores:
+        score.prov = dataclasses.replace(score.prov, method=Method.OCR)
+    read = assemble(SOURCE, layout, ita)
+    assert sorted((s.indicator_no, s.score) for s in read.scores) == [(2, 93.05), (6, 92.53)]
+    assert "indicator_no_misread:2->6" in read.document.warnings

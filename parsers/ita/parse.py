@@ -5,16 +5,20 @@ and it never normalises: every value stays as printed, with its provenance.
 """
 from __future__ import annotations
 
+from normalizers.indicators import parse_tool
+from normalizers.items import item_code, split_item_code
 from parsers.ita import header as hdr
 from parsers.ita.columns import Columns, columns_of, continuing
 from parsers.ita.findings import findings_from_table
 from parsers.ita.listed import is_results_list, listed_results_from_table
 from parsers.ita.measures import measures_from_table
-from parsers.ita.records import DocType, Form, Header, ItaDocument, MeasureKind, PrintedField
+from parsers.ita.records import DocType, Form, Header, ItaDocument, MeasureKind, PrintedField, PrintedScore
 from parsers.ita.scores import code_by_question, indicator_heading, scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Table, TextLine
+from thai.chars import TO_ARABIC_DIGITS
 
+_PAGE_FURNITURE = 5  # characters of a line at most that is a page number, not a heading
 _BETWEEN_TABLES = 20  # characters of a line that parts two tables (a page number's are fewer)
 
 
@@ -100,6 +104,39 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     return header
 
 
+def _link_action_rows(ita: ItaDocument, acted_on: list[PrintedScore]) -> None:
+    """Tie each analysis-to-action row to the per-question item it acts on, where OCR garbled
+    the code printed before its question: a row with no code read, or with a code whose item the
+    per-question table scores otherwise (`o2` read for e2), takes the code of the item with its
+    score and a like question (`item_code_from_question:`); a code no such item bears out is
+    dropped from the row, and its score with it (`item_code_in_doubt:`)."""
+    acted = {id(s) for s in acted_on}
+    listed = [s for s in ita.scores if s.scope == "item" and s.item_code and id(s) not in acted]
+    scored = {(item_code(s.item_code), _value(s.value)) for s in listed}
+    codes = {item_code(s.item_code) for s in listed}
+    for measure in ita.measures:
+        code = item_code(measure.item_code)
+        if not measure.item or (code is not None and (code not in codes or measure.item_score is None
+                                                      or (code, _value(measure.item_score)) in scored)):
+            continue  # no code to check, or the per-question table bears it out (or does not list it)
+        printed = measure.item if code is None else f"{code[1:]} {split_item_code(measure.item)[1]}"
+        found = code_by_question(printed, measure.item_score, listed)
+        if found is not None:
+            ita.warnings.append(f"item_code_from_question:{found}")
+        elif code is not None:
+            ita.warnings.append(f"item_code_in_doubt:{code}")
+        for score in acted_on:
+            if score.item_code == measure.item_code and score.prov.page == measure.prov.page \
+                    and _value(score.value) == _value(measure.item_score or ""):
+                score.item_code = found
+        measure.item_code = found
+    ita.scores = [s for s in ita.scores if s.scope != "item" or s.item_code is not None]
+
+
+def _value(printed: str) -> str:
+    return printed.strip().translate(TO_ARABIC_DIGITS)
+
+
 def parse_ita(document: Document) -> ItaDocument:
     lines = list(document.lines())
     ita = ItaDocument(header=_read_header(document, _title_box(document) + lines))
@@ -108,18 +145,23 @@ def parse_ita(document: Document) -> ItaDocument:
     last_indicator_line: str | None = None
     # The indicator of the heading line right above a table (its item rows are that indicator's).
     heading_indicator: str | None = None
+    heading_tool: str | None = None  # the tool a heading line right above a table names (`... (EIT)`)
     # The columns of the table before, while nothing but short lines (a page number) follow it.
     before: Columns | None = None
     table_no = 0
+    acted_on: list[PrintedScore] = []  # item scores printed on the rows of analysis-to-action tables
     for block in document.blocks():
         if isinstance(block, TextLine):
             if len(block.text) >= _BETWEEN_TABLES:
                 before = None
             scores, tool_context = scores_from_line(block, tool_context)
             ita.scores.extend(scores)
+            if len(block.text.strip()) <= _PAGE_FURNITURE:
+                continue  # a page number between a heading and its table (`๔`, `- ๓ -`)
             heading_indicator = indicator_heading(block.text)
             if heading_indicator is not None:
                 last_indicator_line = block.text
+            heading_tool = parse_tool(block.text)
             continue
         assert isinstance(block, Table)
         table_no += 1
@@ -128,20 +170,17 @@ def parse_ita(document: Document) -> ItaDocument:
             ita.listed.extend(listed_results_from_table(block, table_no))
             continue
         columns = continuing(columns_of(block), before)
-        table_scores = scores_from_table(block, heading_indicator, columns)
+        table_scores = scores_from_table(block, heading_indicator, columns, heading_tool)
         ita.scores.extend(table_scores)
+        if columns.is_measure_table:
+            acted_on.extend(table_scores)
         ita.warnings.extend(f"item_code_from_row_order:{s.item_code}" for s in table_scores
                             if s.code_from_row_order)
-        heading_indicator = None
+        heading_indicator = heading_tool = None
         ita.measures.extend(measures_from_table(block, table_no, columns))
         before = columns
         ita.findings.extend(findings_from_table(block, last_indicator_line))
-    items = [s for s in ita.scores if s.scope == "item" and s.item_code]
-    for measure in ita.measures:
-        if measure.item_code is None and measure.item:
-            measure.item_code = code_by_question(measure.item, measure.item_score, items)
-            if measure.item_code is not None:
-                ita.warnings.append(f"item_code_from_question:{measure.item_code}")
+    _link_action_rows(ita, acted_on)
     ita.signatories = signatories_from_lines(lines)
     overall = next((s for s in ita.scores if s.scope == "overall"), None)
     if overall is not None:

@@ -278,11 +278,12 @@ def _action_item_scores(table: Table, columns: Columns) -> list[PrintedScore]:
 
 
 def scores_from_table(table: Table, heading_indicator: str | None = None,
-                      columns: Columns | None = None) -> list[PrintedScore]:
+                      columns: Columns | None = None, heading_tool: str | None = None) -> list[PrintedScore]:
     """Scores of a score table (rows of tools, indicators, items, the overall score and its
     grade), a summary laid out across, or the item scores of an analysis-to-action table.
     `heading_indicator` is the indicator number printed in a heading right above the table
-    (`ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่`), which its item rows belong to."""
+    (`ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่`), which its item rows belong to; `heading_tool` the tool
+    such a heading names (`แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)`)."""
     columns = columns or columns_of(table)
     if columns.is_measure_table:
         return _action_item_scores(table, columns)
@@ -370,7 +371,8 @@ def scores_from_table(table: Table, heading_indicator: str | None = None,
             scores.append(overall)
     if overall is not None and overall.grade is None:
         overall.grade = grade
-    tools = [_tool_of_group(score.indicator) for score, _ in items_printed]
+    tools = [_tool_of_group(score.indicator) or (score.tool or heading_tool or "")[:3] or None
+             for score, _ in items_printed]
     for (score, _), (code, counted) in zip(items_printed, codes_in_sequence([t for _, t in items_printed], tools)):
         score.item_code, score.code_from_row_order = code, counted
     return [s for s in scores if s.scope != "item" or s.item_code is not None]
