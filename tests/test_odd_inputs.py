@@ -1,20 +1,26 @@
-"""Odd inputs (issue 15): an image that is a strip, a TIFF with one damaged frame.
+"""Odd inputs and the world outside `--out` (issue 15): an image that is a strip, a TIFF with one
+damaged frame, a HOME that cannot be written.
 Real runs of the command, rows read back from Parquet; OCR is a fake engine that reads nothing
 (tests/fake_engines.py), as only what comes before and around it is at stake."""
 from __future__ import annotations
 
 import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pyarrow.dataset as ds
+import pytest
 from PIL import Image
 
 from pipeline.errors import ExitCode
 
-from conftest import REPO, run_cli
+from conftest import REPO, SEEDS, run_cli
 
+LINUX = sys.platform.startswith("linux")
 PAGE = REPO / "samples" / "images" / "001_abf31e34acd1eb53_p1.png"
 
 
@@ -70,3 +76,54 @@ def test_a_strip_image_and_a_tiff_with_a_damaged_frame_give_clean_rows(tmp_path)
     extract = [(e["code"], e["page"]) for e in errors["half.tif"] if e["stage"] == "extract"]
     assert extract == [("unreadable", 2)]
     assert "damaged" in errors["half.tif"][0]["message"]
+
+
+# ---- a HOME that cannot be written --------------------------------------------------------------
+def snapshot(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+@pytest.fixture
+def read_only_home(tmp_path):
+    """An empty HOME nobody may write: for root, whom permissions do not stop, also immutable
+    where the file system allows (chattr +i); the test checks that it stays empty either way."""
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o555)
+    immutable = (os.geteuid() == 0 and shutil.which("chattr") is not None
+                 and subprocess.run(["chattr", "+i", str(home)], capture_output=True).returncode == 0)
+    yield home
+    if immutable:
+        subprocess.run(["chattr", "-i", str(home)], check=True)
+    home.chmod(0o755)
+
+
+@pytest.mark.skipif(not LINUX, reason="a POSIX HOME")
+@pytest.mark.parametrize("home, how", [
+    ("read-only", ["--workers", "2"]),
+    ("read-only", ["--serial"]),  # in one worker process
+    # in this process: no limit wants a process of its own
+    ("read-only", ["--serial", "--max-memory-mb", "0", "--document-timeout", "0"]),
+    ("missing", ["--serial"]),
+], ids=["workers", "serial", "in-process", "missing-home"])
+def test_a_read_only_or_missing_home_is_left_alone_and_the_run_works(read_only_home, tmp_path,
+                                                                     home, how):
+    """PyThaiNLP made ~/pythainlp-data when imported; with a HOME it could not write, the run
+    ended with exit 5 before reading a file. Nothing may appear outside --out: not in HOME, not
+    in the temporary folder, not in the working folder."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    before = snapshot(tmp_path)
+    environ = {"HOME": str(read_only_home if home == "read-only" else tmp_path / "no-home"),
+               "TMPDIR": str(temp)}
+    environ = {k: v for k, v in os.environ.items()
+               if not k.startswith(("PYTHAINLP_", "XDG_"))} | environ
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", *map(str, SEEDS[:3]),
+                           "--out", str(out), "-q", *how], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300, env=environ | {"PYTHONPATH": str(REPO)})
+    assert done.returncode == ExitCode.OK, done.stderr
+    assert len(rows(out, "documents")) == 3
+    assert not list(read_only_home.iterdir())
+    new = {path for path in snapshot(tmp_path) - before if not path.startswith("out")}
+    assert new == set(), sorted(new)
