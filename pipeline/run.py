@@ -15,13 +15,14 @@ from typing import TextIO
 
 from pipeline import __version__
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
-from pipeline.executors import EXECUTORS, check_dask_address, make_executor, worker_died
+from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import Limits
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
 from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
+from pipeline.stopping import StopSignals
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
 from pipeline.writer import WriteReport, extracted_before, recover, write_dataset, write_manifest
@@ -191,41 +192,50 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"--out {settings.out} is not writable")
     _guard_output(recover, settings.out)  # a killed run's last write, finished or undone
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
-    executor = make_executor(settings.executor, settings.workers, settings.dask_address)
-    if settings.executor == "processes" and (len(files) == 1 or settings.workers == 1):
-        executor = make_executor("serial")  # a pool would only add start-up time
-    tally = Tally(files=len(files), skipped=skipped)
+    # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
+    # 3000` started 3000 processes for 5 files.
+    workers = max(1, min(settings.workers, len(files), usable_cpus()))
+    executor_name = settings.executor
+    if executor_name == "processes" and workers == 1:
+        executor_name = "serial"  # a pool would only add start-up time
+    executor = make_executor(executor_name, workers, settings.dask_address,
+                             isolated=settings.limits.per_process)
+    tally = Tally(files=len(files), skipped=skipped, workers=workers)
     checkpoint = Checkpoint(settings)
     progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
     progress.started(len(files), len(skipped), inputs=settings.inputs, out=str(settings.out),
-                     executor=executor.name, workers=settings.workers, version=__version__)
+                     executor=executor.name, workers=workers, version=__version__)
+    stop_signals = StopSignals()
 
     def save() -> None:
-        report, seconds = checkpoint.write()
+        with stop_signals.writing():
+            report, seconds = checkpoint.write()
         tally.wrote(report, seconds)
         progress.checkpoint(report.rows_written, seconds)
 
-    try:
-        for extraction in executor.map(partial(process_input, limits=settings.limits), files,
-                                       on_error=not_processed):
-            kill_point("document_done")
-            tally.add(extraction)
-            checkpoint.pending.append(extraction)
-            progress.document(extraction)
-            if checkpoint.due():
-                save()
-                kill_point("checkpoint_done")
-        # Written even when nothing was extracted: every table exists after a run, if empty.
-        save()
-    except KeyboardInterrupt:
-        progress.close()
-        save()  # what is finished is kept: the next run goes on from there
-        raise
-    finally:
-        progress.close()
-    summary = tally.summary(time.monotonic() - started, settings.out)
-    about = manifest(settings, summary, tally)
-    _guard_output(write_manifest, settings.out, about)
+    with stop_signals:
+        try:
+            for extraction in executor.map(partial(process_input, limits=settings.limits), files,
+                                           on_error=not_processed):
+                kill_point("document_done")
+                tally.add(extraction)
+                checkpoint.pending.append(extraction)
+                progress.document(extraction)
+                if checkpoint.due():
+                    save()
+                    kill_point("checkpoint_done")
+            # Written even when nothing was extracted: every table exists after a run, if empty.
+            save()
+        except KeyboardInterrupt:  # Ctrl-C, and SIGTERM (pipeline.stopping)
+            progress.close()
+            save()  # what is finished is kept: the next run goes on from there
+            raise
+        finally:
+            progress.close()
+        summary = tally.summary(time.monotonic() - started, settings.out)
+        about = manifest(settings, summary, tally)
+        with stop_signals.writing():
+            _guard_output(write_manifest, settings.out, about)
     progress.finished(about)
     return summary
 
@@ -302,6 +312,7 @@ class Tally:
     write_seconds: float = 0.0
     checkpoints: int = 0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by process id
+    workers: int | None = None  # the processes the run took, after capping --workers
 
     def add(self, extraction: Extraction) -> None:
         if extraction.worker is not None:
@@ -363,7 +374,8 @@ def manifest(settings: RunSettings, summary: RunSummary, tally: Tally | None = N
         "seconds": summary.seconds,
         "exit_code": summary.exit_code,
         "executor": settings.executor,
-        "workers": settings.workers,
+        "workers": tally.workers if tally and tally.workers else settings.workers,
+        "workers_asked": settings.workers,
         "dask_address": settings.dask_address,
         "pages": summary.pages,
         "pages_per_second": round(summary.pages / summary.seconds, 3) if summary.seconds else None,
