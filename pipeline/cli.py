@@ -2,7 +2,7 @@
 
     ita-extract run PATH... [--out DIR] [--workers N | --serial] [--dask ADDRESS] [--force]
                             [--checkpoint-every N] [--document-timeout S] [--page-timeout S]
-                            [--max-memory-mb MB] [--quiet | --log-json]
+                            [--max-memory-mb MB] [--follow-symlinks] [--quiet | --log-json]
     ita-extract --version
 
 Exit codes (`pipeline.errors.ExitCode`): 0 every document extracted, 3 some failed or partial,
@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true",
                      help="extract again files already in --out with the same bytes and the same "
                           "extractor version (by default they are skipped)")
+    run.add_argument("--follow-symlinks", action="store_true",
+                     help="follow symbolic links found under a PATH folder wherever they lead; by "
+                          "default a link to a file or folder outside the PATH folders is skipped "
+                          "with a warning")
     run.add_argument("--checkpoint-every", type=_positive_int, default=200, metavar="N",
                      help="write the finished documents to --out every N documents (and at least "
                           "every 5 minutes), so that an interrupted run loses little: run the same "
@@ -145,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                                workers=args.workers or os.cpu_count() or 1,
                                executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
                                force=args.force, checkpoint_documents=args.checkpoint_every,
-                               log_json=args.log_json,
+                               log_json=args.log_json, follow_symlinks=args.follow_symlinks,
                                limits=Limits(document_seconds=args.document_timeout,
                                              page_seconds=args.page_timeout,
                                              memory_mb=int(memory) if memory else None))

@@ -1,9 +1,10 @@
 """Odd inputs and the world outside `--out` (issue 15): an image that is a strip, a TIFF with one
-damaged frame, a HOME that cannot be written.
+damaged frame, symbolic links that lead out of the input folders, a HOME that cannot be written.
 Real runs of the command, rows read back from Parquet; OCR is a fake engine that reads nothing
 (tests/fake_engines.py), as only what comes before and around it is at stake."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -76,6 +77,48 @@ def test_a_strip_image_and_a_tiff_with_a_damaged_frame_give_clean_rows(tmp_path)
     extract = [(e["code"], e["page"]) for e in errors["half.tif"] if e["stage"] == "extract"]
     assert extract == [("unreadable", 2)]
     assert "damaged" in errors["half.tif"][0]["message"]
+
+
+# ---- symbolic links -----------------------------------------------------------------------------
+@pytest.fixture
+def linked(tmp_path) -> Path:
+    """An input folder with a seed, and links: to /etc/passwd, to a folder outside holding a
+    second seed, and to a third seed inside the folder (in a hidden folder, not walked)."""
+    folder = tmp_path / "in"
+    (folder / ".archive").mkdir(parents=True)
+    shutil.copy(SEEDS[0], folder / "report.txt")
+    (folder / "x.txt").symlink_to("/etc/passwd")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.copy(SEEDS[1], outside / "other.txt")
+    (folder / "more").symlink_to(outside, target_is_directory=True)
+    shutil.copy(SEEDS[2], folder / ".archive" / "kept.txt")
+    (folder / "kept_link.txt").symlink_to(Path(".archive") / "kept.txt")
+    return folder
+
+
+@pytest.mark.skipif(not LINUX or not Path("/etc/passwd").is_file(), reason="/etc/passwd")
+def test_links_out_of_the_input_folders_are_skipped_and_said(linked, tmp_path):
+    out = tmp_path / "out"
+    done = run_cli("run", linked, "--out", out, "-q")
+    assert done.returncode == ExitCode.OK, done.stderr
+    assert sorted(by_name(out, "documents")) == ["kept_link.txt", "report.txt"]
+    passwd = Path("/etc/passwd").read_text(encoding="utf-8", errors="replace").splitlines()[0]
+    assert not any(passwd in json.dumps(row, ensure_ascii=False, default=str)
+                   for table in ("documents", "errors") for row in rows(out, table))
+    assert f"skipped {linked / 'x.txt'}: a symbolic link to a file outside" in done.stderr
+    assert f"skipped {linked / 'more'}: a symbolic link to a folder outside" in done.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert sorted(manifest["symlinks_skipped"]) == [str(linked / "more"), str(linked / "x.txt")]
+
+
+@pytest.mark.skipif(not LINUX or not Path("/etc/passwd").is_file(), reason="/etc/passwd")
+def test_follow_symlinks_follows_them_all(linked, tmp_path):
+    out = tmp_path / "out"
+    done = run_cli("run", linked, "--out", out, "-q", "--follow-symlinks")
+    assert done.returncode == ExitCode.PARTIAL, done.stderr  # /etc/passwd is no ITA report
+    assert sorted(by_name(out, "documents")) == ["kept_link.txt", "other.txt", "report.txt", "x.txt"]
+    assert "skipped" not in done.stderr
 
 
 # ---- a HOME that cannot be written --------------------------------------------------------------
