@@ -24,7 +24,9 @@ def cache_folder() -> str:
     home = os.path.expanduser("~")
     if os.path.isdir(home) and os.access(home, os.W_OK):
         return os.path.join(home, ".cache", "ita-extract")
-    return os.path.join(tempfile.gettempdir(), f"ita-extract-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
+    # Per user: another user's folder of the same name would not be ours to write.
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    return os.path.join(tempfile.gettempdir(), f"ita-extract-{user}")
 
 
 def keep_pythainlp_out_of_home() -> None:
