@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from normalizers.numerals import thai_to_arabic
+from normalizers.pythainlp_data import keep_pythainlp_out_of_home
 from thai.chars import MARK_CLASS, join_sara_am
 
 __all__ = ["clean", "fold"]
@@ -69,6 +70,7 @@ def clean(text: str | None) -> str | None:
 def _reorder_vowels(text: str) -> str:
     # PyThaiNLP is imported when text is first cleaned, not with the vocabularies that the output
     # schema reads from the normalisers: importing it touches its data folder.
+    keep_pythainlp_out_of_home()
     from pythainlp.util import reorder_vowels
 
     return reorder_vowels(text)

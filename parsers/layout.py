@@ -191,6 +191,8 @@ class Unread(StrEnum):
     NO_TEXT = "no_text"  # no text layer, and something drawn: a scan
     UNREADABLE_TEXT = "unreadable_text"  # a text layer of unmapped or legacy-encoded glyphs
     OCR_TIMED_OUT = "ocr_timed_out"  # OCR ran past the page's time limit
+    DAMAGED = "damaged"  # an image file's frame that cannot be decoded
+    TOO_SMALL = "too_small"  # an image too thin to hold a line of print (a 60000 × 10 strip)
 
 
 @dataclass

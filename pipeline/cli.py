@@ -2,15 +2,17 @@
 
     ita-extract run PATH... [--out DIR] [--workers N | --serial] [--dask ADDRESS] [--force]
                             [--checkpoint-every N] [--document-timeout S] [--page-timeout S]
-                            [--max-memory-mb MB] [--quiet | --log-json]
+                            [--max-memory-mb MB] [--follow-symlinks] [--quiet | --log-json]
     ita-extract --version
 
 Exit codes (`pipeline.errors.ExitCode`): 0 every document extracted, 3 some failed or partial,
-4 all failed, 2 bad usage or no inputs found, 5 internal error, 130 interrupted.
+4 all failed, 2 bad usage or no inputs found, 5 internal error, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).
 """
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import traceback
@@ -18,8 +20,16 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import ExitCode, ItaError
-from pipeline.limits import DEFAULT_DOCUMENT_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS, Limits
+from pipeline.limits import (
+    DEFAULT_DOCUMENT_SECONDS,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_PAGE_SECONDS,
+    MAX_MEMORY_MB,
+    MAX_SECONDS,
+    Limits,
+)
 from pipeline.progress import JsonLog
+from pipeline.stopping import Terminated
 from pipeline.triage import SUPPORTED_SUFFIXES
 
 
@@ -42,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ita-extract",
         description="Thai ITA (integrity and transparency assessment) reports into Parquet datasets.",
         epilog="exit codes: 0 all extracted, 3 some documents failed or partial, 4 all failed, "
-               "2 bad usage or no inputs, 5 internal error, 130 interrupted")
+               "2 bad usage or no inputs, 5 internal error, 130 interrupted (Ctrl-C), "
+               "143 terminated (SIGTERM)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
@@ -56,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="output folder (default: outputs)")
     workers = run.add_mutually_exclusive_group()
     workers.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                         help=f"worker processes (default: the number of CPUs, {os.cpu_count()})")
+                         help="worker processes, at most one per CPU and per file (default: the "
+                              "number of CPUs)")
     workers.add_argument("--serial", action="store_true",
                          help="process files one after the other in this process (for debugging)")
     # Not in the group: `--workers N` sizes the cluster that `--dask local` starts.
@@ -70,18 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true",
                      help="extract again files already in --out with the same bytes and the same "
                           "extractor version (by default they are skipped)")
+    run.add_argument("--follow-symlinks", action="store_true",
+                     help="follow symbolic links found under a PATH folder wherever they lead; by "
+                          "default a link to a file or folder outside the PATH folders is skipped "
+                          "with a warning")
     run.add_argument("--checkpoint-every", type=_positive_int, default=200, metavar="N",
                      help="write the finished documents to --out every N documents (and at least "
                           "every 5 minutes), so that an interrupted run loses little: run the same "
                           "command again and it goes on where it stopped (default: 200)")
     limits = run.add_argument_group("limits", "what one document may take before it fails "
                                     "(0 = no limit); the batch goes on")
-    limits.add_argument("--document-timeout", type=_limit, default=DEFAULT_DOCUMENT_SECONDS,
+    limits.add_argument("--document-timeout", type=_seconds, default=DEFAULT_DOCUMENT_SECONDS,
                         metavar="S", help="seconds per document (default: %(default)g)")
-    limits.add_argument("--page-timeout", type=_limit, default=DEFAULT_PAGE_SECONDS, metavar="S",
+    limits.add_argument("--page-timeout", type=_seconds, default=DEFAULT_PAGE_SECONDS, metavar="S",
                         help="seconds for the OCR of one page; the page is then left unread and "
                              "the document is partial (default: %(default)g)")
-    limits.add_argument("--max-memory-mb", type=_limit, default=DEFAULT_MEMORY_MB, metavar="MB",
+    limits.add_argument("--max-memory-mb", type=_megabytes, default=DEFAULT_MEMORY_MB, metavar="MB",
                         help="address space of a worker process, which reserves about 2 GB of it "
                              "idle (default: %(default)g)")
     output = run.add_mutually_exclusive_group()
@@ -93,11 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _limit(text: str) -> float | None:
+def _limit(text: str, most: float) -> float | None:
     value = _converted(text, float, "a number")
+    if not math.isfinite(value):  # float() takes 'nan' and 'inf'
+        raise argparse.ArgumentTypeError(f"must be a finite number, 0 (no limit) to {most:.0f}, "
+                                         f"got {text}")
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, got {text}")
+    if value > most:
+        raise argparse.ArgumentTypeError(f"must be at most {most:.0f}, got {text}")
     return value or None
+
+
+def _seconds(text: str) -> float | None:
+    return _limit(text, MAX_SECONDS)
+
+
+def _megabytes(text: str) -> float | None:
+    return _limit(text, MAX_MEMORY_MB)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                                workers=args.workers or os.cpu_count() or 1,
                                executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
                                force=args.force, checkpoint_documents=args.checkpoint_every,
-                               log_json=args.log_json,
+                               log_json=args.log_json, follow_symlinks=args.follow_symlinks,
                                limits=Limits(document_seconds=args.document_timeout,
                                              page_seconds=args.page_timeout,
                                              memory_mb=int(memory) if memory else None))
@@ -131,10 +160,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"ita-extract: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("ita-extract: interrupted; the documents finished so far are written, and the same "
-              "command goes on from there", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        print(f"ita-extract: {'terminated' if terminated else 'interrupted'}; the documents "
+              "finished so far are written, and the same command goes on from there",
+              file=sys.stderr)
+        return ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
     except Exception:
         traceback.print_exc()
         print(f"ita-extract: internal error (version {__version__}); please report it with the "

@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     ALL_FAILED = 4  # the run finished, and every document failed
     INTERNAL = 5  # a bug: the run stopped on something it did not expect
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it); what was finished is written
+    TERMINATED = 143  # SIGTERM (128 + 15: systemd, Docker, Kubernetes stopping it); as Ctrl-C
 
 
 class ErrorCode(StrEnum):

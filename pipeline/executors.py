@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import signal
 import sys
 import uuid
 from abc import ABC, abstractmethod
@@ -23,6 +24,7 @@ from typing import Any, TypeVar
 
 from pipeline import __version__
 from pipeline.errors import UsageError
+from pipeline.stopping import reset_in_worker
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,11 +41,21 @@ class Executor(ABC):
 
 
 class SerialExecutor(Executor):
-    """In this process, one file after the other: for debugging, profiling and tiny batches."""
+    """One file after the other: for debugging, profiling and tiny batches.
+
+    With `isolated`, in one worker process: the memory and CPU-time limits (pipeline.limits) are
+    taken by a whole process, and taken by this one they would end the run, results and all,
+    with the first document over them. Without, in this process, for a debugger."""
 
     name = "serial"
 
+    def __init__(self, isolated: bool = False):
+        self.isolated = isolated
+
     def map(self, fn, items, on_error=None):
+        if self.isolated:
+            yield from ProcessExecutor(workers=1, max_pending=1).map(fn, items, on_error)
+            return
         # No on_error here: fn turns its own failures into results, and a crash in this process
         # ends the run whatever we do.
         for item in items:
@@ -68,8 +80,10 @@ class ProcessExecutor(Executor):
         # though only one of them killed it. Those are retried in a fresh pool one at a time, so
         # that only the culprit is charged with the crash.
         suspects: list = []
+        finished = False
         while True:
-            pool = ProcessPoolExecutor(max_workers=self.workers)
+            pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_started,
+                                       initargs=(os.getpid(),))
             try:
                 alive = True
                 while suspects and alive:
@@ -93,9 +107,9 @@ class ProcessExecutor(Executor):
                         item = pending.pop(future)
                         try:
                             result = future.result()
-                        except BrokenProcessPool:
+                        except BrokenProcessPool as exc:
                             suspects.append(item)
-                            broken = True
+                            broken, death = True, exc
                             continue
                         except Exception as exc:
                             result = _failed(on_error, item, exc)
@@ -104,11 +118,58 @@ class ProcessExecutor(Executor):
                         for item in islice(items, len(done)):
                             pending[pool.submit(fn, item)] = item
                 if not broken:
+                    finished = True
                     return
                 suspects.extend(pending.values())
+                if len(suspects) == 1:
+                    # Alone in the pool when it died: the culprit, with no second run to prove
+                    # it (a second run of a spinning document costs its CPU limit again).
+                    yield _failed(on_error, suspects.pop(), death)
             finally:
+                if not finished:
+                    # Ctrl-C, SIGTERM, or the consumer stopped: a worker busy with a scan would
+                    # finish it first (minutes) and hold the run's exit until then.
+                    _stop_workers(pool)
                 # Not waiting: after Ctrl-C or a dead worker, waiting on the pool can hang.
                 pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_started(run_pid: int) -> None:
+    """First thing in every pool worker: it dies with the run that started it. Orphaned workers
+    of a killed run went on with their documents for minutes, 250-300 MB each, writing nothing."""
+    reset_in_worker()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        # prctl(PR_SET_PDEATHSIG, SIGKILL): the kernel kills this process when its parent dies,
+        # however the parent dies (SIGKILL, the OOM killer, a crash).
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != run_pid:  # the run died before the line above could matter
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # Python 3.14 has pool.kill_workers(); before it, the processes are reachable only here.
+    kill_workers = getattr(pool, "kill_workers", None)
+    if kill_workers is not None:
+        kill_workers()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, ValueError):  # already gone, or already closed
+            pass
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container's share, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _failed(on_error, item, exc: BaseException):
@@ -289,10 +350,12 @@ def _call_checked(fn: Callable[[T], R], version: str, item: T) -> R:
 EXECUTORS: tuple[str, ...] = (SerialExecutor.name, ProcessExecutor.name, DaskExecutor.name)
 
 
-def make_executor(name: str, workers: int | None = None, address: str | None = None) -> Executor:
-    """`address` is the Dask scheduler's (or 'local'), for the 'dask' executor only."""
+def make_executor(name: str, workers: int | None = None, address: str | None = None,
+                  isolated: bool = False) -> Executor:
+    """`address` is the Dask scheduler's (or 'local'), for the 'dask' executor only; `isolated`
+    runs the serial executor's documents in a worker process (see SerialExecutor)."""
     if name == SerialExecutor.name:
-        return SerialExecutor()
+        return SerialExecutor(isolated)
     if name == ProcessExecutor.name:
         return ProcessExecutor(workers)
     if name == DaskExecutor.name:

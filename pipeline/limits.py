@@ -16,10 +16,12 @@ Three guards, each for what the others cannot catch:
   Tesseract and OpenCV loaded reserves about 2 GB of it while using 0.3 GB.
 
 The process-wide limits (CPU, memory) are taken only in worker processes, never in the process
-that started the run, which must live on to write the results.
+that started the run, which must live on to write the results: a serial run under them reads
+its documents in one worker process (`Limits.per_process`).
 """
 from __future__ import annotations
 
+import math
 import multiprocessing
 from dataclasses import dataclass
 
@@ -33,6 +35,11 @@ DEFAULT_MEMORY_MB = 4096  # address space: about 2 GB reserved + 0.4 GB used by 
 # CPU seconds a worker may spend beyond the document's wall-clock limit before the kernel kills
 # it: room for Tesseract's own threads, and for the alarm to fire first.
 _CPU_GRACE_SECONDS = 10.0
+# The largest limits taken. Beyond them a limit means nothing a batch run could want, and the
+# system calls refuse them (a timer of 1e300 s, an address space past 2**63 bytes): such a value
+# is a typo, refused before the run rather than failing every document.
+MAX_SECONDS = 7 * 24 * 3600.0
+MAX_MEMORY_MB = 2**24  # 16 TiB
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,19 @@ class Limits:
     memory_mb: int | None = DEFAULT_MEMORY_MB
 
     def __post_init__(self) -> None:
-        for name in ("document_seconds", "page_seconds", "memory_mb"):
+        for name, most in (("document_seconds", MAX_SECONDS), ("page_seconds", MAX_SECONDS),
+                           ("memory_mb", MAX_MEMORY_MB)):
             value = getattr(self, name)
-            if value is not None and (isinstance(value, bool) or not value > 0):
-                raise ValueError(f"Limits.{name} must be a number > 0 or None, got {value!r}")
+            if value is not None and (isinstance(value, bool) or not 0 < value <= most
+                                      or not math.isfinite(value)):
+                raise ValueError(f"Limits.{name} must be a number > 0 and at most {most:.0f}, or "
+                                 f"None, got {value!r}")
+
+    @property
+    def per_process(self) -> bool:
+        """Whether a document needs a process of its own to be held to these limits: the memory
+        cap and the CPU-time limit (which follows the document's time limit) bind a process."""
+        return self.memory_mb is not None or self.document_seconds is not None
 
 
 NO_LIMITS = Limits(document_seconds=None, page_seconds=None, memory_mb=None)

@@ -154,6 +154,13 @@ def extract(ctx: DocContext) -> None:
 
 
 def _unread(page: Page, limits: Limits) -> InputProblem:
+    if page.needs_ocr == Unread.DAMAGED:
+        return UnreadableInput(f"page {page.number}: its image frame is damaged and cannot be "
+                               "decoded; the page is left unread", page=page.number)
+    if page.needs_ocr == Unread.TOO_SMALL:
+        return UnreadableInput(f"page {page.number}: the image is too thin to hold a line of "
+                               "print (a strip, not a page); the page is left unread",
+                               page=page.number)
     if page.needs_ocr == Unread.OCR_TIMED_OUT:
         return TimedOut(f"page {page.number}: OCR stopped after {limits.page_seconds:g} s, the "
                         "limit for one page (--page-timeout); the page is left unread",

@@ -15,13 +15,14 @@ from typing import TextIO
 
 from pipeline import __version__
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
-from pipeline.executors import EXECUTORS, check_dask_address, make_executor, worker_died
+from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import Limits
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
 from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
+from pipeline.stopping import StopSignals
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
 from pipeline.writer import WriteReport, extracted_before, recover, write_dataset, write_manifest
@@ -42,6 +43,9 @@ class RunSettings:
     log_json: bool = False  # JSON lines on the log stream instead (pipeline.progress)
     # Extract again a file whose bytes this extractor version already extracted into `out`.
     force: bool = False
+    # Follow symbolic links under an input folder that lead outside the input folders (by
+    # default they are skipped: a link in a shared folder must not feed /etc/passwd to the rows).
+    follow_symlinks: bool = False
     # Finished documents are written to `out` at least this often (whichever comes first), so
     # that a run killed after hours loses minutes: the next run skips what was written. Each
     # checkpoint rewrites the tables, about a second per 100,000 rows.
@@ -103,13 +107,15 @@ class RunSummary:
 
 
 # ---- input discovery ----------------------------------------------------------------------------
-def discover(inputs: list[str], warn: Callable[[str], None] = lambda _: None) -> list[InputFile]:
+def discover(inputs: list[str], warn: Callable[[str], None] = lambda _: None,
+             follow_symlinks: bool = False, links_skipped: list[str] | None = None) -> list[InputFile]:
     """The files to process, each once, in a stable order.
 
     A file named on the command line is always processed (an unsupported one gets a failed row,
     so that the user sees why it gave nothing); under a folder only supported files are taken,
     since folders of reports hold scans and spreadsheets that this version cannot read. Globs are
-    expanded here too, for shells that do not (Windows) and for quoted patterns.
+    expanded here too, for shells that do not (Windows) and for quoted patterns. Symbolic links
+    under a folder follow `Links`; those skipped are added to `links_skipped`.
     """
     found: list[InputFile] = []
     seen: set[str] = set()
@@ -121,36 +127,85 @@ def discover(inputs: list[str], warn: Callable[[str], None] = lambda _: None) ->
             seen.add(key)
             found.append(InputFile(path=path, name=os.path.basename(path)))
 
+    expanded: list[tuple[str, list[str]]] = []  # (as given, what it names)
     for given in inputs:
-        if os.path.isdir(given):
-            before = len(found)
-            for path in _walk(given):
-                add(path)
-            if len(found) == before:
-                warn(f"no {'/'.join(sorted(SUPPORTED_SUFFIXES))} files under {given}")
-        elif os.path.exists(given):
-            add(given)
+        if os.path.exists(given):
+            expanded.append((given, [given]))
         elif _GLOB_CHARS & set(given) and (matches := sorted(glob.glob(given, recursive=True))):
-            for match in matches:
-                for path in _walk(match) if os.path.isdir(match) else [match]:
-                    add(path)
+            expanded.append((given, matches))
         else:
             missing.append(given)
     if missing:
         # A typo should stop the run before it spends hours on the rest.
         raise UsageError("no such file or folder: " + ", ".join(missing))
+    links = Links(roots=tuple(os.path.realpath(path) for _, paths in expanded for path in paths
+                              if os.path.isdir(path)),
+                  follow_all=follow_symlinks, warn=warn,
+                  skipped=links_skipped if links_skipped is not None else [])
+    for given, paths in expanded:
+        before = len(found)
+        for path in paths:
+            for each in _walk(path, links) if os.path.isdir(path) else [path]:
+                add(each)
+        if len(found) == before and os.path.isdir(given):
+            warn(f"no {'/'.join(sorted(SUPPORTED_SUFFIXES))} files under {given}")
     if not found:
         raise UsageError(f"no input files found in {', '.join(inputs)} "
                          f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
     return found
 
 
-def _walk(folder: str) -> list[str]:
+@dataclass
+class Links:
+    """Which symbolic links found under an input folder are followed.
+
+    A link that leads inside the input folders is followed, one that leads outside them only with
+    `follow_all` (--follow-symlinks): the same rule for links to files and to folders. A skipped
+    link is said through `warn` and listed in `skipped`. A link to a folder inside the input
+    folders is not walked into: walking them finds what it leads to anyway, and a link to a
+    folder above it would be walked forever."""
+
+    roots: tuple[str, ...]  # the input folders, resolved
+    follow_all: bool = False
+    warn: Callable[[str], None] = lambda _: None
+    skipped: list[str] = field(default_factory=list)
+
+    def inside(self, path: str) -> bool:
+        target = os.path.realpath(path)
+        return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+                   for root in self.roots)
+
+    def follow_file(self, path: str) -> bool:
+        return self._follow(path, "file") if os.path.islink(path) else True
+
+    def walk_into(self, path: str) -> bool:
+        if not os.path.islink(path):
+            return True
+        return not self.inside(path) and self._follow(path, "folder")
+
+    def _follow(self, path: str, kind: str) -> bool:
+        if self.follow_all or (kind == "file" and self.inside(path)):
+            return True
+        self.skipped.append(as_text(path))
+        self.warn(f"skipped {as_text(path)}: a symbolic link to a {kind} outside the input "
+                  "folders (--follow-symlinks follows it)")
+        return False
+
+
+def _walk(folder: str, links: Links) -> list[str]:
     paths = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        paths.extend(os.path.join(root, f) for f in sorted(files)
-                     if not f.startswith(".") and is_supported(f))
+    walked: set[str] = set()  # resolved: a followed link back up the tree is walked once
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        here = os.path.realpath(root)
+        if here in walked:
+            dirs[:] = []
+            continue
+        walked.add(here)
+        dirs[:] = [d for d in sorted(dirs)
+                   if not d.startswith(".") and links.walk_into(os.path.join(root, d))]
+        paths.extend(path for path in (os.path.join(root, f) for f in sorted(files)
+                                       if not f.startswith(".") and is_supported(f))
+                     if links.follow_file(path))
     return paths
 
 
@@ -181,7 +236,13 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
     writing the documents finished so far."""
     log = log if log is not None else sys.stderr
     started = time.monotonic()
-    files = discover(settings.inputs, warn=lambda msg: print(f"ita-extract: {msg}", file=log))
+    links_skipped: list[str] = []
+
+    def warn(message: str) -> None:
+        print(f"ita-extract: {message}", file=log)
+
+    files = discover(settings.inputs, warn=warn, follow_symlinks=settings.follow_symlinks,
+                     links_skipped=links_skipped)
     # Before hours of work, not after: the output folder must be writable.
     try:
         settings.out.mkdir(parents=True, exist_ok=True)
@@ -191,41 +252,50 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"--out {settings.out} is not writable")
     _guard_output(recover, settings.out)  # a killed run's last write, finished or undone
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
-    executor = make_executor(settings.executor, settings.workers, settings.dask_address)
-    if settings.executor == "processes" and (len(files) == 1 or settings.workers == 1):
-        executor = make_executor("serial")  # a pool would only add start-up time
-    tally = Tally(files=len(files), skipped=skipped)
+    # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
+    # 3000` started 3000 processes for 5 files.
+    workers = max(1, min(settings.workers, len(files), usable_cpus()))
+    executor_name = settings.executor
+    if executor_name == "processes" and workers == 1:
+        executor_name = "serial"  # a pool would only add start-up time
+    executor = make_executor(executor_name, workers, settings.dask_address,
+                             isolated=settings.limits.per_process)
+    tally = Tally(files=len(files), skipped=skipped, workers=workers, links_skipped=links_skipped)
     checkpoint = Checkpoint(settings)
     progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
     progress.started(len(files), len(skipped), inputs=settings.inputs, out=str(settings.out),
-                     executor=executor.name, workers=settings.workers, version=__version__)
+                     executor=executor.name, workers=workers, version=__version__)
+    stop_signals = StopSignals()
 
     def save() -> None:
-        report, seconds = checkpoint.write()
+        with stop_signals.writing():
+            report, seconds = checkpoint.write()
         tally.wrote(report, seconds)
         progress.checkpoint(report.rows_written, seconds)
 
-    try:
-        for extraction in executor.map(partial(process_input, limits=settings.limits), files,
-                                       on_error=not_processed):
-            kill_point("document_done")
-            tally.add(extraction)
-            checkpoint.pending.append(extraction)
-            progress.document(extraction)
-            if checkpoint.due():
-                save()
-                kill_point("checkpoint_done")
-        # Written even when nothing was extracted: every table exists after a run, if empty.
-        save()
-    except KeyboardInterrupt:
-        progress.close()
-        save()  # what is finished is kept: the next run goes on from there
-        raise
-    finally:
-        progress.close()
-    summary = tally.summary(time.monotonic() - started, settings.out)
-    about = manifest(settings, summary, tally)
-    _guard_output(write_manifest, settings.out, about)
+    with stop_signals:
+        try:
+            for extraction in executor.map(partial(process_input, limits=settings.limits), files,
+                                           on_error=not_processed):
+                kill_point("document_done")
+                tally.add(extraction)
+                checkpoint.pending.append(extraction)
+                progress.document(extraction)
+                if checkpoint.due():
+                    save()
+                    kill_point("checkpoint_done")
+            # Written even when nothing was extracted: every table exists after a run, if empty.
+            save()
+        except KeyboardInterrupt:  # Ctrl-C, and SIGTERM (pipeline.stopping)
+            progress.close()
+            save()  # what is finished is kept: the next run goes on from there
+            raise
+        finally:
+            progress.close()
+        summary = tally.summary(time.monotonic() - started, settings.out)
+        about = manifest(settings, summary, tally)
+        with stop_signals.writing():
+            _guard_output(write_manifest, settings.out, about)
     progress.finished(about)
     return summary
 
@@ -302,6 +372,8 @@ class Tally:
     write_seconds: float = 0.0
     checkpoints: int = 0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by process id
+    workers: int | None = None  # the processes the run took, after capping --workers
+    links_skipped: list[str] = field(default_factory=list)  # symbolic links not followed
 
     def add(self, extraction: Extraction) -> None:
         if extraction.worker is not None:
@@ -363,7 +435,8 @@ def manifest(settings: RunSettings, summary: RunSummary, tally: Tally | None = N
         "seconds": summary.seconds,
         "exit_code": summary.exit_code,
         "executor": settings.executor,
-        "workers": settings.workers,
+        "workers": tally.workers if tally and tally.workers else settings.workers,
+        "workers_asked": settings.workers,
         "dask_address": settings.dask_address,
         "pages": summary.pages,
         "pages_per_second": round(summary.pages / summary.seconds, 3) if summary.seconds else None,
@@ -372,6 +445,7 @@ def manifest(settings: RunSettings, summary: RunSummary, tally: Tally | None = N
         # Peak resident memory of each process that extracted documents (this one, when serial).
         "worker_peak_rss_mb": sorted(tally.peak_rss_mb.values(), reverse=True) if tally else [],
         "checkpoints": tally.checkpoints if tally else None,
+        "symlinks_skipped": tally.links_skipped if tally else [],
         "limits": asdict(settings.limits),
         "versions": versions(),
     }

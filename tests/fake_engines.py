@@ -70,6 +70,17 @@ class Spin(Blank):
         return []
 
 
+class NativeSpin(Blank):
+    """Spins deaf to the alarm, as a native loop that never returns to Python is (Python's own
+    regex engine looks for signals as it backtracks, so `Spin` meets the document's alarm):
+    only the worker's CPU-time limit ends it."""
+
+    def read_words(self, pixels, dpi):
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        re.match(r"(a+)+$", "a" * 60 + "b")
+        return []
+
+
 class Hog(Blank):
     """Asks for far more memory than a worker may have (16 GB, touched), as a runaway buffer."""
 

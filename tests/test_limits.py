@@ -223,3 +223,75 @@ def test_the_limits_are_in_the_manifest_and_zero_means_none(tmp_path):
     assert limits == {"document_seconds": None, "page_seconds": 300.0, "memory_mb": 3000}
     assert re.search(r"must be 0 \(no limit\) or more",
                      run_cli("run", TEXTS[0], "--page-timeout", "-1").stderr)
+
+
+# ---- issue 15: the limits hold however the run is started; nonsense values are refused -------
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["serial", "one file"])
+def test_the_memory_limit_holds_in_a_serial_run_and_for_a_single_file(batch, tmp_path, how):
+    """A serial run, and a run of one file or one worker (which is serial), read in this process
+    with no memory limit: a runaway allocation had all the machine's memory."""
+    out = tmp_path / "out"
+    inputs = [batch, "--serial"] if how == "serial" else [batch / SCAN.name]
+    result = run_cli("run", *inputs, "--out", out, "--max-memory-mb", "3000", "-q",
+                     extra_env=with_engine("Hog"))
+    assert "Traceback" not in result.stderr
+    if how == "serial":
+        _only_the_scan_failed(result, out)
+    else:
+        assert result.returncode == ExitCode.ALL_FAILED, result.stderr
+        assert _statuses(out) == {SCAN.name: "failed"}
+    assert [(e["code"], e["stage"]) for e in _errors(out)] == [("memory_limit", "extract")]
+
+
+@pytest.mark.slow
+def test_the_cpu_limit_holds_in_a_serial_run(batch, tmp_path):
+    """An engine spinning in native code, where no alarm reaches: the CPU-time limit (twice the
+    document's 3 s, plus 10 s) ends the worker, not the serial run."""
+    out = tmp_path / "out"
+    result = run_cli("run", batch, "--serial", "--out", out, "--document-timeout", "3", "-q",
+                     extra_env=with_engine("NativeSpin"))
+    _only_the_scan_failed(result, out)
+    assert [(e["code"], e["stage"]) for e in _errors(out)] == [("worker_died", "extract")]
+
+
+@pytest.mark.parametrize("option, value, says", [
+    ("--document-timeout", "nan", "must be a finite number"),
+    ("--document-timeout", "inf", "must be a finite number"),
+    ("--page-timeout", "-inf", "must be a finite number"),
+    ("--max-memory-mb", "-5", "must be 0 (no limit) or more"),
+    ("--document-timeout", "1e300", "must be at most 604800"),
+    ("--max-memory-mb", "1e12", "must be at most 16777216"),
+    ("--workers", "-3", "must be at least 1"),
+    ("--checkpoint-every", "0", "must be at least 1"),
+])
+def test_nonsense_limits_are_refused_before_the_run(tmp_path, option, value, says):
+    out = tmp_path / "out"
+    result = run_cli("run", TEXTS[0], "--out", out, f"{option}={value}")
+    assert result.returncode == ExitCode.USAGE, result.stderr
+    assert f"argument {option}: {says}" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("field, value", [("document_seconds", float("nan")),
+                                          ("page_seconds", float("inf")), ("memory_mb", 2**40)])
+def test_limits_refuse_what_no_system_call_takes(field, value):
+    with pytest.raises(ValueError, match=field):
+        Limits(**{field: value})
+
+
+def test_workers_are_capped_at_the_files_and_the_cpus(tmp_path):
+    import json
+
+    from pipeline.executors import usable_cpus
+
+    out = tmp_path / "out"
+    result = run_cli("run", *TEXTS, "--out", out, "--workers", "3000", "--log-json")
+    assert result.returncode == ExitCode.OK, result.stderr
+    events = [json.loads(line) for line in result.stderr.splitlines()]
+    expected = min(len(TEXTS), usable_cpus())
+    [started] = [e for e in events if e["event"] == "run_started"]
+    assert started["workers"] == expected
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert (manifest["workers"], manifest["workers_asked"]) == (expected, 3000)
+    assert len(manifest["worker_peak_rss_mb"]) <= expected

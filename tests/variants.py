@@ -92,7 +92,7 @@ def make_scan_cell(cell: ScanCell, folder: Path) -> Path:
 
 
 def extract(inputs: Path, out: Path) -> Path:
-    """The pipeline on a folder, in this process, one document after the other."""
+    """The pipeline on a folder, one document after the other (the serial executor)."""
     from pipeline.run import RunSettings, run
 
     summary = run(RunSettings(inputs=[str(inputs)], out=out, workers=1, executor="serial", quiet=True))

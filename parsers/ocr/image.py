@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageSequence
 
-from parsers.layout import PageWarning
+from parsers.layout import PageWarning, Unread
 from parsers.ocr.settings import OcrLimits
 
 A4_WIDTH_INCH = 210 / 25.4
@@ -29,6 +29,21 @@ A4_WIDTH_INCH = 210 / 25.4
 
 class ImageTooLarge(ValueError):
     """An image file of more frames (pages) than `OcrLimits.max_pages`."""
+
+
+# The fewest pixels a page image may have each way: fewer hold no line of print (8 pt print is
+# 22 pixels high at 200 dpi), and the page steps that work on a reduced copy (an eighth of it)
+# would be left with no pixels at all.
+MIN_PAGE_SIDE = 64
+
+
+@dataclass
+class FrameLeftUnread:
+    """A frame (page) of an image file that is not read, in place of its `PageImage`; the other
+    frames of a multi-page TIFF are still read."""
+
+    number: int  # 1-based
+    why: Unread  # DAMAGED (cannot be decoded) or TOO_SMALL (a sliver, fewer than MIN_PAGE_SIDE)
 
 
 @dataclass
@@ -47,10 +62,21 @@ class PageImage:
 
 
 def to_dpi(pixels: np.ndarray, source_dpi: float, dpi: int) -> np.ndarray:
+    """`pixels` at `dpi`; an image at least one pixel each way, however thin.
+
+    >>> to_dpi(np.full((10, 60000), 255, np.uint8), 60000 / A4_WIDTH_INCH, 200).shape
+    (1, 1654)
+    """
     if abs(source_dpi - dpi) < 1:
         return pixels
     scale = dpi / source_dpi
     interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    height, width = pixels.shape[:2]
+    if round(height * scale) < 1 or round(width * scale) < 1:
+        # A sliver (a 60000 × 10 strip taken to be A4 wide) would shrink to no pixels, which
+        # OpenCV refuses with an assertion.
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        return cv2.resize(pixels, size, interpolation=interpolation)
     return cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=interpolation)
 
 
@@ -85,20 +111,32 @@ def capped_dpi(width_inch: float, height_inch: float, dpi: int, max_pixels: int)
 
 
 def image_pages(path: str | Path, dpi: int, max_pages: int = OcrLimits.max_pages,
-                max_pixels: int = OcrLimits.max_page_pixels) -> Iterator[PageImage]:
+                max_pixels: int = OcrLimits.max_page_pixels) -> Iterator[PageImage | FrameLeftUnread]:
     """Each frame of an image file (a TIFF may hold a whole report) at `dpi`, or less for a frame
-    that would be more than `max_pixels` at it."""
+    that would be more than `max_pixels` at it; a frame that cannot be decoded or is too thin to
+    read as a `FrameLeftUnread`. An image whose only frame cannot be decoded raises, as one that
+    cannot be opened."""
     with Image.open(path) as image:
         frames = getattr(image, "n_frames", 1)
         if frames > max_pages:
             raise ImageTooLarge(f"the image has {frames:,} frames (pages), more than the "
                                 f"{max_pages:,} this reader takes (OcrLimits.max_pages)")
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-            pixels = grey(frame)
+            try:
+                pixels = grey(frame)
+            except OSError:  # Pillow's word for bad data: "decoder error", "truncated"
+                if frames == 1:
+                    raise
+                yield FrameLeftUnread(number, Unread.DAMAGED)
+                continue
             source_dpi = recorded_dpi(frame) or pixels.shape[1] / A4_WIDTH_INCH
             height, width = pixels.shape
             at = capped_dpi(width / source_dpi, height / source_dpi, dpi, max_pixels)
-            yield PageImage(number, to_dpi(pixels, source_dpi, at), at, source_dpi)
+            page = to_dpi(pixels, source_dpi, at)
+            if min(page.shape) < MIN_PAGE_SIDE:
+                yield FrameLeftUnread(number, Unread.TOO_SMALL)
+                continue
+            yield PageImage(number, page, at, source_dpi)
 
 
 def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,

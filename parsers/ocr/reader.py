@@ -22,7 +22,7 @@ from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai, reread_item_codes
 from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
-from parsers.ocr.image import PageImage, image_pages, render_pdf_page
+from parsers.ocr.image import FrameLeftUnread, PageImage, image_pages, render_pdf_page
 from parsers.ocr.marks import mark_empty_cells
 from parsers.ocr.missed import read_missed_cells
 from parsers.ocr.preprocess import deskew, flatten, ink
@@ -129,7 +129,9 @@ def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
     engine_for(settings)  # OcrUnavailable before any page, when there is no engine
     limits = settings.limits
     frames = image_pages(path, settings.dpi, limits.max_pages, limits.max_page_pixels)
-    pages = [read_in_time(partial(read_page_image, image, settings), image.number,
+    pages = [Page(number=image.number, blocks=[], method=Method.OCR, needs_ocr=image.why)
+             if isinstance(image, FrameLeftUnread) else
+             read_in_time(partial(read_page_image, image, settings), image.number,
                           image.size_points, settings) for image in frames]
     join_pages(pages)
     return Document(source_path=str(path), source_kind=SourceKind.IMAGE, pages=pages)

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from normalizers.pythainlp_data import keep_pythainlp_out_of_home
 from parsers.compose.lines import attach_marks
 from parsers.pdf.chars import Char
 from parsers.pdf.lines import Spacing, SpacingTally, render_as_layer
@@ -219,6 +220,7 @@ _MAX_RUN = 4
 
 
 def _join_dictionary_runs(text: str) -> str:
+    keep_pythainlp_out_of_home()
     from pythainlp.corpus import thai_words  # loaded once by PyThaiNLP, only for broken lines
 
     words = thai_words()
