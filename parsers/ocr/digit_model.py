@@ -44,5 +44,6 @@ def model(path: str = str(DIGIT_MODEL_PATH)) -> Model:
             return Model(f32("w1"), f32("b1"), f32("w2"), f32("b2"), f32("mean"), f32("scale"),
                          str(data["classes"]), f32("max_aspect"))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        raise OcrUnavailable(f"the Thai-digit reader's weights cannot be read from {path} ({exc}): "
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc  # the path once
+        raise OcrUnavailable(f"the Thai-digit reader's weights cannot be read from {path} ({why}): "
                              "reinstall ita-extract, whose wheel carries them") from exc
