@@ -6,8 +6,8 @@
     ita-extract --version
 
 Exit codes (`pipeline.errors.ExitCode`): 0 every document extracted, 3 some failed or partial,
-4 all failed, 2 bad usage or no inputs found, 5 internal error, 130 interrupted (Ctrl-C),
-143 terminated (SIGTERM).
+4 all failed, 2 bad usage or no inputs found, 5 internal error, 6 OCR needed but not installed,
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ita-extract",
         description="Thai ITA (integrity and transparency assessment) reports into Parquet datasets.",
         epilog="exit codes: 0 all extracted, 3 some documents failed or partial, 4 all failed, "
-               "2 bad usage or no inputs, 5 internal error, 130 interrupted (Ctrl-C), "
-               "143 terminated (SIGTERM)")
+               "2 bad usage or no inputs, 5 internal error, 6 OCR needed but not installed, "
+               "130 interrupted (Ctrl-C), 143 terminated (SIGTERM)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(

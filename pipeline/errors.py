@@ -21,6 +21,9 @@ class ExitCode(IntEnum):
     PARTIAL = 3  # the run finished, but some documents failed or are partial
     ALL_FAILED = 4  # the run finished, and every document failed
     INTERNAL = 5  # a bug: the run stopped on something it did not expect
+    # OCR (Tesseract, its Thai model, the digit model) is missing where the inputs may need it:
+    # found before any file is read, so that no file is charged with the machine's fault.
+    MISSING_DEPENDENCY = 6
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it); what was finished is written
     TERMINATED = 143  # SIGTERM (128 + 15: systemd, Docker, Kubernetes stopping it); as Ctrl-C
 
@@ -161,3 +164,10 @@ class OutputError(ItaError):
 
     code = ErrorCode.OUTPUT_ERROR
     exit_code = ExitCode.USAGE
+
+
+class MissingDependency(ItaError):
+    """Something the inputs need is not installed here; the message says how to install it (as
+    OCRmyPDF's MissingDependencyError)."""
+
+    exit_code = ExitCode.MISSING_DEPENDENCY

@@ -18,6 +18,7 @@ from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, U
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import Limits
+from pipeline.preflight import check_dependencies
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
@@ -252,6 +253,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"--out {settings.out} is not writable")
     _guard_output(recover, settings.out)  # a killed run's last write, finished or undone
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
+    check_dependencies(item.path for item in files)  # not charged to the files, should OCR be missing
     # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
     # 3000` started 3000 processes for 5 files.
     workers = max(1, min(settings.workers, len(files), usable_cpus()))

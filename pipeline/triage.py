@@ -47,6 +47,9 @@ class InputFormat:
     # The documents.source_kind known from triage alone; None when only the reader can tell
     # (a PDF is pdf_text, pdf_scanned or pdf_mixed once its pages have been looked at).
     source_kind: SourceKind | None
+    # Whether its pages may have to be read by OCR: a run given such a file checks at start
+    # that OCR is installed (pipeline.preflight).
+    may_need_ocr: bool = False
 
     def load_reader(self) -> Reader:
         module, _, name = self.reader.partition(":")
@@ -55,9 +58,9 @@ class InputFormat:
 
 FORMATS: tuple[InputFormat, ...] = (
     InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", SourceKind.TEXT),
-    InputFormat("pdf", (".pdf",), "pipeline.triage:read_pdf", None),
+    InputFormat("pdf", (".pdf",), "pipeline.triage:read_pdf", None, may_need_ocr=True),
     InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "pipeline.triage:read_image",
-                SourceKind.IMAGE),
+                SourceKind.IMAGE, may_need_ocr=True),
 )
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for f in FORMATS for s in f.suffixes)
@@ -73,14 +76,34 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 PDF_HEADER_WITHIN = 1024
 
 
+def format_of(path: str | PurePath) -> InputFormat | None:
+    """The format a file's name says it is, or None for a name of no supported type.
+
+    >>> format_of("รายงาน.PDF").name
+    'pdf'
+    """
+    suffix = PurePath(path).suffix.lower()
+    return next((f for f in FORMATS if suffix in f.suffixes), None)
+
+
 def is_supported(path: str | PurePath) -> bool:
-    return PurePath(path).suffix.lower() in SUPPORTED_SUFFIXES
+    return format_of(path) is not None
+
+
+def may_need_ocr(path: str | PurePath) -> bool:
+    """Whether reading the file at `path` may need OCR, by its name (a scan or an image).
+
+    >>> may_need_ocr("scan.pdf"), may_need_ocr("page.tif"), may_need_ocr("report.txt")
+    (True, True, False)
+    """
+    fmt = format_of(path)
+    return fmt is not None and fmt.may_need_ocr
 
 
 def triage(path: str, head: bytes) -> InputFormat:
     """The format of the file at `path` whose first bytes are `head`; raise when we cannot read it."""
     suffix = PurePath(path).suffix.lower()
-    fmt = next((f for f in FORMATS if suffix in f.suffixes), None)
+    fmt = format_of(path)
     if fmt is None:
         raise UnsupportedInput(f"unknown file type {suffix or '(no extension)'!r}; "
                                f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")

@@ -205,11 +205,26 @@ def test_an_engine_error_fails_its_file_with_where_it_was_raised(batch, tmp_path
     assert "the engine cannot read this page" in error["message"] and "fake_engines.py" in error["message"]
 
 
-def test_a_missing_engine_leaves_the_scan_marked_for_ocr(batch, tmp_path):
+def test_a_missing_engine_stops_the_run_before_any_file(batch, tmp_path):
+    # An engine plugged in without a `check` is made at start to see that it can be.
     out = tmp_path / "out"
     result = run_cli("run", batch, "--out", out, "--serial", "-q", extra_env=with_engine("Missing"))
-    _only_the_scan_failed(result, out)
-    assert [(e["code"], e["page"]) for e in _errors(out)] == [("needs_ocr", 1)]
+    assert result.returncode == ExitCode.MISSING_DEPENDENCY, result.stderr
+    assert result.stderr.splitlines() == [
+        "ita-extract: error: 1 input file (a PDF or image) may need OCR, which cannot run here: "
+        "no models for the fake engine (it is missing on purpose)"]
+    assert not (out / "documents").exists()
+
+
+def test_a_process_without_ocr_leaves_the_scan_marked_for_ocr(monkeypatch):
+    # What a worker the run's check did not see (a Dask worker on another machine) does.
+    from pipeline.process import process_file
+
+    for name, value in with_engine("Missing").items():
+        monkeypatch.setenv(name, value)
+    result = process_file(str(SCAN))
+    assert result.document.status == "failed"
+    assert [(e.code, e.page) for e in result.errors] == [("needs_ocr", 1)]
 
 
 def test_the_limits_are_in_the_manifest_and_zero_means_none(tmp_path):

@@ -12,6 +12,7 @@ _WHERE = {
     "OcrSettings": "parsers.ocr.settings",
     "OcrUnavailable": "parsers.ocr.engine",
     "OcrWord": "parsers.ocr.engine",
+    "check_installed": "parsers.ocr.installed",
     "pdf_page_reader": "parsers.ocr.reader",
     "read_image": "parsers.ocr.reader",
     "read_page_image": "parsers.ocr.reader",

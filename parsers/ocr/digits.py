@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import cv2
 import numpy as np
 
 from parsers.ocr.cleanup import PRINTED_LATIN, is_misread_tick
+from parsers.ocr.digit_model import Model, model
 from parsers.ocr.engine import OcrWord
 from parsers.ocr.marks import DASH, mark_in
 from parsers.ocr.settings import DIGIT_MODEL_PATH
 from thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
-MODEL_PATH = DIGIT_MODEL_PATH
+MODEL_PATH = DIGIT_MODEL_PATH  # where scripts/train_digit_reader.py writes the weights
 GLYPH_SIZE = 20  # a glyph is scaled into a square of this many pixels
 REJECT = "?"  # the class of everything that is not a digit: Thai letters and marks
 DIGIT_CHARS = THAI_DIGITS + ARABIC_DIGITS
@@ -187,35 +187,6 @@ def punctuation(glyph: Glyph, ref_top: int, ref_height: int) -> str | None:
     if w <= 0.45 * ref_height and glyph.y0 >= ref_top + 0.55 * ref_height:
         return "," if glyph.y1 > ref_top + ref_height + 0.2 * ref_height else "."
     return None
-
-
-@dataclass(frozen=True)
-class Model:
-    w1: np.ndarray
-    b1: np.ndarray
-    w2: np.ndarray
-    b2: np.ndarray
-    mean: np.ndarray
-    scale: np.ndarray
-    classes: str
-    # Per class, the widest (width / height) its glyph is drawn in the training fonts, with a
-    # margin: a piece read as ๖ but wider than any ๖ is ๕ and / touching.
-    max_aspect: np.ndarray
-
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        hidden = np.maximum((x - self.mean) / self.scale @ self.w1 + self.b1, 0)
-        logits = hidden @ self.w2 + self.b2
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)
-
-
-@lru_cache(maxsize=1)
-def model(path: str = str(MODEL_PATH)) -> Model:
-    with np.load(path, allow_pickle=False) as data:
-        f32 = lambda k: data[k].astype(np.float32)  # noqa: E731 - stored as float16 to keep it small
-        return Model(f32("w1"), f32("b1"), f32("w2"), f32("b2"), f32("mean"), f32("scale"),
-                     str(data["classes"]), f32("max_aspect"))
 
 
 @dataclass(frozen=True)

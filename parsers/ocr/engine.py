@@ -10,7 +10,8 @@ memory this way (`tests/fake_engines.py`), as OCRmyPDF's test plugins do, instea
 for a real page to misbehave.
 
 An engine is made once per process and settings, with its models loaded, and reused for every
-page; a missing engine or model raises `OcrUnavailable` when it is made.
+page; a missing engine or model raises `OcrUnavailable` when it is made. `check_engine` asks the
+same without making it: an engine class may say how, cheaply, in a `check(settings)` method.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from parsers.ocr.settings import OcrSettings
 
 
 class OcrUnavailable(RuntimeError):
-    """The OCR engine or its Thai model is not installed."""
+    """The OCR engine, its Thai model or the digit reader's weights are not installed; the
+    message says how to install them, on one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +115,15 @@ def _factory(name: str) -> Callable[[OcrSettings], OcrEngine]:
 def engine_for(settings: OcrSettings) -> OcrEngine:
     """The engine `settings` name, made once per process; `OcrUnavailable` when it cannot be."""
     return _factory(settings.engine)(settings)
+
+
+def check_engine(settings: OcrSettings) -> None:
+    """`OcrUnavailable` where `engine_for(settings)` would raise it. An engine with a `check`
+    says so without loading its models, which a process that forks workers should not hold
+    (each would inherit them); one without is made, and kept as engine_for keeps it."""
+    factory = _factory(settings.engine)
+    check = getattr(factory, "check", None)
+    if check is not None:
+        check(settings)
+    else:
+        engine_for(settings)

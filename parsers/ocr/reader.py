@@ -23,6 +23,7 @@ from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai, reread_item_codes
 from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
 from parsers.ocr.image import FrameLeftUnread, PageImage, image_pages, render_pdf_page
+from parsers.ocr.installed import check_installed
 from parsers.ocr.marks import mark_empty_cells
 from parsers.ocr.missed import read_missed_cells
 from parsers.ocr.preprocess import deskew, flatten, ink
@@ -126,7 +127,7 @@ def read_in_time(read: Callable[[], Page], number: int, size: tuple[float, float
 
 def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
     """An image file (PNG, JPEG, TIFF with one page per frame) into the layout model."""
-    engine_for(settings)  # OcrUnavailable before any page, when there is no engine
+    check_installed(settings)  # OcrUnavailable before any page, when OCR cannot run
     limits = settings.limits
     frames = image_pages(path, settings.dpi, limits.max_pages, limits.max_page_pixels)
     pages = [Page(number=image.number, blocks=[], method=Method.OCR, needs_ocr=image.why)
@@ -139,8 +140,8 @@ def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
 
 def pdf_page_reader(settings: OcrSettings = DEFAULT) -> Callable[[pdfium.PdfPage, int], Page]:
     """What the PDF reader calls for a page without a usable text layer. Raises `OcrUnavailable`
-    at once when the engine or its Thai model is missing."""
-    engine_for(settings)
+    at once when the engine, its Thai model or the digit reader's weights are missing."""
+    check_installed(settings)
 
     def read(page: pdfium.PdfPage, number: int) -> Page:
         def render_and_read() -> Page:

@@ -18,18 +18,27 @@ from parsers.ocr.settings import OcrSettings
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
-# One per page segmentation mode used: words, one word, one line, orientation.
-@lru_cache(maxsize=4)
-def _api(tessdata: str, languages: str, psm: str = "AUTO"):
+def _installed(tessdata: str, languages: str):
+    """tesserocr, once it and the models of `languages` are known to be there; `OcrUnavailable`
+    saying how to install what is not."""
     try:
         import tesserocr
-    except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise OcrUnavailable(f"tesserocr is not installed: {exc}") from exc
+    except ImportError as exc:  # a dependency of the package, but its wheel may not fit the system
+        raise OcrUnavailable(f"tesserocr cannot be imported ({exc}): pip install tesserocr") from exc
     missing = [lang for lang in languages.split("+")
                if not os.path.exists(os.path.join(tessdata, f"{lang}.traineddata"))]
     if missing:
-        raise OcrUnavailable(f"no Tesseract model for {', '.join(missing)} in {tessdata} "
-                             "(Debian: apt-get install tesseract-ocr-tha)")
+        files = " and ".join(f"{lang}.traineddata" for lang in missing)
+        raise OcrUnavailable(f"no Tesseract model for {'+'.join(missing)} in {tessdata}: install "
+                             "Tesseract's models (Debian, Ubuntu: apt-get install tesseract-ocr "
+                             f"tesseract-ocr-tha), or set TESSDATA_PREFIX to the folder holding {files}")
+    return tesserocr
+
+
+# One per page segmentation mode used: words, one word, one line, orientation.
+@lru_cache(maxsize=4)
+def _api(tessdata: str, languages: str, psm: str = "AUTO"):
+    tesserocr = _installed(tessdata, languages)
     return tesserocr.PyTessBaseAPI(path=tessdata, lang=languages, psm=getattr(tesserocr.PSM, psm))
 
 
@@ -39,6 +48,12 @@ class TesseractEngine:
     def __init__(self, settings: OcrSettings):
         self.tessdata, self.languages = settings.tessdata, settings.languages
         _api(self.tessdata, self.languages)  # the models are there, or OcrUnavailable now
+
+    @staticmethod
+    def check(settings: OcrSettings) -> None:
+        """`OcrUnavailable` where the engine could not be made, without loading its models (a
+        run checks before it forks its workers: `parsers.ocr.engine.check_engine`)."""
+        _installed(settings.tessdata, settings.languages)
 
     def read_words(self, pixels: np.ndarray, dpi: int) -> list[OcrWord]:
         """Tesseract's Thai "words" are single letters or syllables (Thai has no spaces between
