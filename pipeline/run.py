@@ -75,7 +75,9 @@ class RunSettings:
 
 @dataclass(frozen=True)
 class InputFile:
-    path: str  # as given, or as found under a folder given
+    # As given, or as found under a folder given, normalised (`./a//b` is `a/b`): the source's
+    # identity in `out` (documents.source_path), which its bytes' versions replace each other under.
+    path: str
     name: str  # file name, the documents.source_name
 
 
@@ -119,6 +121,7 @@ def discover(inputs: list[str], warn: Callable[[str], None] = lambda _: None) ->
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
+            path = os.path.normpath(path)
             found.append(InputFile(path=path, name=os.path.basename(path)))
 
     for given in inputs:
@@ -257,23 +260,21 @@ def _guard_output(write, *args):
 
 
 def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list[str]]:
-    """(files to extract, stored statuses of those skipped): a file whose bytes this version
-    already extracted into `out` is skipped, unless that extraction failed (it is tried
-    again: a failure may be the machine's, such as Tesseract missing)."""
+    """(files to extract, stored statuses of those skipped): a file whose path holds the bytes
+    this version already extracted into `out` for that path is skipped, unless that extraction
+    failed (it is tried again: a failure may be the machine's, such as Tesseract missing). The
+    same bytes at another path are another source, extracted for its own row."""
     done = extracted_before(out)
     if not done:
         return files, []
     todo, skipped = [], []
     for item in files:
-        digest = _digest(item)
-        if digest is None:
-            todo.append(item)  # process_file reports why it cannot be read
-            continue
-        version, status = done.get(digest, (None, None))
-        if version == __version__ and status not in (None, DocStatus.FAILED):
-            skipped.append(status)
+        stored = done.get(as_text(item.path))
+        if (stored is not None and stored.extractor_version == __version__
+                and stored.status != DocStatus.FAILED and stored.doc_id == _digest(item)):
+            skipped.append(stored.status)
         else:
-            todo.append(item)
+            todo.append(item)  # new, changed, or unreadable (process_file reports why)
     return todo, skipped
 
 
@@ -302,6 +303,9 @@ class Tally:
     write_seconds: float = 0.0
     checkpoints: int = 0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by process id
+    # doc_ids whose scores, measures and owners are counted: two copies of one file are two
+    # documents but, as in the tables, one set of those rows.
+    counted: set[str] = field(default_factory=set)
 
     def add(self, extraction: Extraction) -> None:
         if extraction.worker is not None:
@@ -311,6 +315,9 @@ class Tally:
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
         self.statuses.append(extraction.document.status)
         self.pages += extraction.document.page_count or 0
+        if extraction.document.status == DocStatus.FAILED or extraction.document.doc_id in self.counted:
+            return
+        self.counted.add(extraction.document.doc_id)
         self.scores += len(extraction.scores)
         self.measures += len(extraction.measures)
         self.owners += len(extraction.owners)
