@@ -17,14 +17,21 @@ from pipeline import __version__
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, worker_died
 from pipeline.faults import kill_point
-from pipeline.limits import Limits
+from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.result import Extraction
 from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
-from pipeline.writer import WriteReport, extracted_before, recover, write_dataset, write_manifest
+from pipeline.writer import (
+    Lock,
+    WriteReport,
+    extracted_before,
+    recover,
+    write_dataset,
+    write_manifest,
+)
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -49,6 +56,8 @@ class RunSettings:
     checkpoint_seconds: float = 300.0
     # How long and how much memory one document may take before it fails (pipeline.limits).
     limits: Limits = field(default_factory=Limits)
+    # How long a write waits for another run's write into `out` (None: as long as it takes).
+    lock_timeout: float | None = DEFAULT_LOCK_SECONDS
 
     def __post_init__(self) -> None:
         if isinstance(self.inputs, (str, os.PathLike)):
@@ -61,6 +70,8 @@ class RunSettings:
             raise UsageError(f"--out {self.out} exists and is not a folder")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise UsageError(f"workers must be a whole number ≥ 1, got {self.workers!r}")
+        if self.lock_timeout is not None and self.lock_timeout < 0:
+            raise UsageError(f"the lock timeout must be 0 or more seconds, got {self.lock_timeout}")
         if self.checkpoint_documents < 1 or self.checkpoint_seconds <= 0:
             raise UsageError("checkpoints need at least 1 document and more than 0 seconds")
         if self.executor not in EXECUTORS:
@@ -192,14 +203,16 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"cannot create --out {settings.out}: {exc}") from exc
     if not os.access(settings.out, os.W_OK):
         raise OutputError(f"--out {settings.out} is not writable")
-    _guard_output(recover, settings.out)  # a killed run's last write, finished or undone
-    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
+    progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
+    lock = Lock(settings.lock_timeout,
+                waiting=partial(progress.waiting, str(settings.out), settings.lock_timeout))
+    _guard_output(recover, settings.out, lock)  # a killed run's last write, finished or undone
+    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock)
     executor = make_executor(settings.executor, settings.workers, settings.dask_address)
     if settings.executor == "processes" and (len(files) == 1 or settings.workers == 1):
         executor = make_executor("serial")  # a pool would only add start-up time
     tally = Tally(files=len(files), skipped=skipped)
-    checkpoint = Checkpoint(settings)
-    progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
+    checkpoint = Checkpoint(settings, lock)
     progress.started(len(files), len(skipped), inputs=settings.inputs, out=str(settings.out),
                      executor=executor.name, workers=settings.workers, version=__version__)
 
@@ -236,8 +249,9 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
 class Checkpoint:
     """The finished documents not yet written, and when they should be."""
 
-    def __init__(self, settings: RunSettings):
+    def __init__(self, settings: RunSettings, lock: Lock):
         self.settings = settings
+        self.lock = lock
         self.pending: list[Extraction] = []
         self.last = time.monotonic()
 
@@ -247,7 +261,7 @@ class Checkpoint:
 
     def write(self) -> tuple[WriteReport, float]:
         started = time.perf_counter()
-        report = _guard_output(write_dataset, self.settings.out, self.pending)
+        report = _guard_output(write_dataset, self.settings.out, self.pending, self.lock)
         self.pending, self.last = [], time.monotonic()
         return report, time.perf_counter() - started
 
@@ -259,12 +273,12 @@ def _guard_output(write, *args):
         raise OutputError(f"cannot write to {args[0]}: {exc}") from exc
 
 
-def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list[str]]:
+def _unchanged(files: list[InputFile], out: Path, lock: Lock) -> tuple[list[InputFile], list[str]]:
     """(files to extract, stored statuses of those skipped): a file whose path holds the bytes
     this version already extracted into `out` for that path is skipped, unless that extraction
     failed (it is tried again: a failure may be the machine's, such as Tesseract missing). The
     same bytes at another path are another source, extracted for its own row."""
-    done = extracted_before(out)
+    done = extracted_before(out, lock)
     if not done:
         return files, []
     todo, skipped = [], []

@@ -36,7 +36,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
 from pipeline.faults import kill_point
+from pipeline.limits import DEFAULT_LOCK_SECONDS
 from pipeline.result import Extraction
 from pipeline.schema import PARTITION_COLUMN, TABLES, DocStatus, arrow_schema, check_row
 
@@ -61,6 +63,7 @@ _LOCK_FILE = ".ita-extract.lock"
 _ORDER = "__order"
 # Tables whose rows belong to a source (a path); the others' rows belong to its bytes (a doc_id).
 PER_SOURCE = frozenset({"documents", "errors"})
+_LOCK_POLL_SECONDS = 0.1
 
 # Rows are sorted on these, then on their order within their document (as extracted).
 SORT_KEYS: dict[str, tuple[str, ...]] = {
@@ -72,6 +75,15 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "listed_scores": ("doc_id", "row_no"),
     "errors": ("doc_id", "source_path"),
 }
+
+
+@dataclass(frozen=True)
+class Lock:
+    """How a process waits for another's write into the same folder: a write takes seconds, so
+    a run that found the folder busy waits rather than dropping what it extracted."""
+
+    timeout: float | None = DEFAULT_LOCK_SECONDS  # None: as long as it takes
+    waiting: Callable[[], None] = lambda: None  # called once, when the lock is found held
 
 
 @dataclass
@@ -92,7 +104,7 @@ def rows_to_arrow(rows: Sequence[Any], row_type: type) -> pa.Table:
     return table
 
 
-def write_dataset(out: Path, extractions: Iterable[Extraction]) -> WriteReport:
+def write_dataset(out: Path, extractions: Iterable[Extraction], lock: Lock = Lock()) -> WriteReport:
     """Merge the extractions into the datasets under `out` (all tables, even empty ones)."""
     out = Path(out)
     # Same order whichever executor produced them: the output must not depend on scheduling.
@@ -102,7 +114,7 @@ def write_dataset(out: Path, extractions: Iterable[Extraction]) -> WriteReport:
     extracted = sorted({e.document.doc_id for e in batch if _has_content(e)})
     out.mkdir(parents=True, exist_ok=True)
     written, total = {}, {}
-    with _locked(out):
+    with _locked(out, lock):
         _recover(out)
         transaction = Path(tempfile.mkdtemp(prefix=_TRANSACTION_PREFIX, dir=out))
         try:
@@ -180,13 +192,13 @@ class Stored:
     status: str
 
 
-def extracted_before(out: Path) -> dict[str, Stored]:
+def extracted_before(out: Path, lock: Lock = Lock()) -> dict[str, Stored]:
     """source_path → what `out`'s dataset holds of it. Read under the lock: another run's write
     swapping the tables in must not be read half done."""
     row_type = TABLES["documents"]
     if not (out / "documents").exists():
         return {}
-    with _locked(out):
+    with _locked(out, lock):
         existing = _read_existing(out / "documents", row_type)
     columns = existing.select(["source_path", "doc_id", "extractor_version", "status"]).to_pylist()
     return {r["source_path"]: Stored(r["doc_id"], r["extractor_version"], r["status"]) for r in columns}
@@ -269,12 +281,12 @@ def _roll_forward(out: Path, transaction: Path) -> None:
     shutil.rmtree(transaction, ignore_errors=True)
 
 
-def recover(out: Path) -> None:
+def recover(out: Path, lock: Lock = Lock()) -> None:
     """Finish the committed writes a dead process left in `out` and throw away the others, so
     that what is read from `out` next is what the last write meant it to be. A no-op when
     nothing was interrupted (or `out` does not exist yet)."""
     if Path(out).is_dir():
-        with _locked(Path(out)):
+        with _locked(Path(out), lock):
             _recover(Path(out))
 
 
@@ -308,20 +320,32 @@ def _sync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One writer at a time per output folder (the lock dies with its process: no stale locks)."""
+def _locked(out: Path, lock: Lock) -> Iterator[None]:
+    """One writer at a time per output folder (the lock dies with its process: no stale locks).
+    A write is seconds long, so another run waits for it, up to `lock.timeout`."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; concurrent runs into one folder are on the user
         yield
         return
-    with open(out / _LOCK_FILE, "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise OutputError(f"another ita-extract run is writing to {out}; wait for it or "
-                                 "choose another --out") from exc
+    with open(out / _LOCK_FILE, "w") as handle:
+        deadline = None if lock.timeout is None else time.monotonic() + lock.timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise OutputError(f"another ita-extract run has been writing to {out} for "
+                                      f"{lock.timeout:g} s (--lock-timeout); wait for it or choose "
+                                      "another --out") from exc
+                if not told:
+                    lock.waiting()
+                    told = True
+                # flock has no timeout of its own; a write is seconds long, so polling costs little.
+                time.sleep(_LOCK_POLL_SECONDS)
         try:
             yield
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_UN)
