@@ -2,7 +2,8 @@
 
     ita-extract run PATH... [--out DIR] [--workers N | --serial] [--dask ADDRESS] [--force]
                             [--checkpoint-every N] [--document-timeout S] [--page-timeout S]
-                            [--max-memory-mb MB] [--follow-symlinks] [--quiet | --log-json]
+                            [--max-memory-mb MB] [--follow-symlinks] [--lock-timeout S]
+                            [--quiet | --log-json]
     ita-extract --version
 
 Exit codes (`pipeline.errors.ExitCode`): 0 every document extracted, 3 some failed or partial,
@@ -22,6 +23,7 @@ from pipeline import __version__
 from pipeline.errors import ExitCode, ItaError
 from pipeline.limits import (
     DEFAULT_DOCUMENT_SECONDS,
+    DEFAULT_LOCK_SECONDS,
     DEFAULT_MEMORY_MB,
     DEFAULT_PAGE_SECONDS,
     MAX_MEMORY_MB,
@@ -100,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     limits.add_argument("--max-memory-mb", type=_megabytes, default=DEFAULT_MEMORY_MB, metavar="MB",
                         help="address space of a worker process, which reserves about 2 GB of it "
                              "idle (default: %(default)g)")
+    run.add_argument("--lock-timeout", type=_limit, default=DEFAULT_LOCK_SECONDS, metavar="S",
+                     help="seconds to wait for another run's write into the same --out (0 = no "
+                          "limit); its documents are kept, whichever run extracted them "
+                          "(default: %(default)g)")
     output = run.add_mutually_exclusive_group()
     output.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no line per failed file; the summary line stays")
@@ -150,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                                executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
                                force=args.force, checkpoint_documents=args.checkpoint_every,
                                log_json=args.log_json, follow_symlinks=args.follow_symlinks,
+                               lock_timeout=args.lock_timeout,
                                limits=Limits(document_seconds=args.document_timeout,
                                              page_seconds=args.page_timeout,
                                              memory_mb=int(memory) if memory else None))

@@ -37,6 +37,10 @@ class Progress(ABC):
         """A hook: a checkpoint was written (only the JSON log tells)."""
 
     @abstractmethod
+    def waiting(self, out: str, timeout: float | None) -> None:
+        """Another run is writing to `out`; this one waits up to `timeout` seconds (None: no limit)."""
+
+    @abstractmethod
     def finished(self, summary: dict[str, Any]) -> None: ...
 
     def close(self) -> None:  # noqa: B027
@@ -72,6 +76,15 @@ class ProgressBar(Progress):
             why = f"{first.code}: {first.message}" if first else "failed"
             self.bar.write(f"ita-extract: {extraction.document.source_path}: {why}", file=self.stream)
 
+    def waiting(self, out: str, timeout: float | None) -> None:
+        # Said even with --quiet: without it a run stalled on another's write looks hung.
+        limit = "as long as it takes" if timeout is None else f"up to {timeout:g} s"
+        line = f"ita-extract: another run is writing to {out}; waiting for it ({limit}, --lock-timeout)"
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)
+        else:
+            print(line, file=self.stream, flush=True)
+
     def finished(self, summary: dict[str, Any]) -> None:
         self.close()
 
@@ -104,6 +117,9 @@ class JsonLog(Progress):
 
     def checkpoint(self, rows_written: dict[str, int], seconds: float) -> None:
         self._emit("checkpoint", rows_written=rows_written, seconds=round(seconds, 3))
+
+    def waiting(self, out: str, timeout: float | None) -> None:
+        self._emit("waiting_for_lock", out=out, timeout_seconds=timeout)
 
     def finished(self, summary: dict[str, Any]) -> None:
         self._emit("run_finished", **summary)

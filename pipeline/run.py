@@ -17,7 +17,7 @@ from pipeline import __version__
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
-from pipeline.limits import Limits
+from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
 from pipeline.preflight import check_dependencies
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
@@ -26,7 +26,14 @@ from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.stopping import StopSignals
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
-from pipeline.writer import WriteReport, extracted_before, recover, write_dataset, write_manifest
+from pipeline.writer import (
+    Lock,
+    WriteReport,
+    extracted_before,
+    recover,
+    write_dataset,
+    write_manifest,
+)
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -54,6 +61,8 @@ class RunSettings:
     checkpoint_seconds: float = 300.0
     # How long and how much memory one document may take before it fails (pipeline.limits).
     limits: Limits = field(default_factory=Limits)
+    # How long a write waits for another run's write into `out` (None: as long as it takes).
+    lock_timeout: float | None = DEFAULT_LOCK_SECONDS
 
     def __post_init__(self) -> None:
         if isinstance(self.inputs, (str, os.PathLike)):
@@ -66,6 +75,8 @@ class RunSettings:
             raise UsageError(f"--out {self.out} exists and is not a folder")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise UsageError(f"workers must be a whole number ≥ 1, got {self.workers!r}")
+        if self.lock_timeout is not None and self.lock_timeout < 0:
+            raise UsageError(f"the lock timeout must be 0 or more seconds, got {self.lock_timeout}")
         if self.checkpoint_documents < 1 or self.checkpoint_seconds <= 0:
             raise UsageError("checkpoints need at least 1 document and more than 0 seconds")
         if self.executor not in EXECUTORS:
@@ -80,7 +91,9 @@ class RunSettings:
 
 @dataclass(frozen=True)
 class InputFile:
-    path: str  # as given, or as found under a folder given
+    # As given, or as found under a folder given, normalised (`./a//b` is `a/b`): the source's
+    # identity in `out` (documents.source_path), which its bytes' versions replace each other under.
+    path: str
     name: str  # file name, the documents.source_name
 
 
@@ -126,6 +139,7 @@ def discover(inputs: list[str], warn: Callable[[str], None] = lambda _: None,
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
+            path = os.path.normpath(path)
             found.append(InputFile(path=path, name=os.path.basename(path)))
 
     expanded: list[tuple[str, list[str]]] = []  # (as given, what it names)
@@ -251,8 +265,11 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         raise OutputError(f"cannot create --out {settings.out}: {exc}") from exc
     if not os.access(settings.out, os.W_OK):
         raise OutputError(f"--out {settings.out} is not writable")
-    _guard_output(recover, settings.out)  # a killed run's last write, finished or undone
-    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out)
+    progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
+    lock = Lock(settings.lock_timeout,
+                waiting=partial(progress.waiting, str(settings.out), settings.lock_timeout))
+    _guard_output(recover, settings.out, lock)  # a killed run's last write, finished or undone
+    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock)
     check_dependencies(item.path for item in files)  # not charged to the files, should OCR be missing
     # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
     # 3000` started 3000 processes for 5 files.
@@ -263,8 +280,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
     executor = make_executor(executor_name, workers, settings.dask_address,
                              isolated=settings.limits.per_process)
     tally = Tally(files=len(files), skipped=skipped, workers=workers, links_skipped=links_skipped)
-    checkpoint = Checkpoint(settings)
-    progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
+    checkpoint = Checkpoint(settings, lock)
     progress.started(len(files), len(skipped), inputs=settings.inputs, out=str(settings.out),
                      executor=executor.name, workers=workers, version=__version__)
     stop_signals = StopSignals()
@@ -305,8 +321,9 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
 class Checkpoint:
     """The finished documents not yet written, and when they should be."""
 
-    def __init__(self, settings: RunSettings):
+    def __init__(self, settings: RunSettings, lock: Lock):
         self.settings = settings
+        self.lock = lock
         self.pending: list[Extraction] = []
         self.last = time.monotonic()
 
@@ -316,7 +333,7 @@ class Checkpoint:
 
     def write(self) -> tuple[WriteReport, float]:
         started = time.perf_counter()
-        report = _guard_output(write_dataset, self.settings.out, self.pending)
+        report = _guard_output(write_dataset, self.settings.out, self.pending, self.lock)
         self.pending, self.last = [], time.monotonic()
         return report, time.perf_counter() - started
 
@@ -328,24 +345,22 @@ def _guard_output(write, *args):
         raise OutputError(f"cannot write to {args[0]}: {exc}") from exc
 
 
-def _unchanged(files: list[InputFile], out: Path) -> tuple[list[InputFile], list[str]]:
-    """(files to extract, stored statuses of those skipped): a file whose bytes this version
-    already extracted into `out` is skipped, unless that extraction failed (it is tried
-    again: a failure may be the machine's, such as Tesseract missing)."""
-    done = extracted_before(out)
+def _unchanged(files: list[InputFile], out: Path, lock: Lock) -> tuple[list[InputFile], list[str]]:
+    """(files to extract, stored statuses of those skipped): a file whose path holds the bytes
+    this version already extracted into `out` for that path is skipped, unless that extraction
+    failed (it is tried again: a failure may be the machine's, such as Tesseract missing). The
+    same bytes at another path are another source, extracted for its own row."""
+    done = extracted_before(out, lock)
     if not done:
         return files, []
     todo, skipped = [], []
     for item in files:
-        digest = _digest(item)
-        if digest is None:
-            todo.append(item)  # process_file reports why it cannot be read
-            continue
-        version, status = done.get(digest, (None, None))
-        if version == __version__ and status not in (None, DocStatus.FAILED):
-            skipped.append(status)
+        stored = done.get(as_text(item.path))
+        if (stored is not None and stored.extractor_version == __version__
+                and stored.status != DocStatus.FAILED and stored.doc_id == _digest(item)):
+            skipped.append(stored.status)
         else:
-            todo.append(item)
+            todo.append(item)  # new, changed, or unreadable (process_file reports why)
     return todo, skipped
 
 
@@ -376,6 +391,9 @@ class Tally:
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by process id
     workers: int | None = None  # the processes the run took, after capping --workers
     links_skipped: list[str] = field(default_factory=list)  # symbolic links not followed
+    # doc_ids whose scores, measures and owners are counted: two copies of one file are two
+    # documents but, as in the tables, one set of those rows.
+    counted: set[str] = field(default_factory=set)
 
     def add(self, extraction: Extraction) -> None:
         if extraction.worker is not None:
@@ -385,6 +403,9 @@ class Tally:
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
         self.statuses.append(extraction.document.status)
         self.pages += extraction.document.page_count or 0
+        if extraction.document.status == DocStatus.FAILED or extraction.document.doc_id in self.counted:
+            return
+        self.counted.add(extraction.document.doc_id)
         self.scores += len(extraction.scores)
         self.measures += len(extraction.measures)
         self.owners += len(extraction.owners)

@@ -80,7 +80,8 @@ def column(arrow_type: pa.DataType, description: str, allowed: tuple[str, ...] |
 
 # Columns that every table but `documents` repeats, so a flat table is useful without joins.
 def _doc_id():
-    return column(pa.string(), "sha256 hex of the source file's bytes", required=True)
+    return column(pa.string(), "sha256 hex of the source file's bytes: the version of its source "
+                  "(source_path); copies at other paths share it", required=True)
 
 
 def _org_name():
@@ -106,7 +107,8 @@ class DocumentRow:
     TABLE: ClassVar[str] = "documents"
     doc_id: str = _doc_id()
     source_name: str = column(pa.string(), "file name as given", required=True)
-    source_path: str = column(pa.string(), "path as given", required=True)
+    source_path: str = column(pa.string(), "path as given (or found under a folder given), normalised: "
+                              "the source, one row each; a new version replaces the row", required=True)
     source_kind: str | None = column(pa.string(), "what the file is", SOURCE_KINDS)
     page_count: int | None = column(pa.int32(), "pages read from the file")
     form: str | None = column(pa.string(), "document form", FORMS)
@@ -278,7 +280,8 @@ class ListedScoreRow:
 @dataclass(kw_only=True)
 class ErrorRow:
     TABLE: ClassVar[str] = "errors"
-    source_path: str = column(pa.string(), "path as given", required=True)
+    source_path: str = column(pa.string(), "path as given (or found under a folder given), normalised: "
+                              "the source, one row each; a new version replaces the row", required=True)
     doc_id: str | None = column(pa.string(), "sha256 of the file's bytes; null if it could not be read")
     org_name: str | None = _org_name()
     province: str | None = _province()

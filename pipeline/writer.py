@@ -14,8 +14,14 @@ Layout: `<out>/<table>/fiscal_year_be=<Y>/part-0.parquet`, rows without a year i
   `__HIVE_DEFAULT_PARTITION__` alone and refuses such a dataset, and DuckDB refuses one that mixes
   partitioned and unpartitioned files, so a table is either wholly partitioned or one root file,
   never both. Every write rewrites the whole table, so the layout follows the data.
-* Re-running is idempotent: rows already in a table whose doc_id is among the documents being
-  written are replaced (an `errors` row without doc_id is matched on source_path).
+* A source is its `source_path`; its bytes (`doc_id`, their sha256) are its version. `documents`
+  and `errors` hold rows per source: a write replaces every row of the sources it writes, so an
+  edited file's old row goes and re-running is idempotent. The other tables hold what the bytes
+  say, once per doc_id however many paths hold those bytes: a write replaces the rows of each
+  doc_id it extracted (and did not fail), and keeps a doc_id's rows only while some `documents`
+  row of that doc_id did not fail. An edited file's old version thus leaves every table, an edit
+  that fails takes its success's rows with it, and two copies are two `documents` rows sharing one
+  set of rows, whichever checkpoint or run wrote each.
 * A write is all tables or none, whenever the process dies (SIGKILL, power loss). A run
   checkpoints several times and the next run skips the documents already in `documents`, so a
   `documents` row without its measures would lose them for good. Every table is written anew
@@ -30,7 +36,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +50,9 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
 from pipeline.faults import kill_point
+from pipeline.limits import DEFAULT_LOCK_SECONDS
 from pipeline.result import Extraction
-from pipeline.schema import PARTITION_COLUMN, TABLES, arrow_schema, check_row
+from pipeline.schema import PARTITION_COLUMN, TABLES, DocStatus, arrow_schema, check_row
 
 DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 PART_FILE = "part-0.parquet"
@@ -53,6 +61,9 @@ _TRANSACTION_PREFIX = ".ita-extract-write-"
 _COMMITTED = "COMMITTED"
 _LOCK_FILE = ".ita-extract.lock"
 _ORDER = "__order"
+# Tables whose rows belong to a source (a path); the others' rows belong to its bytes (a doc_id).
+PER_SOURCE = frozenset({"documents", "errors"})
+_LOCK_POLL_SECONDS = 0.1
 
 # Rows are sorted on these, then on their order within their document (as extracted).
 SORT_KEYS: dict[str, tuple[str, ...]] = {
@@ -64,6 +75,15 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "listed_scores": ("doc_id", "row_no"),
     "errors": ("doc_id", "source_path"),
 }
+
+
+@dataclass(frozen=True)
+class Lock:
+    """How a process waits for another's write into the same folder: a write takes seconds, so
+    a run that found the folder busy waits rather than dropping what it extracted."""
+
+    timeout: float | None = DEFAULT_LOCK_SECONDS  # None: as long as it takes
+    waiting: Callable[[], None] = lambda: None  # called once, when the lock is found held
 
 
 @dataclass
@@ -84,26 +104,36 @@ def rows_to_arrow(rows: Sequence[Any], row_type: type) -> pa.Table:
     return table
 
 
-def write_dataset(out: Path, extractions: Iterable[Extraction]) -> WriteReport:
+def write_dataset(out: Path, extractions: Iterable[Extraction], lock: Lock = Lock()) -> WriteReport:
     """Merge the extractions into the datasets under `out` (all tables, even empty ones)."""
     out = Path(out)
     # Same order whichever executor produced them: the output must not depend on scheduling.
     batch = sorted(extractions, key=lambda e: (e.document.doc_id, e.document.source_path))
     new_rows = _rows_per_table(batch)
-    doc_ids = sorted({e.document.doc_id for e in batch})
     paths = sorted({e.document.source_path for e in batch})
+    extracted = sorted({e.document.doc_id for e in batch if _has_content(e)})
     out.mkdir(parents=True, exist_ok=True)
     written, total = {}, {}
-    with _locked(out):
+    with _locked(out, lock):
         _recover(out)
         transaction = Path(tempfile.mkdtemp(prefix=_TRANSACTION_PREFIX, dir=out))
         try:
+            # TABLES lists documents first: the doc_ids it leaves decide what the others keep.
+            live: pa.Array | None = None
             for name, row_type in TABLES.items():
                 for row in new_rows[name]:
                     check_row(row)
                 new = rows_to_arrow(new_rows[name], row_type)
-                kept = _without(_read_existing(out / name, row_type), doc_ids, paths)
+                existing = _read_existing(out / name, row_type)
+                if name in PER_SOURCE:
+                    kept = _without(existing, "source_path", paths)
+                else:
+                    kept = _without(existing, "doc_id", extracted)
                 table = _sorted(name, kept, new)
+                if name == "documents":
+                    live = _content_holders(table)
+                elif name not in PER_SOURCE:
+                    table = table.filter(pc.is_in(table["doc_id"], value_set=live))
                 _write_table(table, transaction / "new" / name)
                 written[name], total[name] = new.num_rows, table.num_rows
             _commit(out, transaction)
@@ -126,27 +156,52 @@ def write_manifest(out: Path, manifest: dict[str, Any]) -> Path:
 
 # ---- internals ----------------------------------------------------------------------------------
 def _rows_per_table(batch: list[Extraction]) -> dict[str, list]:
-    """Every document gets its own documents and errors rows; the other tables' rows depend only
-    on the bytes, so two copies of one file (same doc_id) give them once, not twice."""
+    """Every source gets its own documents and errors rows; the other tables' rows depend only
+    on the bytes, so two copies of one file (same doc_id) give them once: from the first copy
+    (in the batch's order) that did not fail."""
     rows: dict[str, list] = {name: [] for name in TABLES}
-    seen: set[str] = set()
+    given: set[str] = set()
     for extraction in batch:
-        first = extraction.document.doc_id not in seen
-        seen.add(extraction.document.doc_id)
+        first = _has_content(extraction) and extraction.document.doc_id not in given
+        if first:
+            given.add(extraction.document.doc_id)
         for name, table_rows in extraction.tables().items():
-            if first or name in ("documents", "errors"):
+            if first or name in PER_SOURCE:
                 rows[name].extend(table_rows)
     return rows
 
 
-def extracted_before(out: Path) -> dict[str, tuple[str | None, str | None]]:
-    """doc_id → (extractor_version, status) of every document already in `out`'s dataset."""
+def _has_content(extraction: Extraction) -> bool:
+    """A failed extraction says nothing about its bytes: it neither gives nor replaces their rows
+    (another path's copy may have been read), and no failed row keeps them."""
+    return extraction.document.status != DocStatus.FAILED
+
+
+def _content_holders(documents: pa.Table) -> pa.Array:
+    """The doc_ids whose rows the per-bytes tables keep: those of a documents row not failed."""
+    held = documents.filter(pc.not_equal(documents["status"], DocStatus.FAILED.value))["doc_id"]
+    return pc.unique(held)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What `out` holds of one source: the version of its bytes, who wrote it, how it went."""
+
+    doc_id: str
+    extractor_version: str
+    status: str
+
+
+def extracted_before(out: Path, lock: Lock = Lock()) -> dict[str, Stored]:
+    """source_path → what `out`'s dataset holds of it. Read under the lock: another run's write
+    swapping the tables in must not be read half done."""
     row_type = TABLES["documents"]
-    existing = _read_existing(out / "documents", row_type)
-    if existing.num_rows == 0:
+    if not (out / "documents").exists():
         return {}
-    columns = existing.select(["doc_id", "extractor_version", "status"]).to_pylist()
-    return {r["doc_id"]: (r["extractor_version"], r["status"]) for r in columns}
+    with _locked(out, lock):
+        existing = _read_existing(out / "documents", row_type)
+    columns = existing.select(["source_path", "doc_id", "extractor_version", "status"]).to_pylist()
+    return {r["source_path"]: Stored(r["doc_id"], r["extractor_version"], r["status"]) for r in columns}
 
 
 def _read_existing(path: Path, row_type: type) -> pa.Table:
@@ -163,14 +218,11 @@ def _read_existing(path: Path, row_type: type) -> pa.Table:
                              f"({exc}); remove it or choose another --out") from exc
 
 
-def _without(existing: pa.Table, doc_ids: list[str], paths: list[str]) -> pa.Table:
-    """`existing` less the rows that the documents being written replace."""
-    if existing.num_rows == 0:
+def _without(existing: pa.Table, key: str, values: list[str]) -> pa.Table:
+    """`existing` less the rows whose `key` is among `values`: those the write replaces."""
+    if existing.num_rows == 0 or not values:
         return existing
-    replaced = pc.is_in(existing["doc_id"], value_set=pa.array(doc_ids, pa.string())).fill_null(False)
-    if "source_path" in existing.column_names:  # errors rows of unreadable files have no doc_id
-        same_path = pc.is_in(existing["source_path"], value_set=pa.array(paths, pa.string()))
-        replaced = pc.or_(replaced, pc.and_(pc.is_null(existing["doc_id"]), same_path.fill_null(False)))
+    replaced = pc.is_in(existing[key], value_set=pa.array(values, pa.string())).fill_null(False)
     return existing.filter(pc.invert(replaced))
 
 
@@ -229,12 +281,12 @@ def _roll_forward(out: Path, transaction: Path) -> None:
     shutil.rmtree(transaction, ignore_errors=True)
 
 
-def recover(out: Path) -> None:
+def recover(out: Path, lock: Lock = Lock()) -> None:
     """Finish the committed writes a dead process left in `out` and throw away the others, so
     that what is read from `out` next is what the last write meant it to be. A no-op when
     nothing was interrupted (or `out` does not exist yet)."""
     if Path(out).is_dir():
-        with _locked(Path(out)):
+        with _locked(Path(out), lock):
             _recover(Path(out))
 
 
@@ -268,20 +320,32 @@ def _sync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One writer at a time per output folder (the lock dies with its process: no stale locks)."""
+def _locked(out: Path, lock: Lock) -> Iterator[None]:
+    """One writer at a time per output folder (the lock dies with its process: no stale locks).
+    A write is seconds long, so another run waits for it, up to `lock.timeout`."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; concurrent runs into one folder are on the user
         yield
         return
-    with open(out / _LOCK_FILE, "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise OutputError(f"another ita-extract run is writing to {out}; wait for it or "
-                                 "choose another --out") from exc
+    with open(out / _LOCK_FILE, "w") as handle:
+        deadline = None if lock.timeout is None else time.monotonic() + lock.timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise OutputError(f"another ita-extract run has been writing to {out} for "
+                                      f"{lock.timeout:g} s (--lock-timeout); wait for it or choose "
+                                      "another --out") from exc
+                if not told:
+                    lock.waiting()
+                    told = True
+                # flock has no timeout of its own; a write is seconds long, so polling costs little.
+                time.sleep(_LOCK_POLL_SECONDS)
         try:
             yield
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_UN)

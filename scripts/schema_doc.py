@@ -32,7 +32,7 @@ def type_name(t: pa.DataType) -> str:
 
 # What one row is, per table (the contract's headings).
 ROW_IS = {
-    "documents": "one row per source file, failed ones included",
+    "documents": "one row per source file (path), failed ones included",
     "scores": "long format, one row per printed score",
     "measures": "one row per measure (a logical table row)",
     "owners": "one row per (measure, responsible unit)",

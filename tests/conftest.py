@@ -129,7 +129,8 @@ def process_once():
 # made once per worker that needs it: the tests sharing an expensive one are kept on one worker
 # (`--dist loadgroup`), so that it is made once. By fixture name: the group it makes.
 _SHARED_ONCE = {"main_job": "main_job", "process_once": "process_once", "hostile": "hostile_files",
-                "clean": "kill_corpus", "real_extractions": "real_pdfs", "batch": "bad_inputs"}
+                "clean": "kill_corpus", "real_extractions": "real_pdfs", "batch": "bad_inputs",
+                "reference": "identity_copies"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups

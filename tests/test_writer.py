@@ -260,3 +260,25 @@ def test_the_readme_lists_the_tables_as_written():
     spec.loader.exec_module(schema_doc)
     assert schema_doc.block() in (repo / "README.md").read_text(encoding="utf-8"), \
         "README.md is out of date: run scripts/schema_doc.py --write"
+
+
+def test_a_new_version_of_a_source_replaces_the_old_in_every_table(tmp_path):
+    write_dataset(tmp_path, BATCH)
+    # reports/2.txt edited: new bytes (doc_id 9), same path. Its old rows go from every table.
+    report = write_dataset(tmp_path, [extraction(9, 2565, measures=1, path="reports/2.txt")])
+    for name in TABLES:
+        assert doc_id(2) not in read(tmp_path, name)["doc_id"].to_pylist(), name
+    assert report.rows_total["documents"] == 3 and report.rows_total["measures"] == 2 + 1 + 2
+
+
+def test_a_failed_copy_leaves_the_other_copy_its_rows(tmp_path):
+    copy = "elsewhere/copy.txt"
+    write_dataset(tmp_path, [extraction(1, 2564), extraction(1, 2564, path=copy)])
+    # The copy fails (a timeout, say) on its own: the original's rows stay.
+    write_dataset(tmp_path, [extraction(1, 2564, measures=0, status="failed", path=copy)])
+    assert read(tmp_path, "measures").num_rows == 2
+    assert sorted(read(tmp_path, "documents")["status"].to_pylist()) == ["failed", "success"]
+    # Then the original fails too: no row that did not fail holds those bytes, so their rows go.
+    write_dataset(tmp_path, [extraction(1, 2564, measures=0, status="failed")])
+    assert read(tmp_path, "measures").num_rows == 0 and read(tmp_path, "scores").num_rows == 0
+    assert read(tmp_path, "errors").num_rows == 2  # one per failed source
