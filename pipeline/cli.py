@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     limits.add_argument("--max-memory-mb", type=_megabytes, default=DEFAULT_MEMORY_MB, metavar="MB",
                         help="address space of a worker process, which reserves about 2 GB of it "
                              "idle (default: %(default)g)")
-    run.add_argument("--lock-timeout", type=_limit, default=DEFAULT_LOCK_SECONDS, metavar="S",
+    run.add_argument("--lock-timeout", type=_seconds, default=DEFAULT_LOCK_SECONDS, metavar="S",
                      help="seconds to wait for another run's write into the same --out (0 = no "
                           "limit); its documents are kept, whichever run extracted them "
                           "(default: %(default)g)")

@@ -15,7 +15,7 @@ from parsers.ita.measures import measures_from_table
 from parsers.ita.records import DocType, Form, Header, ItaDocument, MeasureKind, PrintedField, PrintedScore
 from parsers.ita.scores import code_by_question, indicator_heading, scores_from_line, scores_from_table
 from parsers.ita.signatories import signatories_from_lines
-from parsers.layout import Document, Table, TextLine
+from parsers.layout import Document, Method, Table, TextLine
 from thai.chars import TO_ARABIC_DIGITS
 
 _PAGE_FURNITURE = 5  # characters of a line at most that is a page number, not a heading
@@ -106,31 +106,31 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
 
 def _link_action_rows(ita: ItaDocument, acted_on: list[PrintedScore]) -> None:
     """Tie each analysis-to-action row to the per-question item it acts on, where OCR garbled
-    the code printed before its question: a row with no code read, or with a code whose item the
-    per-question table scores otherwise (`o2` read for e2), takes the code of the item with its
-    score and a like question (`item_code_from_question:`); a code no such item bears out is
-    dropped from the row, and its score with it (`item_code_in_doubt:`)."""
+    the code printed before its question: a row with no code read, or (read by OCR) with a code
+    whose item the per-question table scores otherwise (`o2` read for e2), takes the code of the
+    item with its score and a like question (`item_code_from_question:`). A printed code stays,
+    and so does one no other item bears out: two values of one item are both kept, warned
+    (`score_conflict:`)."""
     acted = {id(s) for s in acted_on}
     listed = [s for s in ita.scores if s.scope == "item" and s.item_code and id(s) not in acted]
     scored = {(item_code(s.item_code), _value(s.value)) for s in listed}
     codes = {item_code(s.item_code) for s in listed}
     for measure in ita.measures:
         code = item_code(measure.item_code)
-        if not measure.item or (code is not None and (code not in codes or measure.item_score is None
-                                                      or (code, _value(measure.item_score)) in scored)):
-            continue  # no code to check, or the per-question table bears it out (or does not list it)
+        if not measure.item or (code is not None and (
+                measure.prov.method != Method.OCR or code not in codes or measure.item_score is None
+                or (code, _value(measure.item_score)) in scored)):
+            continue  # nothing to check, or the per-question table bears the code out
         printed = measure.item if code is None else f"{code[1:]} {split_item_code(measure.item)[1]}"
         found = code_by_question(printed, measure.item_score, listed)
-        if found is not None:
-            ita.warnings.append(f"item_code_from_question:{found}")
-        elif code is not None:
-            ita.warnings.append(f"item_code_in_doubt:{code}")
+        if found is None:
+            continue
+        ita.warnings.append(f"item_code_from_question:{found}")
         for score in acted_on:
-            if score.item_code == measure.item_code and score.prov.page == measure.prov.page \
+            if code is not None and score.item_code == measure.item_code and score.prov.page == measure.prov.page \
                     and _value(score.value) == _value(measure.item_score or ""):
                 score.item_code = found
         measure.item_code = found
-    ita.scores = [s for s in ita.scores if s.scope != "item" or s.item_code is not None]
 
 
 def _value(printed: str) -> str:
