@@ -29,6 +29,7 @@ from conftest import REPO, run_cli
 PACKAGES = sorted(p.name for p in REPO.iterdir() if (p / "__init__.py").is_file())
 SCAN = REPO / "samples" / "scan" / "001_abf31e34acd1eb53.pdf"  # 3 scanned pages, 11 scores
 TEXT = sorted((REPO / "samples" / "text").glob("*.txt"))[0]
+BORN_DIGITAL = REPO / "samples" / "pdf" / "001_abf31e34acd1eb53.pdf"  # the same report with its text layer
 DIGIT_MODEL = Path("parsers") / "ocr" / "models" / "digits.npz"
 # Only what the command needs: no PYTHONPATH (the source tree), no plugged-in OCR engine.
 CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "ITA_EXTRACT_OCR_ENGINE")}
@@ -136,7 +137,8 @@ def _stopped_at_start(done: subprocess.CompletedProcess, out: Path, hint: str) -
     charged to any input (nothing written: no table, no manifest)."""
     assert done.returncode == ExitCode.MISSING_DEPENDENCY, done.stderr
     [line] = done.stderr.splitlines()
-    assert line.startswith("ita-extract: error: 1 input file (a PDF or image) may need OCR") and hint in line
+    assert line.startswith("ita-extract: error: ") and "needs OCR (and maybe more of the inputs), which cannot " \
+        "run here" in line and hint in line
     assert not list(out.glob("*/*.parquet")) and not list(out.glob("*/*/*.parquet"))
     assert not (out / "manifest.json").exists()
 
@@ -171,6 +173,9 @@ def test_without_tesseracts_models_the_run_stops_at_start(tmp_path, hidden):
     missing = "tha+eng" if hidden == "folder" else "tha"
     _stopped_at_start(done, out, f"no Tesseract model for {missing} in {tessdata}: install Tesseract's "
                                  "models (Debian, Ubuntu: apt-get install tesseract-ocr tesseract-ocr-tha)")
-    # A run of text files does not ask for Tesseract.
+    # A run of text files does not ask for Tesseract, nor one of born-digital PDFs: their text
+    # layers are read without it.
     done = run_cli("run", TEXT, "--out", out, "-q", extra_env=env)
+    assert done.returncode == ExitCode.OK, done.stderr
+    done = run_cli("run", BORN_DIGITAL, "--out", tmp_path / "pdf_out", "-q", extra_env=env)
     assert done.returncode == ExitCode.OK, done.stderr
