@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from thai.chars import TO_ARABIC_DIGITS
+from thai.chars import CONSONANT_CLASS, TO_ARABIC_DIGITS
 
 __all__ = ["codes_in_sequence", "item_code", "leading_digits", "split_item_code", "tool_of_item"]
 
@@ -84,7 +84,7 @@ def tool_of_item(code: str | None) -> str | None:
     return _TOOLS.get(code[:1]) if code else None
 
 
-_LEADING_NON_LETTERS = re.compile(r"^[^\u0e01-\u0e2e]*")  # up to the first Thai consonant
+_LEADING_NON_LETTERS = re.compile(f"^[^{CONSONANT_CLASS}]*")  # up to the first Thai consonant
 
 
 def leading_digits(printed: str) -> tuple[str, str]:

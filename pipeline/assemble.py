@@ -25,7 +25,14 @@ from normalizers import (
     units,
 )
 from normalizers.statuses import MeasureStatus
-from parsers.ita.records import ItaDocument, MeasureKind, PrintedField, PrintedListedResult, PrintedMeasure
+from parsers.ita.records import (
+    ItaDocument,
+    MeasureKind,
+    PrintedField,
+    PrintedListedResult,
+    PrintedMeasure,
+    PrintedScore,
+)
 from parsers.layout import Document, Method, Table, TextLine
 from pipeline import plausibility
 from pipeline.result import Extraction
@@ -151,6 +158,12 @@ def _indicator_ref(printed_no: str | None, label: str | None, warnings: list[str
     return ref
 
 
+def _read_in_table_by_ocr(printed: PrintedScore) -> bool:
+    """An item's or indicator's score as OCR read it: one of the many a report's tables print
+    alike, where a lost digit shows."""
+    return printed.prov.method == Method.OCR and printed.scope in ("item", "indicator")
+
+
 def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
                warnings: list[str]) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
@@ -158,14 +171,13 @@ def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
     # An item's score printed twice with one value (the per-question section and the action
     # table) is one fact; the printing that says which indicator it is of gives that.
     item_rows: dict[tuple[str, float], ScoreRow] = {}
-    read = [s for s in ita.scores if s.prov.method == Method.OCR and s.scope in ("item", "indicator")]
-    places_read = _usual_decimals(s.value for s in read)
+    places_read = _usual_decimals(s.value for s in ita.scores if _read_in_table_by_ocr(s))
     for printed in ita.scores:
         value = numerals.parse_score(printed.value)
         if value is None:
             warnings.append(f"score_out_of_range:{numerals.thai_to_arabic(printed.value)}")
             continue
-        if any(printed is s for s in read) and (numerals.has_lost_digit(printed.value) or (
+        if _read_in_table_by_ocr(printed) and (numerals.has_lost_digit(printed.value) or (
                 places_read is not None and numerals.decimals(printed.value) != places_read)):
             # OCR lost a digit (`00.00` for 100.00, `30` for 99.30): no score rather than another
             warnings.append(f"score_unread:{numerals.thai_to_arabic(printed.value)}")

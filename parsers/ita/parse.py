@@ -13,10 +13,15 @@ from parsers.ita.findings import findings_from_table
 from parsers.ita.listed import is_results_list, listed_results_from_table
 from parsers.ita.measures import measures_from_table
 from parsers.ita.records import DocType, Form, Header, ItaDocument, MeasureKind, PrintedField, PrintedScore
-from parsers.ita.scores import code_by_question, indicator_heading, scores_from_line, scores_from_table
+from parsers.ita.scores import (
+    code_by_question,
+    indicator_heading,
+    number_key,
+    scores_from_line,
+    scores_from_table,
+)
 from parsers.ita.signatories import signatories_from_lines
 from parsers.layout import Document, Method, Table, TextLine
-from thai.chars import TO_ARABIC_DIGITS
 
 _PAGE_FURNITURE = 5  # characters of a line at most that is a page number, not a heading
 _BETWEEN_TABLES = 20  # characters of a line that parts two tables (a page number's are fewer)
@@ -42,6 +47,14 @@ def _title_box(document: Document) -> list[TextLine]:
     return [TextLine(text=text, prov=cell.prov) for row in first.grid for cell in row for text in cell.paragraphs]
 
 
+def _on_first_page(some: list[TextLine], lines: list[TextLine] | None = None) -> list[TextLine]:
+    """The lines of `some` on the first page of `lines` (by default `some`'s own): a document
+    names its organisation there; a later page may be another paper filed with it (a receiver's
+    routing note on a letter it got)."""
+    first = (lines or some)[0].prov.page if (lines or some) else None
+    return [line for line in some if line.prov.page == first]
+
+
 def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     header = Header()
     memo = hdr.is_memo(lines)
@@ -54,21 +67,17 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
             # the sender's address lines are the letter's front matter: its organisation and place
             body_start, front = hdr.read_letter_fields(lines, header)
         header.title = header.subject
-        # The header and the body's opening name the sender (`ด้วยเทศบาล...`), on the first page:
-        # a page after it is another paper (the receiver's routing note), not the sender's.
-        first_page = lines[0].prov.page if lines else None
-        search = [line for line in lines[:body_start] if line.prov.page == first_page]
-        opening = [line for line in lines[body_start:body_start + 10] if line.prov.page == first_page]
+        # The header and the body's opening name the sender (`ด้วยเทศบาล...`).
+        search = _on_first_page(lines[:body_start])
+        opening = _on_first_page(lines[body_start:body_start + 10], lines)
         header.org_name = hdr.find_org(search) or hdr.find_other_body(search) or hdr.find_org(opening)
         end = 0
     else:
         header.title, end = hdr.read_title(lines)
         front = _front_matter(lines, end)
         search = lines[:end] + front
-        # A document names its organisation on its first page; a later page may be another
-        # paper filed with it (a receiver's routing note on a letter it got).
-        first_page = [line for line in lines[:30] if line.prov.page == lines[0].prov.page]
-        header.org_name = hdr.find_org(search) or hdr.find_org(first_page) or hdr.find_other_body(search)
+        header.org_name = hdr.find_org(search) or hdr.find_org(_on_first_page(lines[:30])) \
+            or hdr.find_other_body(search)
     if header.title is not None:
         phrase = hdr.find_year_phrase(header.title.text)
         if phrase:
@@ -113,28 +122,25 @@ def _link_action_rows(ita: ItaDocument, acted_on: list[PrintedScore]) -> None:
     (`score_conflict:`)."""
     acted = {id(s) for s in acted_on}
     listed = [s for s in ita.scores if s.scope == "item" and s.item_code and id(s) not in acted]
-    scored = {(item_code(s.item_code), _value(s.value)) for s in listed}
+    scored = {(item_code(s.item_code), number_key(s.value)) for s in listed}
     codes = {item_code(s.item_code) for s in listed}
     for measure in ita.measures:
         code = item_code(measure.item_code)
         if not measure.item or (code is not None and (
                 measure.prov.method != Method.OCR or code not in codes or measure.item_score is None
-                or (code, _value(measure.item_score)) in scored)):
+                or (code, number_key(measure.item_score)) in scored)):
             continue  # nothing to check, or the per-question table bears the code out
         printed = measure.item if code is None else f"{code[1:]} {split_item_code(measure.item)[1]}"
         found = code_by_question(printed, measure.item_score, listed)
         if found is None:
             continue
         ita.warnings.append(f"item_code_from_question:{found}")
-        for score in acted_on:
-            if code is not None and score.item_code == measure.item_code and score.prov.page == measure.prov.page \
-                    and _value(score.value) == _value(measure.item_score or ""):
-                score.item_code = found
+        if code is not None:  # the row's score was read with the code it printed
+            for score in acted_on:
+                if score.item_code == measure.item_code and score.prov.page == measure.prov.page \
+                        and number_key(score.value) == number_key(measure.item_score or ""):
+                    score.item_code = found
         measure.item_code = found
-
-
-def _value(printed: str) -> str:
-    return printed.strip().translate(TO_ARABIC_DIGITS)
 
 
 def parse_ita(document: Document) -> ItaDocument:

@@ -388,6 +388,15 @@ def _tool_of_group(printed_no: str | None) -> str | None:
     return tool_of(int(printed_no.translate(TO_ARABIC_DIGITS)))
 
 
+def number_key(printed: str) -> str:
+    """A printed number as compared with another printing of it: Thai digits as Arabic.
+
+    >>> number_key(" ๘๒.๓๙ ") == number_key("82.39")
+    True
+    """
+    return printed.strip().translate(TO_ARABIC_DIGITS)
+
+
 def code_by_question(item: str, score: str | None, items: list[PrintedScore]) -> str | None:
     """The code of the item an analysis-to-action row acts on when OCR garbled the code printed
     before its question (`๑๔ การประเมินผล...` for i14): the item of the document's per-question
@@ -410,9 +419,9 @@ def code_by_question(item: str, score: str | None, items: list[PrintedScore]) ->
     if score is None:
         return None
     digits, question = leading_digits(item)
-    value = score.strip().translate(TO_ARABIC_DIGITS)
+    value = number_key(score)
     found = {s.item_code for s in items
-             if s.item_code and s.label and s.value.strip().translate(TO_ARABIC_DIGITS) == value
+             if s.item_code and s.label and number_key(s.value) == value
              and likeness(question[:len(s.label) + 5], s.label) >= _LIKE_QUESTION
              and (not digits or digits.endswith(s.item_code[1:]))}
     return found.pop() if len(found) == 1 else None
