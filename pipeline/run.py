@@ -6,6 +6,7 @@ import glob
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -18,6 +19,7 @@ from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, U
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
+from pipeline.part_index import key_hashes
 from pipeline.preflight import check_dependencies
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
@@ -27,11 +29,11 @@ from pipeline.stopping import StopSignals
 from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 from pipeline.versions import versions
 from pipeline.writer import (
+    DatasetWriter,
     Lock,
     WriteReport,
     extracted_before,
     recover,
-    write_dataset,
     write_manifest,
 )
 
@@ -56,7 +58,7 @@ class RunSettings:
     follow_symlinks: bool = False
     # Finished documents are written to `out` at least this often (whichever comes first), so
     # that a run killed after hours loses minutes: the next run skips what was written. Each
-    # checkpoint rewrites the tables, about a second per 100,000 rows.
+    # checkpoint adds a part file to each table (pipeline.writer), whatever the dataset's size.
     checkpoint_documents: int = 200
     checkpoint_seconds: float = 300.0
     # How long and how much memory one document may take before it fails (pipeline.limits).
@@ -268,7 +270,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
     progress = JsonLog(log) if settings.log_json else ProgressBar(log, quiet=settings.quiet)
     lock = Lock(settings.lock_timeout,
                 waiting=partial(progress.waiting, str(settings.out), settings.lock_timeout))
-    _guard_output(recover, settings.out, lock)  # a killed run's last write, finished or undone
+    _guard_output(settings.out, recover, settings.out, lock)  # a killed run's last write, finished or undone
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock)
     check_dependencies(item.path for item in files)  # not charged to the files, should OCR be missing
     # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
@@ -313,7 +315,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         summary = tally.summary(time.monotonic() - started, settings.out)
         about = manifest(settings, summary, tally)
         with stop_signals.writing():
-            _guard_output(write_manifest, settings.out, about)
+            _guard_output(settings.out, write_manifest, settings.out, about)
     progress.finished(about)
     return summary
 
@@ -323,7 +325,7 @@ class Checkpoint:
 
     def __init__(self, settings: RunSettings, lock: Lock):
         self.settings = settings
-        self.lock = lock
+        self.writer = DatasetWriter(settings.out, lock)
         self.pending: list[Extraction] = []
         self.last = time.monotonic()
 
@@ -333,16 +335,16 @@ class Checkpoint:
 
     def write(self) -> tuple[WriteReport, float]:
         started = time.perf_counter()
-        report = _guard_output(write_dataset, self.settings.out, self.pending, self.lock)
+        report = _guard_output(self.settings.out, self.writer.write, self.pending)
         self.pending, self.last = [], time.monotonic()
         return report, time.perf_counter() - started
 
 
-def _guard_output(write, *args):
+def _guard_output(out: Path, write, *args):
     try:
         return write(*args)
     except OSError as exc:  # read-only, disk full...: the folder's problem, not a bug
-        raise OutputError(f"cannot write to {args[0]}: {exc}") from exc
+        raise OutputError(f"cannot write to {out}: {exc}") from exc
 
 
 def _unchanged(files: list[InputFile], out: Path, lock: Lock) -> tuple[list[InputFile], list[str]]:
@@ -378,7 +380,7 @@ class Tally:
 
     files: int
     skipped: list[str]  # the stored statuses of the files skipped as unchanged
-    statuses: list[str] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)  # of the documents extracted
     pages: int = 0
     scores: int = 0
     measures: int = 0
@@ -387,13 +389,16 @@ class Tally:
     rows_total: dict[str, int] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)  # summed over documents
     write_seconds: float = 0.0
+    # Rows of earlier parts a checkpoint read to replace them: 0 while the run only adds.
+    rows_reread: int = 0
     checkpoints: int = 0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by process id
     workers: int | None = None  # the processes the run took, after capping --workers
     links_skipped: list[str] = field(default_factory=list)  # symbolic links not followed
-    # doc_ids whose scores, measures and owners are counted: two copies of one file are two
-    # documents but, as in the tables, one set of those rows.
-    counted: set[str] = field(default_factory=set)
+    # The doc_ids whose scores, measures and owners are counted, as 64-bit hashes (a national
+    # crawl holds 100,000): two copies of one file are two documents but, as in the tables, one
+    # set of those rows.
+    counted: set[int] = field(default_factory=set)
 
     def add(self, extraction: Extraction) -> None:
         if extraction.worker is not None:
@@ -401,17 +406,19 @@ class Tally:
             self.peak_rss_mb[worker.pid] = max(worker.peak_rss_mb, self.peak_rss_mb.get(worker.pid, 0))
         for stage, seconds in extraction.stage_seconds.items():
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
-        self.statuses.append(extraction.document.status)
+        self.statuses[extraction.document.status] += 1
         self.pages += extraction.document.page_count or 0
-        if extraction.document.status == DocStatus.FAILED or extraction.document.doc_id in self.counted:
+        doc = int(key_hashes([extraction.document.doc_id])[0])
+        if extraction.document.status == DocStatus.FAILED or doc in self.counted:
             return
-        self.counted.add(extraction.document.doc_id)
+        self.counted.add(doc)
         self.scores += len(extraction.scores)
         self.measures += len(extraction.measures)
         self.owners += len(extraction.owners)
 
     def wrote(self, report: WriteReport, seconds: float) -> None:
         self.write_seconds += seconds
+        self.rows_reread += report.rows_read
         self.checkpoints += 1
         for table, rows in report.rows_written.items():
             self.rows_written[table] = self.rows_written.get(table, 0) + rows
@@ -420,15 +427,15 @@ class Tally:
     def summary(self, seconds: float, out: Path) -> RunSummary:
         # A resumed run ends with the exit code the uninterrupted run would have had: the files
         # skipped count with the status stored for them.
-        statuses = self.statuses + self.skipped
-        failures, partial = statuses.count(DocStatus.FAILED), statuses.count(DocStatus.PARTIAL)
-        if failures and failures == len(statuses):
+        statuses = self.statuses + Counter(self.skipped)
+        failures, partial = statuses[DocStatus.FAILED], statuses[DocStatus.PARTIAL]
+        if failures and failures == statuses.total():
             code = ExitCode.ALL_FAILED
         elif failures or partial:
             code = ExitCode.PARTIAL
         else:
             code = ExitCode.OK
-        return RunSummary(files=self.files + len(self.skipped), documents=len(self.statuses),
+        return RunSummary(files=self.files + len(self.skipped), documents=self.statuses.total(),
                           skipped=len(self.skipped), pages=self.pages, scores=self.scores,
                           measures=self.measures, owners=self.owners, failures=failures,
                           partial=partial, seconds=round(seconds, 3), exit_code=code, out=out,
@@ -465,6 +472,7 @@ def manifest(settings: RunSettings, summary: RunSummary, tally: Tally | None = N
         "pages_per_second": round(summary.pages / summary.seconds, 3) if summary.seconds else None,
         "stage_seconds": stage_seconds,
         "write_seconds": round(tally.write_seconds, 3) if tally else None,
+        "rows_reread_by_writes": tally.rows_reread if tally else None,
         # Peak resident memory of each process that extracted documents (this one, when serial).
         "worker_peak_rss_mb": sorted(tally.peak_rss_mb.values(), reverse=True) if tally else [],
         "checkpoints": tally.checkpoints if tally else None,

@@ -64,7 +64,8 @@ FINDING_KINDS = ("strength", "weakness", "positive_factor", "negative_factor", "
 SIGNATORY_ROLES = ("preparer", "reviewer", "approver", "signer")
 ERROR_STAGES = tuple(Stage)
 
-PARTITION_COLUMN = "fiscal_year_be"
+# The year every table carries (an earlier version partitioned the tables on it).
+YEAR_COLUMN = "fiscal_year_be"
 
 
 def column(arrow_type: pa.DataType, description: str, allowed: tuple[str, ...] | None = None,

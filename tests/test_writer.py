@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.errors import OutputError
+from pipeline.part_index import part_name
 from pipeline.result import Extraction
 from pipeline.schema import (
     TABLES,
@@ -24,7 +25,7 @@ from pipeline.schema import (
     StatusRow,
     arrow_schema,
 )
-from pipeline.writer import DEFAULT_PARTITION, PART_FILE, rows_to_arrow, write_dataset, write_manifest
+from pipeline.writer import DatasetWriter, rows_to_arrow, write_dataset, write_manifest
 
 
 def doc_id(n: int) -> str:
@@ -60,12 +61,12 @@ def extraction(n: int, year: int | None, measures: int = 2, status: str = "succe
 
 
 def read(out: Path, table: str) -> pa.Table:
-    """What the evaluator and users do."""
+    """What the evaluator does."""
     return ds.dataset(out / table, format="parquet", partitioning="hive").to_table()
 
 
 def duck(out: Path, table: str):
-    return duckdb.sql(f"select * from read_parquet('{out / table}/**/*.parquet', hive_partitioning=true)")
+    return duckdb.sql(f"select * from read_parquet('{out / table}/*.parquet')")
 
 
 def parquet_files(out: Path, table: str) -> list[str]:
@@ -75,15 +76,15 @@ def parquet_files(out: Path, table: str) -> list[str]:
 BATCH = [extraction(1, 2564), extraction(2, 2565, measures=3), extraction(3, None, status="partial")]
 
 
-def test_partition_layout(tmp_path):
+def test_layout_is_one_part_per_write_with_the_year_inside(tmp_path):
     write_dataset(tmp_path, BATCH)
-    assert parquet_files(tmp_path, "measures") == [
-        f"fiscal_year_be=2564/{PART_FILE}", f"fiscal_year_be=2565/{PART_FILE}",
-        f"fiscal_year_be={DEFAULT_PARTITION}/{PART_FILE}"]
-    # The year is in the directory names only, so that discovery does not meet it twice.
-    one = pq.read_table(tmp_path / "measures" / "fiscal_year_be=2565" / PART_FILE)
-    assert "fiscal_year_be" not in one.column_names and one.num_rows == 3
-    assert not list(tmp_path.glob(".ita-extract-*")), "staging folders left behind"
+    assert parquet_files(tmp_path, "measures") == [part_name(1)]
+    # No year folders: the year is a column of every file, read alike by every reader.
+    one = pq.read_table(tmp_path / "measures" / part_name(1))
+    assert sorted(one["fiscal_year_be"].to_pylist(), key=str) == [2564, 2564, 2565, 2565, 2565, None, None]
+    write_dataset(tmp_path, [extraction(4, 2566)])
+    assert parquet_files(tmp_path, "measures") == [part_name(1), part_name(2)]
+    assert not list(tmp_path.glob(".ita-extract-write-*")), "staging folders left behind"
 
 
 def test_round_trip_through_pyarrow_with_schema_types(tmp_path):
@@ -112,6 +113,7 @@ def test_round_trip_through_pyarrow_with_schema_types(tmp_path):
 
 def test_round_trip_through_duckdb(tmp_path):
     write_dataset(tmp_path, BATCH)
+    write_dataset(tmp_path, [extraction(4, None)])  # a second part, with no year
     rel = duck(tmp_path, "measures")
     types = dict(zip(rel.columns, map(str, rel.types)))
     assert types["period_start"] == "DATE"
@@ -119,53 +121,40 @@ def test_round_trip_through_duckdb(tmp_path):
     assert types["monitoring_months"] == "TINYINT[]"
     assert types["ordinal"] == "INTEGER"
     assert types["indicator_no"] == "TINYINT"
-    assert types["fiscal_year_be"] in ("INTEGER", "BIGINT")  # DuckDB types hive values BIGINT
-    counts = duckdb.sql(f"select fiscal_year_be, count(*) from read_parquet('{tmp_path}/measures/**/*.parquet', "
-                        "hive_partitioning=true) group by all order by 1 nulls last").fetchall()
-    assert counts == [(2564, 2), (2565, 3), (None, 2)]
-    doc = duckdb.sql(f"select doc_date, warnings, page_count from read_parquet('{tmp_path}/documents/**/*.parquet', "
-                     "hive_partitioning=true) where fiscal_year_be = 2564").fetchall()
+    assert types["fiscal_year_be"] == "INTEGER"
+    counts = duckdb.sql(f"select fiscal_year_be, count(*) from read_parquet('{tmp_path}/measures/*.parquet') "
+                        "group by all order by 1 nulls last").fetchall()
+    assert counts == [(2564, 2), (2565, 3), (None, 4)]
+    doc = duckdb.sql(f"select doc_date, warnings, page_count from read_parquet('{tmp_path}/documents/*.parquet') "
+                     "where fiscal_year_be = 2564").fetchall()
     assert doc == [(dt.date(2021, 3, 22), ["indicator_name_mismatch:3"], 3)]
 
 
-def test_pandas_reads_the_folder(tmp_path):
+def test_pandas_and_polars_read_the_folder_with_no_options(tmp_path):
+    import polars as pl
+
     write_dataset(tmp_path, BATCH)
-    # As the README says: pandas' own default types hive values as categories, and pyarrow cannot
-    # yet combine categories with the null partition, so the README passes plain hive partitioning.
-    frame = pd.read_parquet(tmp_path / "measures", partitioning=ds.partitioning(flavor="hive"))
-    assert len(frame) == 7
+    write_dataset(tmp_path, [extraction(4, None, status="failed")])  # a part whose year is all null
+    for name in TABLES:
+        frame = pd.read_parquet(tmp_path / name)
+        assert len(frame) == read(tmp_path, name).num_rows, name
+        assert str(frame["fiscal_year_be"].dtype) in ("Int32", "float64", "int32"), name
+        lazy = pl.scan_parquet(str(tmp_path / name / "*.parquet")).collect()
+        assert lazy.height == len(frame) and lazy.schema["fiscal_year_be"] == pl.Int32, name
+    frame = pd.read_parquet(tmp_path / "measures")
     assert sorted(frame["fiscal_year_be"].dropna().astype(int).unique()) == [2564, 2565]
     assert frame["fiscal_year_be"].isna().sum() == 2
-    # Without a null partition pandas' default works too.
-    write_dataset(tmp_path / "years", BATCH[:2])
-    assert len(pd.read_parquet(tmp_path / "years" / "measures")) == 5
 
 
 def test_empty_tables_are_written_and_readable(tmp_path):
     write_dataset(tmp_path, [extraction(1, 2564, measures=0)])
     for name in ("findings", "signatories", "measures", "owners", "statuses", "errors"):
-        assert parquet_files(tmp_path, name) == [PART_FILE], name
+        assert parquet_files(tmp_path, name) == [part_name(1)], name
         table = read(tmp_path, name)
         assert table.num_rows == 0 and table.schema.field("doc_id").type == pa.string()
         assert table.schema.field("fiscal_year_be").type == pa.int32()
         assert duck(tmp_path, name).fetchall() == []
         assert pd.read_parquet(tmp_path / name).empty
-
-
-def test_a_table_without_any_year_is_one_root_file(tmp_path):
-    # pyarrow cannot read a dataset whose only partition is the default one: no root-less layout.
-    write_dataset(tmp_path, [extraction(5, None), extraction(6, None, status="failed")])
-    assert parquet_files(tmp_path, "documents") == [PART_FILE]
-    docs = read(tmp_path, "documents")
-    assert docs.num_rows == 2 and docs.column("fiscal_year_be").to_pylist() == [None, None]
-    assert docs.schema.field("fiscal_year_be").type == pa.int32()
-    assert len(duck(tmp_path, "documents").fetchall()) == 2
-    # A later run that brings a year turns the table into a partitioned one, wholly.
-    write_dataset(tmp_path, [extraction(7, 2566)])
-    assert parquet_files(tmp_path, "documents") == [
-        f"fiscal_year_be=2566/{PART_FILE}", f"fiscal_year_be={DEFAULT_PARTITION}/{PART_FILE}"]
-    assert read(tmp_path, "documents").num_rows == 3
-    assert len(duck(tmp_path, "documents").fetchall()) == 3
 
 
 def test_writing_twice_is_idempotent(tmp_path):
@@ -188,7 +177,6 @@ def test_rewriting_a_document_replaces_its_rows_and_keeps_the_others(tmp_path):
     assert sorted(measures.filter(pa.compute.equal(measures["doc_id"], doc_id(2)))["measure_id"].to_pylist()) == [
         f"{doc_id(2)[:16]}-001"]
     assert report.rows_total["documents"] == 3
-    assert not (tmp_path / "measures" / "fiscal_year_be=2565").exists()
 
 
 def test_errors_without_doc_id_are_replaced_by_source_path(tmp_path):
@@ -282,3 +270,87 @@ def test_a_failed_copy_leaves_the_other_copy_its_rows(tmp_path):
     write_dataset(tmp_path, [extraction(1, 2564, measures=0, status="failed")])
     assert read(tmp_path, "measures").num_rows == 0 and read(tmp_path, "scores").num_rows == 0
     assert read(tmp_path, "errors").num_rows == 2  # one per failed source
+
+
+# ---- incremental writes (issue 15, part 7) ------------------------------------------------------
+def test_a_run_that_only_adds_documents_never_reads_an_earlier_part(tmp_path):
+    writer = DatasetWriter(tmp_path)
+    for n in range(1, 6):
+        report = writer.write([extraction(10 * n + k, 2564 + k % 2) for k in range(3)])
+        assert report.parts_read == 0 and report.rows_read == 0, n
+        assert report.rows_total["documents"] == 3 * n and report.rows_total["measures"] == 6 * n
+    assert parquet_files(tmp_path, "measures") == [part_name(n) for n in range(1, 6)]
+    # Tables that never had a row keep one empty part, not one per write.
+    assert parquet_files(tmp_path, "findings") == [part_name(1)]
+
+
+def test_a_replacement_rewrites_only_the_parts_that_hold_the_old_rows(tmp_path):
+    writer = DatasetWriter(tmp_path)
+    for n in range(1, 4):
+        writer.write([extraction(10 * n + k, 2564) for k in range(3)])
+    before = {p: p.read_bytes() for p in tmp_path.rglob("part-*.parquet")}
+    # reports/21.txt edited (new bytes 99, same path): its old rows are in part 2 of each table.
+    report = writer.write([extraction(99, 2565, measures=1, path="reports/21.txt")])
+    changed = sorted(str(p.relative_to(tmp_path)) for p, data in before.items()
+                     if not p.exists() or p.read_bytes() != data)
+    assert changed == sorted(f"{name}/{part_name(2)}" for name in
+                             ("documents", "scores", "measures", "owners", "statuses")), changed
+    assert report.parts_read == 5 and report.rows_read == 3 + 3 + 6 + 6 + 6
+    assert doc_id(21) not in read(tmp_path, "measures")["doc_id"].to_pylist()
+    assert report.rows_total["documents"] == 9 and read(tmp_path, "documents").num_rows == 9
+
+
+def test_a_part_left_empty_is_removed(tmp_path):
+    writer = DatasetWriter(tmp_path)
+    writer.write([extraction(1, 2564)])
+    writer.write([extraction(2, 2564)])
+    writer.write([extraction(1, 2564)])  # again (--force): part 1 has nothing left
+    assert parquet_files(tmp_path, "documents") == [part_name(2), part_name(3)]
+    assert read(tmp_path, "documents").num_rows == 2
+
+
+def test_a_writer_sees_what_another_process_wrote_between_its_checkpoints(tmp_path):
+    a, b = DatasetWriter(tmp_path), DatasetWriter(tmp_path)
+    a.write([extraction(1, 2564, path="r.txt")])
+    b.write([extraction(9, 2564, path="r.txt")])  # r.txt edited, written by another run
+    a.write([extraction(1, 2564, path="r.txt")])  # and back: a's index of part 1 is stale
+    documents = read(tmp_path, "documents")
+    assert documents["doc_id"].to_pylist() == [doc_id(1)]
+    assert set(read(tmp_path, "measures")["doc_id"].to_pylist()) == {doc_id(1)}
+
+
+def test_an_earlier_versions_year_folders_are_converted_once(tmp_path):
+    # The layout before issue 15 part 7: hive year folders without the year in the files, and a
+    # table with no year as one root file.
+    write_dataset(tmp_path / "now", BATCH)
+    for name in TABLES:
+        table = read(tmp_path / "now", name)
+        folder = tmp_path / "old" / name
+        years = table["fiscal_year_be"]
+        if years.null_count == table.num_rows:
+            folder.mkdir(parents=True)
+            pq.write_table(table, folder / "part-0.parquet")
+            continue
+        for year in sorted(set(years.to_pylist()), key=str):
+            mask = pa.compute.is_null(years) if year is None else pa.compute.equal(years, year)
+            part = folder / f"fiscal_year_be={'__HIVE_DEFAULT_PARTITION__' if year is None else year}"
+            part.mkdir(parents=True)
+            pq.write_table(table.filter(mask).drop_columns(["fiscal_year_be"]), part / "part-0.parquet")
+    write_dataset(tmp_path / "old", [extraction(4, 2566)])
+    for name in TABLES:
+        assert all(p.name.startswith("part-000") for p in (tmp_path / "old" / name).iterdir()), name
+        expected = read(tmp_path / "now", name).num_rows + (name in ("documents", "scores")) + \
+            2 * (name in ("measures", "owners", "statuses"))
+        assert read(tmp_path / "old", name).num_rows == expected, name
+    years = sorted(read(tmp_path / "old", "documents")["fiscal_year_be"].to_pylist(), key=str)
+    assert years == [2564, 2565, 2566, None]
+
+
+def test_parts_with_an_earlier_versions_columns_are_rewritten_with_this_versions(tmp_path):
+    write_dataset(tmp_path, BATCH)
+    path = tmp_path / "documents" / part_name(1)
+    pq.write_table(pq.read_table(path).drop_columns(["warnings"]), path)  # as a version before the column
+    write_dataset(tmp_path, [extraction(4, 2566)])
+    assert pq.read_schema(path).names == arrow_schema(DocumentRow).names
+    documents = read(tmp_path, "documents").sort_by("doc_id")
+    assert documents["warnings"].to_pylist() == [None, None, None, ["indicator_name_mismatch:3"]]
