@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import geothai
 
+from thai.chars import without_marks
+
 __all__ = ["Place", "district_prefix", "locate", "province_code"]
 
 # The canonical prefixes of `normalizers.orgs`, each with the level of place its name is.
@@ -86,9 +88,20 @@ def district_prefix(name: str) -> str | None:
 
 
 def _districts(name: str, in_province: str | None) -> list[geothai.District]:
+    """The districts of that name (in the province, where known). Within a province, a name OCR
+    read without a tone mark or vowel above (`สีคิว` for สีคิ้ว, `วังนำเขียว` for วังน้ำเขียว) is
+    its district where no other district of the province reads the same without them.
+
+    >>> [d.code for d in _districts("สีคิว", "30")], _districts("สีคิว", None)
+    (['3020'], [])
+    """
     key = geothai.normalize(name)
     candidates = geothai.districts(in_province) if in_province else _all_districts()
-    return [d for d in candidates if geothai.normalize(d.name_th) == key]
+    exact = [d for d in candidates if geothai.normalize(d.name_th) == key]
+    if exact or not in_province:
+        return exact
+    bare = without_marks(key)
+    return [d for d in candidates if without_marks(geothai.normalize(d.name_th)) == bare]
 
 
 def _province_of(code: str, **more: str) -> Place:
@@ -120,6 +133,9 @@ def locate(org_name: str | None, org_type: str | None, district: str | None = No
     named_districts = _districts(district, printed) if district else []
     if len(named_districts) == 1:
         base = _province_of(named_districts[0].province_code, district_code=named_districts[0].code)
+        district = named_districts[0].name_th  # as the gazetteer spells it (OCR may drop a mark)
+    elif printed and district and not named_districts:
+        district = None  # no district of the province reads so: misread, it cannot narrow the search
     if org_type in _WHOLE:
         code, district_code = _WHOLE[org_type]
         return _province_of(code, district_code=district_code) if printed in (None, code) else base
@@ -149,3 +165,41 @@ def locate(org_name: str | None, org_type: str | None, district: str | None = No
     if len(found) > 1 or (not found and not (district or printed) and len(geothai.match(name)) > 1):
         return replace(base, warning=f"place_ambiguous:{name}")
     return base
+
+
+def names(district_code: str | None = None, subdistrict_code: str | None = None,
+          province_code: str | None = None) -> dict[str, str | None]:
+    """English names of a place's levels, and Thai names of the district and subdistrict.
+
+    >>> names("4705", "470503", "47")["subdistrict_en"]
+    'Rae'
+    """
+    province = geothai.province(province_code) if province_code else None
+    district = geothai.district(district_code) if district_code else None
+    subdistrict = geothai.subdistrict(subdistrict_code) if subdistrict_code else None
+    return {"province_en": province.name_en if province else None,
+            "district_th": district.name_th if district else None,
+            "district_en": district.name_en if district else None,
+            "subdistrict_th": subdistrict.name_th if subdistrict else None,
+            "subdistrict_en": subdistrict.name_en if subdistrict else None}
+
+
+def province_name(code: str) -> str | None:
+    """The Thai name of the province of that DOPA code.
+
+    >>> province_name("40"), province_name("99")
+    ('ขอนแก่น', None)
+    """
+    province = geothai.province(code)
+    return province.name_th if province else None
+
+
+def subdistricts_of(province_code: str) -> list[tuple[str, str, str]]:
+    """(code, Thai name, district's Thai name) of every subdistrict of a province.
+
+    >>> subdistricts_of("47")[0][:2]
+    ('470101', 'ธาตุเชิงชุม')
+    """
+    return [(sub.code, sub.name_th, district.name_th)
+            for district in geothai.districts(province_code)
+            for sub in geothai.subdistricts(district.code)]

@@ -15,6 +15,7 @@ from normalizers import (
     dates,
     gazetteer,
     grades,
+    identity,
     indicators,
     items,
     numerals,
@@ -64,6 +65,7 @@ class DocKeys:
 
     doc_id: str
     org_name: str | None
+    org_id: str | None
     province: str | None
     fiscal_year_be: int | None
 
@@ -120,7 +122,7 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
     warnings = [place.warning] if place.warning else []
     if grade_corrected:
         warnings.append("grade_ocr_corrected")
-    return DocumentRow(
+    document = DocumentRow(
         doc_id=source.doc_id, source_name=source.source_name, source_path=source.source_path,
         source_kind=layout.source_kind, page_count=layout.page_count, form=h.form,
         doc_type=h.doc_type, title=_text(h.title), department=_text(h.department),
@@ -140,6 +142,11 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         reference_no=places.canonical_reference_no(_raw(h.reference_no)),
         method=layout.method, ocr_confidence=_ocr_confidence(layout), status=DocStatus.SUCCESS,
         warnings=warnings, extractor_version=source.extractor_version)
+    document.org_id = identity.org_id(document.org_name, document.org_type, document.province_code,
+                                      document.district_code, document.subdistrict_code)
+    document.report_key = identity.report_key(document.org_id, document.doc_type, document.fiscal_year_be,
+                                              document.assessed_year_be, document.doc_date)
+    return document
 
 
 def _indicator_ref(printed_no: str | None, label: str | None, warnings: list[str],
@@ -458,6 +465,9 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
         base = dict(**keys.fields(), assessed_year_be=assessed_year_be, row_no=row_no,
                     rank=_row_number(printed.rank) or (row_no if ranked and assessed else None),
                     listed_name_printed=name, listed_org_name=org.name, listed_org_type=org.org_type,
+                    listed_org_id=identity.org_id(org.name, org.org_type,
+                                                  place.province_code or gazetteer.province_code(keys.province),
+                                                  place.district_code, place.subdistrict_code),
                     listed_district=district,
                     listed_province=(province.name if province else place.province or keys.province),
                     listed_province_code=place.province_code or gazetteer.province_code(keys.province),
@@ -483,7 +493,8 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
 
 def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extraction:
     document = document_row(source, layout, ita)
-    keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, province=document.province,
+    keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, org_id=document.org_id,
+                   province=document.province,
                    fiscal_year_be=document.fiscal_year_be)
     warnings: list[str] = list(document.warnings) + list(layout.warnings) + list(ita.warnings)
     scores = score_rows(ita, keys, document.assessed_year_be, warnings)

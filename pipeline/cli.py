@@ -4,6 +4,8 @@
                             [--checkpoint-every N] [--document-timeout S] [--page-timeout S]
                             [--max-memory-mb MB] [--follow-symlinks] [--lock-timeout S]
                             [--quiet | --log-json]
+    ita-extract export OUT [--xlsx FILE] [--csv DIR] [--duckdb FILE]
+    ita-extract report OUT --province NAME_OR_CODE [--round YEAR] --html FILE
     ita-extract --version
 
 Exit codes (`pipeline.errors.ExitCode`): 0 every document extracted, 3 some failed or partial,
@@ -112,6 +114,29 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--log-json", action="store_true",
                         help="JSON lines on stderr instead of the progress bar: run_started, one "
                              "document event per file, checkpoint, run_finished (with the manifest)")
+    export = commands.add_parser(
+        "export", help="the tables of an output folder as Excel, CSV or DuckDB",
+        description="Write the tables of OUT (an `ita-extract run` output folder) as an Excel "
+                    "workbook (a sheet per table, Thai and English headers, filters), CSV files "
+                    "(UTF-8 with a byte-order mark, with a datapackage.json data dictionary) "
+                    "and/or a DuckDB database (the tables, column comments and the views "
+                    "current_documents, org_rounds, measures_owners_statuses, indicator_pivot).")
+    export.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
+    export.add_argument("--xlsx", type=Path, metavar="FILE", help="Excel workbook to write")
+    export.add_argument("--csv", type=Path, metavar="DIR", help="folder for one CSV file per table")
+    export.add_argument("--duckdb", type=Path, metavar="FILE", help="DuckDB database file to write")
+    report = commands.add_parser(
+        "report", help="one province's bodies compared, as one self-contained HTML file",
+        description="Write one HTML file (no script, no network, Thai font embedded) comparing the "
+                    "bodies of a province: ranking per round (their reports and the results "
+                    "announcements), indicator heatmap, change from the previous round, status "
+                    "of measures, owners by unit, and the subdistricts with no report.")
+    report.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
+    report.add_argument("--province", required=True, metavar="NAME_OR_CODE",
+                        help="Thai name (ขอนแก่น) or DOPA code (40)")
+    report.add_argument("--round", type=_positive_int, metavar="YEAR",
+                        help="the assessment round, Buddhist era (default: the latest in the data)")
+    report.add_argument("--html", type=Path, required=True, metavar="FILE", help="HTML file to write")
     return parser
 
 
@@ -141,28 +166,62 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
+    if args.command == "export":
+        return _guarded(lambda: _export(args), log_json=False)
+    if args.command == "report":
+        return _guarded(lambda: _report(args), log_json=False)
     if args.dask is not None and args.serial:
         parser.error("argument --dask: not allowed with argument --serial")
     if args.dask not in (None, "local") and args.workers:
         parser.error("argument --workers: a remote Dask cluster has the workers it was started with")
-    try:
-        # Imported here so that --help and --version do not pay for pyarrow and the parsers, and
-        # so that a broken install is reported as an internal error, not a bare traceback.
-        from pipeline.run import RunSettings, run
+    return _guarded(lambda: _run(args), log_json=args.log_json)
 
-        memory = args.max_memory_mb
-        settings = RunSettings(inputs=args.paths, out=args.out,
-                               workers=args.workers or os.cpu_count() or 1,
-                               executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
-                               force=args.force, checkpoint_documents=args.checkpoint_every,
-                               log_json=args.log_json, follow_symlinks=args.follow_symlinks,
-                               lock_timeout=args.lock_timeout,
-                               limits=Limits(document_seconds=args.document_timeout,
-                                             page_seconds=args.page_timeout,
-                                             memory_mb=int(memory) if memory else None))
-        summary = run(settings)
+
+def _run(args: argparse.Namespace) -> int:
+    # Imported here so that --help and --version do not pay for pyarrow and the parsers, and
+    # so that a broken install is reported as an internal error, not a bare traceback.
+    from pipeline.run import RunSettings, run
+
+    memory = args.max_memory_mb
+    settings = RunSettings(inputs=args.paths, out=args.out,
+                           workers=args.workers or os.cpu_count() or 1,
+                           executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
+                           force=args.force, checkpoint_documents=args.checkpoint_every,
+                           log_json=args.log_json, follow_symlinks=args.follow_symlinks,
+                           lock_timeout=args.lock_timeout,
+                           limits=Limits(document_seconds=args.document_timeout,
+                                         page_seconds=args.page_timeout,
+                                         memory_mb=int(memory) if memory else None))
+    summary = run(settings)
+    if not args.log_json:  # the run_finished event said it
+        print(f"ita-extract: {summary.line()}", file=sys.stderr)
+    return summary.exit_code
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.export import export
+
+    report = export(args.out, xlsx=args.xlsx, csv=args.csv, duckdb_file=args.duckdb)
+    rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
+    print(f"ita-extract: exported {rows} rows → {', '.join(str(f) for f in report.files[:3])}"
+          f"{' ...' if len(report.files) > 3 else ''}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.report import province_report
+
+    path = province_report(args.out, args.province, args.html, round_be=args.round)
+    print(f"ita-extract: report → {path}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _guarded(action, log_json: bool) -> int:
+    """A command's exit code: an ItaError's own, 130/143 when stopped, 5 for a bug."""
+    try:
+        return action()
     except ItaError as exc:
-        if args.log_json:
+        if log_json:
             JsonLog(sys.stderr).error(str(exc), exc.exit_code)
         else:
             print(f"ita-extract: error: {exc}", file=sys.stderr)
@@ -178,9 +237,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ita-extract: internal error (version {__version__}); please report it with the "
               "traceback above", file=sys.stderr)
         return ExitCode.INTERNAL
-    if not args.log_json:  # the run_finished event said it
-        print(f"ita-extract: {summary.line()}", file=sys.stderr)
-    return summary.exit_code
 
 
 def _executor(args: argparse.Namespace) -> str:

@@ -249,7 +249,7 @@ def finish(ctx: DocContext) -> Extraction:
     extraction.worker = WorkerStats.here()
     doc = extraction.document
     extraction.errors = [dataclasses.replace(e, doc_id=ctx.doc_id, org_name=doc.org_name,
-                                             province=doc.province,
+                                             org_id=doc.org_id, province=doc.province,
                                              fiscal_year_be=doc.fiscal_year_be) for e in errors]
     return extraction
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline import __version__
+from pipeline.dictionary import write_datapackage
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
@@ -34,6 +35,7 @@ from pipeline.writer import (
     WriteReport,
     extracted_before,
     recover,
+    table_files,
     write_manifest,
 )
 
@@ -316,6 +318,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         about = manifest(settings, summary, tally)
         with stop_signals.writing():
             _guard_output(settings.out, write_manifest, settings.out, about)
+            _guard_output(settings.out, write_datapackage, settings.out, table_files(settings.out))
     progress.finished(about)
     return summary
 

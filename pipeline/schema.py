@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -89,6 +90,11 @@ def _org_name():
     return column(pa.string(), "canonical full name of the organisation, e.g. เทศบาลตำบลแร่")
 
 
+def _org_id():
+    return column(pa.string(), "stable id of the organisation, the same in every document and year: "
+                  "<gazetteer code>-<org_type>-<digest of the name> (normalizers.identity)")
+
+
 def _province():
     return column(pa.string(), "canonical Thai province name, no จังหวัด prefix")
 
@@ -120,6 +126,7 @@ class DocumentRow:
     subject: str | None = column(pa.string(), "memo, announcement or order เรื่อง line")
     addressee: str | None = column(pa.string(), "memo เรียน line")
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     org_type: str | None = column(pa.string(), "type of organisation", ORG_TYPES)
     district: str | None = column(pa.string(), "canonical Thai district name, no อำเภอ prefix")
     province: str | None = _province()
@@ -138,6 +145,9 @@ class DocumentRow:
     grade: str | None = column(pa.string(), "grade as printed, in the vocabulary", GRADES)
     doc_date: dt.date | None = column(pa.date32(), "date printed on the document (a memo's วันที่, an announcement's or order's ประกาศ/สั่ง ณ วันที่)")
     reference_no: str | None = column(pa.string(), "number (ที่ ...) of a memo or an order, Arabic digits")
+    report_key: str | None = column(
+        pa.string(), "the same for one report in any format (text, PDF, scan, image): its "
+        "organisation, doc_type, years and date (normalizers.identity); null without an organisation")
     method: str | None = column(pa.string(), "how the text was read", DOC_METHODS)
     ocr_confidence: float | None = column(pa.float64(), "mean OCR word confidence 0–100; null without OCR")
     status: str = column(pa.string(), "extraction outcome", DOC_STATUSES, required=True)
@@ -150,6 +160,7 @@ class ScoreRow:
     TABLE: ClassVar[str] = "scores"
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     assessed_year_be: int | None = column(pa.int32(), "ITA round the score belongs to")
@@ -170,6 +181,7 @@ class MeasureRow:
     measure_id: str = column(pa.string(), "stable id: <doc_id[:16]>-<ordinal:03d>", required=True)
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     ordinal: int = column(pa.int32(), "1-based order of the measure in the document", required=True)
@@ -198,6 +210,7 @@ class OwnerRow:
     measure_id: str = column(pa.string(), "the measure", required=True)
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     owner_raw: str = column(pa.string(), "the cell as printed, whitespace normalised", required=True)
@@ -213,6 +226,7 @@ class StatusRow:
     measure_id: str = column(pa.string(), "the measure", required=True)
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     status: str = column(pa.string(), "status of the measure", MEASURE_STATUSES, required=True)
@@ -227,6 +241,7 @@ class FindingRow:
     TABLE: ClassVar[str] = "findings"
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     indicator_no: int | None = column(pa.int8(), "ITA indicator the finding is about")
@@ -240,6 +255,7 @@ class SignatoryRow:
     TABLE: ClassVar[str] = "signatories"
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     ordinal: int = column(pa.int32(), "1-based order on the document", required=True)
@@ -258,6 +274,7 @@ class ListedScoreRow:
     TABLE: ClassVar[str] = "listed_scores"
     doc_id: str = _doc_id()
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     assessed_year_be: int | None = column(pa.int32(), "ITA round the scores belong to")
@@ -265,6 +282,7 @@ class ListedScoreRow:
     rank: int | None = column(pa.int32(), "the body's printed rank: an อันดับ column, or the row number of a list printed best score first")
     listed_name_printed: str = column(pa.string(), "the body's name as printed", required=True)
     listed_org_name: str | None = column(pa.string(), "canonical full name of the body listed (as printed where not a local administration)")
+    listed_org_id: str | None = column(pa.string(), "stable id of the body listed, as org_id")
     listed_org_type: str | None = column(pa.string(), "type of the body listed", ORG_TYPES)
     listed_district: str | None = column(pa.string(), "the body's district (printed column), no อำเภอ prefix")
     listed_province: str | None = column(pa.string(), "the body's province: a printed column, else its name (gazetteer), else the issuer's own province")
@@ -285,6 +303,7 @@ class ErrorRow:
                               "the source, one row each; a new version replaces the row", required=True)
     doc_id: str | None = column(pa.string(), "sha256 of the file's bytes; null if it could not be read")
     org_name: str | None = _org_name()
+    org_id: str | None = _org_id()
     province: str | None = _province()
     fiscal_year_be: int | None = _fiscal_year()
     stage: str = column(pa.string(), "pipeline stage that met the problem", ERROR_STAGES, required=True)
@@ -293,9 +312,50 @@ class ErrorRow:
     page: int | None = column(pa.int32(), "1-based page, where the problem is on one page")
 
 
+@dataclass(kw_only=True)
+class OrganisationRow:
+    """An export's table (pipeline.export), derived from documents and listed_scores."""
+
+    TABLE: ClassVar[str] = "organisations"
+    org_id: str = column(pa.string(), "stable id of the organisation (as org_id in every table)", required=True)
+    org_name: str | None = _org_name()
+    org_type: str | None = column(pa.string(), "type of organisation", ORG_TYPES)
+    province: str | None = _province()
+    province_code: str | None = column(pa.string(), "DOPA code of the province, from the gazetteer")
+    province_en: str | None = column(pa.string(), "English name of the province, from the gazetteer")
+    district_code: str | None = column(pa.string(), "DOPA code of the district, from the gazetteer")
+    district_th: str | None = column(pa.string(), "Thai name of the district, from the gazetteer")
+    district_en: str | None = column(pa.string(), "English name of the district, from the gazetteer")
+    subdistrict_code: str | None = column(pa.string(), "DOPA code of the subdistrict, from the gazetteer")
+    subdistrict_th: str | None = column(pa.string(), "Thai name of the subdistrict, from the gazetteer")
+    subdistrict_en: str | None = column(pa.string(), "English name of the subdistrict, from the gazetteer")
+    documents: int = column(pa.int32(), "documents of the organisation (each copy of a report counted)",
+                            required=True)
+    reports: int = column(pa.int32(), "distinct reports of the organisation (report_key)", required=True)
+    listed_in: int = column(pa.int32(), "results announcements that list the organisation", required=True)
+
+
+@dataclass(kw_only=True)
+class VocabularyRow:
+    """An export's lookup table (pipeline.dictionary.vocabularies): every coded value."""
+
+    TABLE: ClassVar[str] = "vocabularies"
+    vocabulary: str = column(pa.string(), "the column whose values these are", required=True)
+    value: str = column(pa.string(), "the value as stored", required=True)
+    sort_order: int = column(pa.int32(), "order of the value in its vocabulary; for grades, within "
+                             "their scale, 1 the best", required=True)
+    label_th: str | None = column(pa.string(), "Thai label")
+    label_en: str | None = column(pa.string(), "English label")
+    grade_scale: str | None = column(pa.string(), "grades: letter (AA–F) or pass_band (the newer rounds)")
+    tool: str | None = column(pa.string(), "indicators: the assessment tool (IIT, EIT, OIT)")
+
+
 ROW_TYPES: tuple[type, ...] = (DocumentRow, ScoreRow, MeasureRow, OwnerRow, StatusRow,
                                FindingRow, SignatoryRow, ListedScoreRow, ErrorRow)
 TABLES: dict[str, type] = {t.TABLE: t for t in ROW_TYPES}
+# Tables an export derives from those a run writes.
+DERIVED_TABLES: dict[str, type] = {OrganisationRow.TABLE: OrganisationRow,
+                                   VocabularyRow.TABLE: VocabularyRow}
 
 
 def arrow_schema(row_type: type) -> pa.Schema:
@@ -307,7 +367,22 @@ def arrow_schema(row_type: type) -> pa.Schema:
             meta["allowed"] = ",".join(f.metadata["allowed"])
         nullable = not (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
         fields.append(pa.field(f.name, f.metadata["arrow_type"], nullable=nullable, metadata=meta))
-    return pa.schema(fields)
+    return pa.schema(fields, metadata={b"pandas": _pandas_dtypes(fields)})
+
+
+def _pandas_dtypes(fields: list[pa.Field]) -> bytes:
+    """pandas' own metadata, naming its nullable dtypes for the integer and boolean columns:
+    `pandas.read_parquet` then reads `fiscal_year_be` as Int32, as the other readers do, not as
+    a float (2565.0) wherever a value is missing. Other readers ignore it."""
+    columns = []
+    for f in fields:
+        if pa.types.is_integer(f.type):
+            columns.append((f.name, str(f.type), f"Int{f.type.bit_width}"))
+        elif pa.types.is_boolean(f.type):
+            columns.append((f.name, "bool", "boolean"))
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": [
+        {"name": name, "field_name": name, "pandas_type": kind, "numpy_type": dtype, "metadata": None}
+        for name, kind, dtype in columns]}).encode()
 
 
 def check_row(row: Any) -> None:

@@ -192,6 +192,11 @@ def read_table(out: Path, name: str, columns: list[str] | None = None) -> pa.Tab
     return ds.dataset(files, format="parquet", schema=schema).to_table(columns=columns)
 
 
+def table_files(out: Path) -> dict[str, list[str]]:
+    """Each table's part files, as paths relative to `out` (the datapackage.json resources)."""
+    return {name: [f"{name}/{path.name}" for _, path in part_files(Path(out) / name)] for name in TABLES}
+
+
 @dataclass(frozen=True)
 class Stored:
     """What `out` holds of one source: the version of its bytes, who wrote it, how it went."""
@@ -454,6 +459,9 @@ def _next_number(out: Path) -> int:
 
 
 def _same_fields(found: pa.Schema, schema: pa.Schema) -> bool:
+    """The same columns, descriptions and pandas dtypes (schema.arrow_schema)."""
+    if (found.metadata or {}).get(b"pandas") != (schema.metadata or {}).get(b"pandas"):
+        return False
     return len(found) == len(schema) and all(
         a.name == b.name and a.type == b.type and a.nullable == b.nullable and a.metadata == b.metadata
         for a, b in zip(found, schema))

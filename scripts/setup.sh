@@ -18,8 +18,9 @@ say() { echo "setup: $*" >&2; }
 # the digit reader's tests render numbers in (fonts it was not trained on).
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg)
 # The tests also lay the seed reports out anew in a dozen Thai fonts (tests/test_font_matrix.py):
-# LibreOffice converts them, Noto Sans and Serif Thai come from Debian.
-if [ "$extras" = test ]; then SYSTEM_PACKAGES+=(libreoffice-writer-nogui fonts-noto-core); fi
+# LibreOffice converts them, Noto Sans and Serif Thai come from Debian. The HTML report is
+# opened in Debian's chromium, driven by Playwright (tests/test_report.py).
+if [ "$extras" = test ]; then SYSTEM_PACKAGES+=(libreoffice-writer-nogui fonts-noto-core chromium); fi
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
