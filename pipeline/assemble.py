@@ -34,7 +34,7 @@ from parsers.ita.records import (
     PrintedMeasure,
     PrintedScore,
 )
-from parsers.layout import Document, Method, Table, TextLine
+from parsers.layout import Document, Method, Provenance, Table, TextLine
 from pipeline import plausibility
 from pipeline.result import Extraction
 from pipeline.schema import (
@@ -71,6 +71,13 @@ class DocKeys:
 
     def fields(self) -> dict:
         return dataclasses.asdict(self)
+
+
+def _where(prov: Provenance) -> dict:
+    """A value row's provenance columns: page, how it was read, its box, its OCR confidence."""
+    return {"page": prov.page, "method": prov.method,
+            "bbox": [round(v, 1) for v in prov.bbox] if prov.bbox else None,
+            "confidence": round(prov.confidence, 1) if prov.confidence is not None else None}
 
 
 def _text(printed: PrintedField | None) -> str | None:
@@ -190,7 +197,7 @@ def score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | None,
             warnings.append(f"score_unread:{numerals.thai_to_arabic(printed.value)}")
             continue
         row = ScoreRow(**keys.fields(), assessed_year_be=assessed_year_be, scope=printed.scope,
-                       score=value, page=printed.prov.page, name_printed=thai_text.clean(printed.label))
+                       score=value, **_where(printed.prov), name_printed=thai_text.clean(printed.label))
         if printed.scope == "indicator":
             ref = _indicator_ref(printed.indicator, printed.label, warnings, printed.prov.method == Method.OCR)
             if ref is None:
@@ -295,7 +302,7 @@ def _pick(m: _Measure, attr: str):
 
 def _status(m: _Measure, as_of: dt.date | None, keys: DocKeys, measure_id: str) -> StatusRow:
     printed = m.printed
-    base = dict(**keys.fields(), measure_id=measure_id, as_of=as_of, page=printed.prov.page)
+    base = dict(**keys.fields(), measure_id=measure_id, as_of=as_of, **_where(printed.prov))
     if printed.kind == MeasureKind.PLAN:
         return StatusRow(**base, status=MeasureStatus.PLANNED, evidence="row of a plan table")
     if printed.status_ticked:
@@ -343,12 +350,13 @@ def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None, warn
             period_text=period_text, period_start=period.start if period else None,
             period_end=period.end if period else None, monitoring_text=monitoring,
             monitoring_months=dates.monitoring_months(monitoring),
-            result_text=thai_text.clean(m.printed.result), page=m.printed.prov.page,
+            result_text=thai_text.clean(m.printed.result), **_where(m.printed.prov),
             table_no=m.printed.table_no))
         for owner in m.owners:
             owners.append(OwnerRow(**keys.fields(), measure_id=measure_id, owner_raw=owner.owner_raw,
                                    unit_key=owner.unit_key, unit_th=owner.unit_th,
-                                   section_th=owner.section_th, filled_down=m.owner_filled_down))
+                                   section_th=owner.section_th, filled_down=m.owner_filled_down,
+                                   **_where(m.printed.prov)))
         status_rows.append(_status(m, doc_date, keys, measure_id))
     return rows, owners, status_rows
 
@@ -491,6 +499,20 @@ def listed_score_rows(ita: ItaDocument, keys: DocKeys, assessed_year_be: int | N
     return rows
 
 
+def _name_values(scores: list[ScoreRow], measures: list[MeasureRow], owners: list[OwnerRow],
+                 status_rows: list[StatusRow]) -> None:
+    """Every value row's value_id: by its order in the document, which the same bytes and
+    version always give, so that a correction keyed by it finds it again."""
+    for n, score in enumerate(scores, start=1):
+        score.value_id = f"{score.doc_id[:16]}-s{n:03d}"
+    for row in (*measures, *status_rows):
+        row.value_id = row.measure_id
+    per_measure: dict[str, int] = {}
+    for owner in owners:
+        per_measure[owner.measure_id] = per_measure.get(owner.measure_id, 0) + 1
+        owner.value_id = f"{owner.measure_id}-o{per_measure[owner.measure_id]}"
+
+
 def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extraction:
     document = document_row(source, layout, ita)
     keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, org_id=document.org_id,
@@ -502,6 +524,7 @@ def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extracti
     warnings.extend(plausibility.score_conflicts(scores))
     measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings, scores)
     listed = listed_score_rows(ita, keys, document.assessed_year_be, warnings)
+    _name_values(scores, measures, owners, status_rows)
     document.warnings = sorted(set(warnings))
     return Extraction(document=document, scores=scores, measures=measures, owners=owners,
                       statuses=status_rows, findings=finding_rows(ita, keys),

@@ -3,7 +3,8 @@
     ita-extract run PATH... [--out DIR] [--workers N | --serial] [--dask ADDRESS] [--force]
                             [--checkpoint-every N] [--document-timeout S] [--page-timeout S]
                             [--max-memory-mb MB] [--follow-symlinks] [--lock-timeout S]
-                            [--quiet | --log-json]
+                            [--corrections FILE] [--quiet | --log-json]
+    ita-extract review OUT --csv FILE
     ita-extract export OUT [--xlsx FILE] [--csv DIR] [--duckdb FILE]
     ita-extract report OUT --province NAME_OR_CODE [--round YEAR] --html FILE
     ita-extract --version
@@ -108,12 +109,23 @@ def build_parser() -> argparse.ArgumentParser:
                      help="seconds to wait for another run's write into the same --out (0 = no "
                           "limit); its documents are kept, whichever run extracted them "
                           "(default: %(default)g)")
+    run.add_argument("--corrections", type=Path, metavar="FILE",
+                     help="a person's corrections (table,value_id,column,value), set on the rows "
+                          "of every run (default: corrections.csv in --out, if there is one)")
     output = run.add_mutually_exclusive_group()
     output.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no line per failed file; the summary line stays")
     output.add_argument("--log-json", action="store_true",
                         help="JSON lines on stderr instead of the progress bar: run_started, one "
                              "document event per file, checkpoint, run_finished (with the manifest)")
+    review = commands.add_parser(
+        "review", help="what a person should check, as a CSV for a spreadsheet",
+        description="List the values and documents of OUT a person should look at (low OCR "
+                    "confidence, unknown owners, each document's warnings and errors), with the "
+                    "file, page and box to look at and the value_id a correction takes: put "
+                    "table,value_id,column,value lines in OUT/corrections.csv and run again.")
+    review.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
+    review.add_argument("--csv", type=Path, required=True, metavar="FILE", help="CSV file to write")
     export = commands.add_parser(
         "export", help="the tables of an output folder as Excel, CSV or DuckDB",
         description="Write the tables of OUT (an `ita-extract run` output folder) as an Excel "
@@ -170,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         return _guarded(lambda: _export(args), log_json=False)
     if args.command == "report":
         return _guarded(lambda: _report(args), log_json=False)
+    if args.command == "review":
+        return _guarded(lambda: _review(args), log_json=False)
     if args.dask is not None and args.serial:
         parser.error("argument --dask: not allowed with argument --serial")
     if args.dask not in (None, "local") and args.workers:
@@ -188,7 +202,7 @@ def _run(args: argparse.Namespace) -> int:
                            executor=_executor(args), dask_address=args.dask, quiet=args.quiet,
                            force=args.force, checkpoint_documents=args.checkpoint_every,
                            log_json=args.log_json, follow_symlinks=args.follow_symlinks,
-                           lock_timeout=args.lock_timeout,
+                           lock_timeout=args.lock_timeout, corrections=args.corrections,
                            limits=Limits(document_seconds=args.document_timeout,
                                          page_seconds=args.page_timeout,
                                          memory_mb=int(memory) if memory else None))
@@ -205,6 +219,14 @@ def _export(args: argparse.Namespace) -> int:
     rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
     print(f"ita-extract: exported {rows} rows → {', '.join(str(f) for f in report.files[:3])}"
           f"{' ...' if len(report.files) > 3 else ''}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from pipeline.export import write_review
+
+    rows = write_review(args.out, args.csv)
+    print(f"ita-extract: {rows} rows to review → {args.csv}", file=sys.stderr)
     return ExitCode.OK
 
 

@@ -26,7 +26,7 @@ from pipeline.dictionary import (
     write_datapackage,
 )
 from pipeline.errors import UsageError
-from pipeline.schema import TABLES, OrganisationRow, VocabularyRow
+from pipeline.schema import TABLES, OrganisationRow, ReviewRow, VocabularyRow
 from pipeline.writer import read_table, recover, rows_to_arrow
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -50,7 +50,44 @@ def tables(out: Path) -> dict[str, pa.Table]:
     data = {name: read_table(out, name) for name in TABLES}
     data["organisations"] = organisations(data["documents"], data["listed_scores"])
     data["vocabularies"] = rows_to_arrow([VocabularyRow(**row) for row in vocabularies()], VocabularyRow)
+    data["review"] = review(data)
     return data
+
+
+# Below this mean OCR confidence a value is listed for review.
+LOW_CONFIDENCE = 70.0
+_VALUE_COLUMNS = {"scores": "score", "measures": "title", "owners": "owner_raw", "statuses": "status"}
+
+
+def review(data: dict[str, pa.Table]) -> pa.Table:
+    """What a person should look at: values read by OCR with low confidence, owners that are no
+    known unit, every warning of a document, every error; with the page and box to look at."""
+    import duckdb
+
+    values = " UNION ALL ".join(f"""
+        SELECT 'low_ocr_confidence' AS reason, printf('%.1f', confidence) AS detail, doc_id,
+               org_name, page, bbox, '{table}' AS table_name, value_id, '{column}' AS column_name,
+               CAST({column} AS VARCHAR) AS value
+        FROM data_{table} WHERE confidence < {LOW_CONFIDENCE}""" for table, column in _VALUE_COLUMNS.items())
+    db = duckdb.connect()
+    for name, table in data.items():
+        db.register(f"data_{name}", table)
+    rows = db.sql(f"""
+        WITH v AS ({values}
+          UNION ALL
+          SELECT 'unknown_owner', NULL, doc_id, org_name, page, bbox, 'owners', value_id, 'unit_key',
+                 owner_raw FROM data_owners WHERE unit_key = 'other'
+          UNION ALL
+          SELECT split_part(w, ':', 1), w, doc_id, org_name, NULL, NULL, NULL, NULL, NULL, NULL
+          FROM (SELECT doc_id, org_name, unnest(warnings) AS w FROM data_documents)
+          UNION ALL
+          SELECT code, message, doc_id, org_name, page, NULL, NULL, NULL, NULL, NULL FROM data_errors)
+        SELECT v.*, d.source_path FROM v LEFT JOIN (
+            SELECT doc_id, min(source_path) AS source_path FROM data_documents GROUP BY doc_id) d
+        USING (doc_id) ORDER BY source_path, page NULLS FIRST, reason""").fetchall()
+    columns = ("reason", "detail", "doc_id", "org_name", "page", "bbox", "table_name", "value_id",
+               "column_name", "value", "source_path")
+    return rows_to_arrow([ReviewRow(**dict(zip(columns, r))) for r in rows], ReviewRow)
 
 
 def organisations(documents: pa.Table, listed_scores: pa.Table) -> pa.Table:
@@ -100,6 +137,13 @@ def export(out: Path, xlsx: Path | None = None, csv: Path | None = None,
     return ExportReport(rows={name: t.num_rows for name, t in data.items()}, files=files)
 
 
+def write_review(out: Path, path: Path) -> int:
+    """`ita-extract review`: the review table as one CSV file; its row count."""
+    table = tables(out)["review"]
+    write_csv_file(table, path)
+    return table.num_rows
+
+
 # ---- CSV ------------------------------------------------------------------------------------------
 def write_csv(data: dict[str, pa.Table], folder: Path) -> list[Path]:
     """One UTF-8 file per table with a byte-order mark (so that Excel reads the Thai), lists as
@@ -107,16 +151,20 @@ def write_csv(data: dict[str, pa.Table], folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, table in data.items():
-        frame = table.to_pandas()
-        for f in table.schema:
-            if pa.types.is_list(f.type):
-                frame[f.name] = [None if v is None else json.dumps(v, ensure_ascii=False)
-                                 for v in table[f.name].to_pylist()]
-        path = folder / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-        written.append(path)
+        written.append(write_csv_file(table, folder / f"{name}.csv"))
     written.append(write_datapackage(folder, {name: [f"{name}.csv"] for name in data}, fmt="csv"))
     return written
+
+
+def write_csv_file(table: pa.Table, path: Path) -> Path:
+    frame = table.to_pandas()
+    for f in table.schema:
+        if pa.types.is_list(f.type):
+            frame[f.name] = [None if v is None else json.dumps(v, ensure_ascii=False)
+                             for v in table[f.name].to_pylist()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    return path
 
 
 # ---- Excel ----------------------------------------------------------------------------------------

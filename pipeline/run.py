@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline import __version__
+from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
+from pipeline.corrections import read_corrections
 from pipeline.dictionary import write_datapackage
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
@@ -67,6 +69,8 @@ class RunSettings:
     limits: Limits = field(default_factory=Limits)
     # How long a write waits for another run's write into `out` (None: as long as it takes).
     lock_timeout: float | None = DEFAULT_LOCK_SECONDS
+    # A person's corrections (pipeline.corrections); None: `<out>/corrections.csv` if there is one.
+    corrections: Path | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.inputs, (str, os.PathLike)):
@@ -273,7 +277,9 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
     lock = Lock(settings.lock_timeout,
                 waiting=partial(progress.waiting, str(settings.out), settings.lock_timeout))
     _guard_output(settings.out, recover, settings.out, lock)  # a killed run's last write, finished or undone
-    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock)
+    corrections = read_corrections(settings.corrections or settings.out / CORRECTIONS_FILE)
+    files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock,
+                                                                   corrections.documents)
     check_dependencies(item.path for item in files)  # not charged to the files, should OCR be missing
     # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
     # 3000` started 3000 processes for 5 files.
@@ -300,6 +306,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
             for extraction in executor.map(partial(process_input, limits=settings.limits), files,
                                            on_error=not_processed):
                 kill_point("document_done")
+                corrections.apply(extraction)
                 tally.add(extraction)
                 checkpoint.pending.append(extraction)
                 progress.document(extraction)
@@ -316,6 +323,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
             progress.close()
         summary = tally.summary(time.monotonic() - started, settings.out)
         about = manifest(settings, summary, tally)
+        about["corrections_applied"] = corrections.applied
         with stop_signals.writing():
             _guard_output(settings.out, write_manifest, settings.out, about)
             _guard_output(settings.out, write_datapackage, settings.out, table_files(settings.out))
@@ -350,7 +358,8 @@ def _guard_output(out: Path, write, *args):
         raise OutputError(f"cannot write to {out}: {exc}") from exc
 
 
-def _unchanged(files: list[InputFile], out: Path, lock: Lock) -> tuple[list[InputFile], list[str]]:
+def _unchanged(files: list[InputFile], out: Path, lock: Lock,
+               corrected: frozenset[str] = frozenset()) -> tuple[list[InputFile], list[str]]:
     """(files to extract, stored statuses of those skipped): a file whose path holds the bytes
     this version already extracted into `out` for that path is skipped, unless that extraction
     failed (it is tried again: a failure may be the machine's, such as Tesseract missing). The
@@ -362,7 +371,8 @@ def _unchanged(files: list[InputFile], out: Path, lock: Lock) -> tuple[list[Inpu
     for item in files:
         stored = done.get(as_text(item.path))
         if (stored is not None and stored.extractor_version == __version__
-                and stored.status != DocStatus.FAILED and stored.doc_id == _digest(item)):
+                and stored.status != DocStatus.FAILED and stored.doc_id[:16] not in corrected
+                and stored.doc_id == _digest(item)):
             skipped.append(stored.status)
         else:
             todo.append(item)  # new, changed, or unreadable (process_file reports why)

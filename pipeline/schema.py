@@ -52,6 +52,7 @@ ORG_TYPES = ("sao", "pao", "subdistrict_municipality", "town_municipality", "cit
 GRADES = ("AA", "A", "B", "C", "D", "E", "F",
           "pass_excellent", "pass_good", "pass", "improve", "improve_urgent")
 DOC_METHODS = tuple(Method)
+ITEM_METHODS = tuple(m for m in Method if m != Method.MIXED)
 DOC_STATUSES = tuple(DocStatus)
 SCORE_SCOPES = ("overall", "tool", "indicator", "item")
 TOOLS = ("IIT", "EIT", "EIT1", "EIT2", "OIT")
@@ -93,6 +94,32 @@ def _org_name():
 def _org_id():
     return column(pa.string(), "stable id of the organisation, the same in every document and year: "
                   "<gazetteer code>-<org_type>-<digest of the name> (normalizers.identity)")
+
+
+# Where a value was read (parsers.layout.Provenance), on every value row: a person checking it
+# opens that page at that box.
+def _method():
+    return column(pa.string(), "how the value was read: text layer, OCR or markup", ITEM_METHODS)
+
+
+def _bbox():
+    return column(pa.list_(pa.float64()), "where on the page: x0, top, x1, bottom in page points "
+                  "(y down); null for text files")
+
+
+def _confidence():
+    return column(pa.float64(), "mean OCR word confidence 0–100 of what the value was read from; "
+                  "null without OCR")
+
+
+def _value_id():
+    return column(pa.string(), "stable id of the value, the same whenever these bytes are extracted "
+                  "by this version: the key of a correction (ita-extract review)")
+
+
+def _corrected():
+    return column(pa.list_(pa.string()), "columns a person's correction set (corrections.csv); "
+                  "empty when the row is as extracted")
 
 
 def _province():
@@ -173,6 +200,11 @@ class ScoreRow:
     score: float = column(pa.float64(), "score 0–100", required=True)
     grade: str | None = column(pa.string(), "grade printed with an overall score", GRADES)
     page: int | None = column(pa.int32(), "1-based page the score was read from")
+    method: str | None = _method()
+    bbox: list[float] | None = _bbox()
+    confidence: float | None = _confidence()
+    value_id: str | None = _value_id()
+    corrected: list[str] = _corrected()
 
 
 @dataclass(kw_only=True)
@@ -201,6 +233,11 @@ class MeasureRow:
     monitoring_months: list[int] = column(pa.list_(pa.int8()), "reporting rounds in months, e.g. [6, 12]")
     result_text: str | None = column(pa.string(), "reported results (สรุปผล / ผลลัพธ์)")
     page: int | None = column(pa.int32(), "1-based page of the measure's row")
+    method: str | None = _method()
+    bbox: list[float] | None = _bbox()
+    confidence: float | None = _confidence()
+    value_id: str | None = _value_id()
+    corrected: list[str] = _corrected()
     table_no: int | None = column(pa.int32(), "1-based number of the table in the document")
 
 
@@ -218,6 +255,12 @@ class OwnerRow:
     unit_th: str = column(pa.string(), "canonical Thai unit name (as printed for other)", required=True)
     section_th: str | None = column(pa.string(), "sub-unit (งาน/ฝ่าย), e.g. งานนิติการ")
     filled_down: bool | None = column(pa.bool_(), "true when the cell was empty and took the merged value above")
+    page: int | None = column(pa.int32(), "1-based page of the measure's row")
+    method: str | None = _method()
+    bbox: list[float] | None = _bbox()
+    confidence: float | None = _confidence()
+    value_id: str | None = _value_id()
+    corrected: list[str] = _corrected()
 
 
 @dataclass(kw_only=True)
@@ -234,6 +277,11 @@ class StatusRow:
     evidence: str | None = column(pa.string(), "what the status was read from")
     as_of: dt.date | None = column(pa.date32(), "doc_date where known")
     page: int | None = column(pa.int32(), "1-based page the status was read from")
+    method: str | None = _method()
+    bbox: list[float] | None = _bbox()
+    confidence: float | None = _confidence()
+    value_id: str | None = _value_id()
+    corrected: list[str] = _corrected()
 
 
 @dataclass(kw_only=True)
@@ -350,12 +398,33 @@ class VocabularyRow:
     tool: str | None = column(pa.string(), "indicators: the assessment tool (IIT, EIT, OIT)")
 
 
+@dataclass(kw_only=True)
+class ReviewRow:
+    """What a person should look at (pipeline.export.review): a value in doubt, with the place
+    on the page to look at and the value_id a correction takes."""
+
+    TABLE: ClassVar[str] = "review"
+    reason: str = column(pa.string(), "why: low_ocr_confidence, unknown_owner, a warning code of the "
+                         "document (score_conflict, handwritten, period_in_doubt, ...) or an error code",
+                         required=True)
+    detail: str | None = column(pa.string(), "the warning or error as written, or the confidence")
+    source_path: str | None = column(pa.string(), "the file to open")
+    doc_id: str | None = column(pa.string(), "the document")
+    org_name: str | None = _org_name()
+    page: int | None = column(pa.int32(), "1-based page to look at, where known")
+    bbox: list[float] | None = column(pa.list_(pa.float64()), "where on the page, where known")
+    table_name: str | None = column(pa.string(), "the table of the value, for a value in doubt")
+    value_id: str | None = column(pa.string(), "the value's id, the key of a correction")
+    column_name: str | None = column(pa.string(), "the column in doubt")
+    value: str | None = column(pa.string(), "the value as extracted")
+
+
 ROW_TYPES: tuple[type, ...] = (DocumentRow, ScoreRow, MeasureRow, OwnerRow, StatusRow,
                                FindingRow, SignatoryRow, ListedScoreRow, ErrorRow)
 TABLES: dict[str, type] = {t.TABLE: t for t in ROW_TYPES}
 # Tables an export derives from those a run writes.
 DERIVED_TABLES: dict[str, type] = {OrganisationRow.TABLE: OrganisationRow,
-                                   VocabularyRow.TABLE: VocabularyRow}
+                                   VocabularyRow.TABLE: VocabularyRow, ReviewRow.TABLE: ReviewRow}
 
 
 def arrow_schema(row_type: type) -> pa.Schema:
