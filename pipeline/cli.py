@@ -118,37 +118,41 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--log-json", action="store_true",
                         help="JSON lines on stderr instead of the progress bar: run_started, one "
                              "document event per file, checkpoint, run_finished (with the manifest)")
-    review = commands.add_parser(
-        "review", help="what a person should check, as a CSV for a spreadsheet",
-        description="List the values and documents of OUT a person should look at (low OCR "
+    review = _reader(
+        commands, "review", "what a person should check, as a CSV for a spreadsheet",
+        "List the values and documents of OUT a person should look at (low OCR "
                     "confidence, unknown owners, each document's warnings and errors), with the "
                     "file, page and box to look at and the value_id a correction takes: put "
                     "table,value_id,column,value lines in OUT/corrections.csv and run again.")
-    review.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
     review.add_argument("--csv", type=Path, required=True, metavar="FILE", help="CSV file to write")
-    export = commands.add_parser(
-        "export", help="the tables of an output folder as Excel, CSV or DuckDB",
-        description="Write the tables of OUT (an `ita-extract run` output folder) as an Excel "
+    export = _reader(
+        commands, "export", "the tables of an output folder as Excel, CSV or DuckDB",
+        "Write the tables of OUT (an `ita-extract run` output folder) as an Excel "
                     "workbook (a sheet per table, Thai and English headers, filters), CSV files "
                     "(UTF-8 with a byte-order mark, with a datapackage.json data dictionary) "
                     "and/or a DuckDB database (the tables, column comments and the views "
                     "current_documents, org_rounds, measures_owners_statuses, indicator_pivot).")
-    export.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
     export.add_argument("--xlsx", type=Path, metavar="FILE", help="Excel workbook to write")
     export.add_argument("--csv", type=Path, metavar="DIR", help="folder for one CSV file per table")
     export.add_argument("--duckdb", type=Path, metavar="FILE", help="DuckDB database file to write")
-    report = commands.add_parser(
-        "report", help="one province's bodies compared, as one self-contained HTML file",
-        description="Write one HTML file (no script, no network, Thai font embedded) comparing the "
+    report = _reader(
+        commands, "report", "one province's bodies compared, as one self-contained HTML file",
+        "Write one HTML file (no script, no network, Thai font embedded) comparing the "
                     "bodies of a province: ranking per round (their reports and the results "
                     "announcements), indicator heatmap, change from the previous round, status "
                     "of measures, owners by unit, and the subdistricts with no report.")
-    report.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
     report.add_argument("--province", required=True, metavar="NAME_OR_CODE",
                         help="Thai name (ขอนแก่น) or DOPA code (40)")
     report.add_argument("--round", type=_positive_int, metavar="YEAR",
                         help="the assessment round, Buddhist era (default: the latest in the data)")
     report.add_argument("--html", type=Path, required=True, metavar="FILE", help="HTML file to write")
+    return parser
+
+
+def _reader(commands, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+    """A command that reads an output folder of `ita-extract run`."""
+    parser = commands.add_parser(name, help=help_text, description=description)
+    parser.add_argument("out", type=Path, metavar="OUT", help="output folder of `ita-extract run`")
     return parser
 
 
