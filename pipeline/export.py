@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from normalizers import gazetteer
+from normalizers import gazetteer, thai_text
 from pipeline.dictionary import (
     ALL_TABLES,
     COLUMN_TH,
@@ -28,6 +28,7 @@ from pipeline.dictionary import (
 from pipeline.errors import UsageError
 from pipeline.schema import TABLES, OrganisationRow, ReviewRow, VocabularyRow
 from pipeline.writer import read_table, recover, rows_to_arrow
+from thai.chars import without_marks
 
 EXCEL_MAX_ROWS = 1_048_576
 _HEADER_ROWS = 2  # Thai labels, then column names
@@ -48,6 +49,7 @@ def tables(out: Path) -> dict[str, pa.Table]:
                          "`ita-extract run ... --out` first")
     recover(out)
     data = {name: read_table(out, name) for name in TABLES}
+    data["documents"] = link_fragments(data["documents"], data["measures"])
     data["organisations"] = organisations(data["documents"], data["listed_scores"])
     data["vocabularies"] = rows_to_arrow([VocabularyRow(**row) for row in vocabularies()], VocabularyRow)
     data["review"] = review(data)
@@ -88,6 +90,42 @@ def review(data: dict[str, pa.Table]) -> pa.Table:
     columns = ("reason", "detail", "doc_id", "org_name", "page", "bbox", "table_name", "value_id",
                "column_name", "value", "source_path")
     return rows_to_arrow([ReviewRow(**dict(zip(columns, r))) for r in rows], ReviewRow)
+
+
+# A document that prints no organisation (a page photographed alone) belongs to the report
+# whose measures it repeats: at least this many of its measure titles, and this share of them,
+# found in that report's copies (and in no other report's).
+FRAGMENT_MIN_MEASURES = 3
+FRAGMENT_SHARE = 0.8
+
+
+def link_fragments(documents: pa.Table, measures: pa.Table) -> pa.Table:
+    """`documents` with a report_key for each keyless document whose measure titles (compared
+    without marks or punctuation, as OCR varies them) are those of one report, and the warning
+    `report_key_by_content:<found>/<titles>` on it. Only exports do this: it needs the other
+    documents, which a run's incremental write does not read."""
+    titles: dict[str, set[str]] = {}
+    for doc_id, title in zip(measures["doc_id"].to_pylist(), measures["title"].to_pylist()):
+        if title:
+            titles.setdefault(doc_id, set()).add(without_marks(thai_text.fold(title)))
+    rows = documents.to_pylist()
+    by_report: dict[str, set[str]] = {}
+    for row in rows:
+        if row["report_key"] and row["status"] != "failed":
+            by_report.setdefault(row["report_key"], set()).update(titles.get(row["doc_id"], ()))
+    linked = False
+    for row in rows:
+        mine = titles.get(row["doc_id"], set())
+        if row["report_key"] or len(mine) < FRAGMENT_MIN_MEASURES:
+            continue
+        found = {key: len(mine & theirs) for key, theirs in by_report.items()
+                 if len(mine & theirs) >= FRAGMENT_SHARE * len(mine)}
+        if len(found) == 1:
+            (key, shared), = found.items()
+            row["report_key"] = key
+            row["warnings"] = sorted([*row["warnings"], f"report_key_by_content:{shared}/{len(mine)}"])
+            linked = True
+    return pa.Table.from_pylist(rows, schema=documents.schema) if linked else documents
 
 
 def organisations(documents: pa.Table, listed_scores: pa.Table) -> pa.Table:
