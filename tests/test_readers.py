@@ -1,11 +1,13 @@
 """Every table read as the users read it, with no options (issue 16, part 1).
 
-The reports, plus files that fail (empty, a broken PDF, a PDF saved as text) and a text with no
-year, written in two runs (two parts per table), then read by plain `pandas.read_parquet(folder)`,
+The main job's output, plus files that fail (empty, a broken PDF, a PDF saved as text) and a text
+with no year written by a second run (a second part in every table), then read by plain `pandas.read_parquet(folder)`,
 `polars.scan_parquet(glob)`, DuckDB's `read_parquet(glob)` and pyarrow's dataset: the same rows,
 the year present and typed int32 in each (pandas' nullable Int32, not a float or a category).
 """
 from __future__ import annotations
+
+import shutil
 
 import duckdb
 import pandas as pd
@@ -16,21 +18,21 @@ import pytest
 
 from pipeline.schema import TABLES
 
-from conftest import REPO, make_bad_inputs, run_cli
+from conftest import make_bad_inputs, run_cli
 
 YEAR = "fiscal_year_be"
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
+def out(main_job, tmp_path_factory):
+    """The README's main job (a copy of its output), then a second run into it of files that
+    fail and a text with no year."""
     folder = tmp_path_factory.mktemp("readers")
-    bad = make_bad_inputs(folder / "bad")
     out = folder / "out"
-    first = run_cli("run", REPO / "samples" / "text", bad["empty"], bad["pdf"], bad["pdf_as_txt"],
-                    bad["not_ita"], "--out", out, "-q")
-    assert first.returncode == 3, first.stderr  # some failed
-    second = run_cli("run", REPO / "samples" / "pdf", "--out", out, "-q")
-    assert second.returncode == 0, second.stderr
+    shutil.copytree(main_job.out, out)
+    bad = make_bad_inputs(folder / "bad")
+    more = run_cli("run", bad["empty"], bad["pdf"], bad["pdf_as_txt"], bad["not_ita"], "--out", out, "-q")
+    assert more.returncode == 3, more.stderr  # three failed, the recipe partial
     return out
 
 
@@ -59,4 +61,4 @@ def test_the_runs_gave_rows_with_and_without_a_year(out):
     years = ds.dataset(out / "documents").to_table()[YEAR].to_pylist()
     assert None in years and any(y is not None for y in years)
     statuses = ds.dataset(out / "documents").to_table()["status"].to_pylist()
-    assert "failed" in statuses and len(list((out / "documents").glob("*.parquet"))) == 2
+    assert "failed" in statuses and len(list((out / "documents").glob("*.parquet"))) >= 2
