@@ -65,7 +65,7 @@ class TableIndex:
     `doc_id` for those of the bytes. For `documents` each row is kept (not each key), with its
     doc_id's hash and whether it failed, since those decide which bytes' rows stay."""
 
-    key: str
+    key: str | None  # None: rows counted only (the bytes' tables share PartIndex.content)
     with_documents: bool = False
     keys: np.ndarray = field(default_factory=lambda: _EMPTY_KEYS)
     parts: np.ndarray = field(default_factory=lambda: _EMPTY_PARTS)
@@ -75,6 +75,8 @@ class TableIndex:
 
     @property
     def columns(self) -> list[str]:
+        if self.key is None:
+            return []
         return [self.key, "doc_id", "status"] if self.with_documents else [self.key]
 
     def holding(self, hashes: np.ndarray) -> list[int]:
@@ -93,6 +95,8 @@ class TableIndex:
         if table is None:
             return
         self.rows[number] = table.num_rows
+        if self.key is None:
+            return
         keys = key_hashes(table[self.key].to_pylist())
         if self.with_documents:
             self.doc_ids = np.concatenate([self.doc_ids, key_hashes(table["doc_id"].to_pylist())])
@@ -102,6 +106,16 @@ class TableIndex:
             keys = np.unique(keys)  # a key's place is enough for the tables replaced by key
         self.keys = np.concatenate([self.keys, keys])
         self.parts = np.concatenate([self.parts, np.full(len(keys), number, np.uint32)])
+
+    def forget(self, hashes: np.ndarray) -> None:
+        """No part holds these keys any more."""
+        keep = ~np.isin(self.keys, hashes)
+        self.keys, self.parts = self.keys[keep], self.parts[keep]
+
+    def add(self, hashes: np.ndarray, number: int) -> None:
+        hashes = np.unique(hashes)
+        self.keys = np.concatenate([self.keys, hashes])
+        self.parts = np.concatenate([self.parts, np.full(len(hashes), number, np.uint32)])
 
     def held_doc_ids(self, leaving: np.ndarray) -> np.ndarray:
         """documents: the hashes of the doc_ids some row holds without having failed, the rows
@@ -121,18 +135,57 @@ class PartIndex:
 
     tables: dict[str, TableIndex]
     generation: str | None
+    # The parts of the bytes' tables (scores, measures, ...) holding rows of each doc_id. One for
+    # them all: a write gives all of a document's rows one part number and replaces them all
+    # together, so a doc_id's part is the same in every one of those tables.
+    content: TableIndex = field(default_factory=lambda: TableIndex("doc_id"))
     next_part: int = 1
 
     @classmethod
     def build(cls, out: Path, keys: dict[str, str], generation: str | None) -> PartIndex:
         """Read the index columns of every part (their footers say the row counts)."""
-        index = cls(tables={name: TableIndex(key, with_documents=name == "documents")
+        index = cls(tables={name: TableIndex(key if key != "doc_id" else None,
+                                             with_documents=name == "documents")
                             for name, key in keys.items()}, generation=generation)
         for name, table_index in index.tables.items():
             for number, path in part_files(out / name):
-                table_index.set_part(number, pq.read_table(path, columns=table_index.columns))
+                if table_index.key is None:
+                    doc_ids = pq.read_table(path, columns=["doc_id"])
+                    table_index.set_part(number, doc_ids)
+                    index.content.add(key_hashes(doc_ids["doc_id"].to_pylist()), number)
+                else:
+                    table_index.set_part(number, pq.read_table(path, columns=table_index.columns))
                 index.next_part = max(index.next_part, number + 1)
         return index
+
+    def holding(self, name: str, hashes: np.ndarray) -> list[int]:
+        """The parts of table `name` that may hold rows of these key hashes."""
+        table = self.tables[name]
+        return (table if table.key is not None else self.content).holding(hashes)
+
+
+class SeenHashes:
+    """A set of 64-bit hashes at 8 bytes each (a Python set of ints takes about 70): the
+    documents a run of 100,000 has counted."""
+
+    _BATCH = 4096
+
+    def __init__(self) -> None:
+        self._sorted = _EMPTY_KEYS
+        self._recent: set[int] = set()
+
+    def add(self, value: int) -> bool:
+        """Add `value`; False when it was there already."""
+        if value in self._recent:
+            return False
+        at = int(np.searchsorted(self._sorted, np.uint64(value)))
+        if at < len(self._sorted) and int(self._sorted[at]) == value:
+            return False
+        self._recent.add(value)
+        if len(self._recent) >= self._BATCH:
+            self._sorted = np.union1d(self._sorted, np.fromiter(self._recent, np.uint64))
+            self._recent.clear()
+        return True
 
 
 def part_files(folder: Path) -> list[tuple[int, Path]]:

@@ -22,7 +22,7 @@ from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, U
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
-from pipeline.part_index import key_hashes
+from pipeline.part_index import SeenHashes, key_hashes
 from pipeline.preflight import check_dependencies
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
@@ -411,7 +411,7 @@ class Tally:
     # The doc_ids whose scores, measures and owners are counted, as 64-bit hashes (a national
     # crawl holds 100,000): two copies of one file are two documents but, as in the tables, one
     # set of those rows.
-    counted: set[int] = field(default_factory=set)
+    counted: SeenHashes = field(default_factory=SeenHashes)
 
     def add(self, extraction: Extraction) -> None:
         if extraction.worker is not None:
@@ -421,10 +421,10 @@ class Tally:
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
         self.statuses[extraction.document.status] += 1
         self.pages += extraction.document.page_count or 0
-        doc = int(key_hashes([extraction.document.doc_id])[0])
-        if extraction.document.status == DocStatus.FAILED or doc in self.counted:
+        if extraction.document.status == DocStatus.FAILED:
             return
-        self.counted.add(doc)
+        if not self.counted.add(int(key_hashes([extraction.document.doc_id])[0])):
+            return
         self.scores += len(extraction.scores)
         self.measures += len(extraction.measures)
         self.owners += len(extraction.owners)

@@ -153,6 +153,8 @@ class DatasetWriter:
                 raise
             for (name, number), table in plan.parts.items():
                 index.tables[name].set_part(number, table)
+            index.content.forget(key_hashes(sorted(plan.dropped)))
+            index.content.add(key_hashes(extracted), plan.number)
             index.generation, index.next_part = generation, plan.number + 1
         return WriteReport(rows_written={name: table.num_rows for name, table in new.items()},
                            rows_total={name: t.total_rows() for name, t in index.tables.items()},
@@ -257,6 +259,7 @@ class _Plan:
 
     number: int  # the part this write adds
     parts: dict[tuple[str, int], pa.Table | None] = field(default_factory=dict)
+    dropped: set[str] = field(default_factory=set)  # doc_ids whose rows of the bytes' tables go
     parts_read: int = 0
     rows_read: int = 0
 
@@ -268,7 +271,9 @@ def _plan(out: Path, index: PartIndex, new: dict[str, pa.Table], sources: list[s
     def replace(name: str, hashes, values: list[str]) -> pa.Table:
         """Take the rows whose key is among `values` out of the parts that hold them; those rows."""
         taken = []
-        for number in index.tables[name].holding(hashes):
+        for number in index.holding(name, hashes):
+            if not index.tables[name].rows.get(number):
+                continue  # the document has no rows in this table (or no part here)
             rows = pq.read_table(out / name / part_name(number))
             plan.parts_read, plan.rows_read = plan.parts_read + 1, plan.rows_read + rows.num_rows
             hit = pc.is_in(rows[REPLACED_BY[name]], value_set=pa.array(values, pa.string())).fill_null(False)
@@ -291,6 +296,7 @@ def _plan(out: Path, index: PartIndex, new: dict[str, pa.Table], sources: list[s
         for doc_id, hashed in zip(sorted(previous - dropped), key_hashes(sorted(previous - dropped))):
             if int(hashed) not in still_held:
                 dropped.add(doc_id)
+    plan.dropped = dropped
     if dropped:
         values = sorted(dropped)
         hashes = key_hashes(values)
