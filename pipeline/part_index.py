@@ -79,11 +79,30 @@ class TableIndex:
             return []
         return [self.key, "doc_id", "status"] if self.with_documents else [self.key]
 
+    # `keys` is kept sorted (with `parts` and the documents' arrays in step), so that a lookup
+    # of a checkpoint's few hundred keys is a binary search, not a pass over the whole index.
+    def _at(self, hashes: np.ndarray) -> np.ndarray:
+        """The positions in `keys` of these key hashes."""
+        hashes = np.unique(hashes)
+        left = np.searchsorted(self.keys, hashes, "left")
+        right = np.searchsorted(self.keys, hashes, "right")
+        spans = [np.arange(a, b) for a, b in zip(left.tolist(), right.tolist()) if b > a]
+        return np.concatenate(spans) if spans else np.empty(0, np.int64)
+
     def holding(self, hashes: np.ndarray) -> list[int]:
         """The parts that may hold rows of these key hashes."""
         if not len(hashes) or not len(self.keys):
             return []
-        return sorted(set(self.parts[np.isin(self.keys, hashes)].tolist()))
+        return sorted(set(self.parts[self._at(hashes)].tolist()))
+
+    def _insert(self, keys: np.ndarray, number: int, **aligned: np.ndarray) -> None:
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        at = np.searchsorted(self.keys, keys, "right")
+        self.keys = np.insert(self.keys, at, keys)
+        self.parts = np.insert(self.parts, at, np.full(len(keys), number, np.uint32))
+        for name, values in aligned.items():
+            setattr(self, name, np.insert(getattr(self, name), at, values[order]))
 
     def set_part(self, number: int, table: pa.Table | None) -> None:
         """Part `number` now holds `table` (its index columns at least); None: it is gone."""
@@ -99,23 +118,19 @@ class TableIndex:
             return
         keys = key_hashes(table[self.key].to_pylist())
         if self.with_documents:
-            self.doc_ids = np.concatenate([self.doc_ids, key_hashes(table["doc_id"].to_pylist())])
             failed = pc.equal(table["status"], DocStatus.FAILED.value).to_numpy(zero_copy_only=False)
-            self.held = np.concatenate([self.held, ~failed])
+            self._insert(keys, number, doc_ids=key_hashes(table["doc_id"].to_pylist()),
+                         held=~np.asarray(failed, bool))
         else:
-            keys = np.unique(keys)  # a key's place is enough for the tables replaced by key
-        self.keys = np.concatenate([self.keys, keys])
-        self.parts = np.concatenate([self.parts, np.full(len(keys), number, np.uint32)])
+            self._insert(np.unique(keys), number)  # a key's place is enough here
 
     def forget(self, hashes: np.ndarray) -> None:
         """No part holds these keys any more."""
-        keep = ~np.isin(self.keys, hashes)
-        self.keys, self.parts = self.keys[keep], self.parts[keep]
+        at = self._at(hashes)
+        self.keys, self.parts = np.delete(self.keys, at), np.delete(self.parts, at)
 
     def add(self, hashes: np.ndarray, number: int) -> None:
-        hashes = np.unique(hashes)
-        self.keys = np.concatenate([self.keys, hashes])
-        self.parts = np.concatenate([self.parts, np.full(len(hashes), number, np.uint32)])
+        self._insert(np.unique(hashes), number)
 
     def held_doc_ids(self, leaving: np.ndarray) -> np.ndarray:
         """documents: the hashes of the doc_ids some row holds without having failed, the rows
