@@ -312,8 +312,10 @@ def _local_cluster(distributed: Any, workers: int) -> Any:
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
     with dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
                           "distributed.nanny.pre-spawn-environ": environ}):
+        # The dashboard on a free port: with 8787 taken (another run, or the test suite's other
+        # worker) the scheduler warned on stderr (CI, stop 22).
         return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+                                        dashboard_address=":0", silence_logs=logging.ERROR)
 
 
 def _check_worker_versions(client: Any, timeout: float) -> None:
