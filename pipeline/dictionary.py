@@ -9,7 +9,6 @@ pipeline.export turns it into Excel headers and DuckDB comments.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from normalizers.statuses import MeasureStatus
 from normalizers.units import UNIT_NAMES
 from pipeline import __version__
 from pipeline.schema import DERIVED_TABLES, TABLES, DocStatus
+from pipeline.writer import write_json
 
 # The tables a run writes, and those an export derives from them.
 ALL_TABLES = {**TABLES, **DERIVED_TABLES}
@@ -217,9 +217,4 @@ def datapackage(resources: Mapping[str, list[str]], fmt: str = "parquet") -> dic
 
 
 def write_datapackage(folder: Path, resources: Mapping[str, list[str]], fmt: str = "parquet") -> Path:
-    path = Path(folder) / "datapackage.json"
-    tmp = path.with_name(".datapackage.json.tmp")
-    tmp.write_text(json.dumps(datapackage(resources, fmt), ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_json(Path(folder) / "datapackage.json", datapackage(resources, fmt))

@@ -140,9 +140,6 @@ class TableIndex:
     def total_rows(self) -> int:
         return sum(self.rows.values())
 
-    def empty_parts(self) -> list[int]:
-        return sorted(n for n, count in self.rows.items() if count == 0)
-
 
 @dataclass
 class PartIndex:

@@ -177,10 +177,14 @@ def write_dataset(out: Path, extractions: Iterable[Extraction], lock: Lock = Loc
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> Path:
     """`<out>/manifest.json`, replaced atomically."""
-    path = Path(out) / MANIFEST
-    tmp = path.with_name(f".{MANIFEST}.tmp")
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    kill_point("manifest_staged")
+    return write_json(Path(out) / MANIFEST, manifest, staged=lambda: kill_point("manifest_staged"))
+
+
+def write_json(path: Path, data: Any, staged: Callable[[], None] = lambda: None) -> Path:
+    """`path` replaced atomically by `data` as JSON: readers see the old file or the new one."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    staged()
     os.replace(tmp, path)
     return path
 
@@ -342,7 +346,7 @@ class _Transaction:
 
     def stage(self, name: str, number: int, table: pa.Table | None) -> None:
         if table is None:
-            self.removed.append(f"{name}/{part_name(number)}")
+            self.remove(f"{name}/{part_name(number)}")
             return
         folder = self.folder / "staged" / name
         folder.mkdir(parents=True, exist_ok=True)
