@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from normalizers.gazetteer import district_prefix
 from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean
+from thai.chars import OCR_LOOKALIKE_PAIRS
+from thai.letter_number import is_unprinted_running, running_number
 
 __all__ = ["Province", "PROVINCES", "parse_province", "province_from_letter_code",
-           "province_from_reference", "parse_district", "canonical_reference_no"]
+           "province_from_reference", "parse_district", "canonical_reference_no", "letter_code_misread"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,36 @@ def province_from_letter_code(code: str) -> Province | None:
     return _BY_CODE.get(re.sub(r"[\s.]", "", code or ""))
 
 
+# Letter codes of the ministries and the Prime Minister's office (their offices' numbers begin
+# with them): no province's, and never a misreading of one.
+_MINISTRY_CODES = frozenset({"นร", "กห", "กค", "กต", "กก", "พม", "กษ", "คค", "ทส", "ดศ", "พน",
+                             "พณ", "มท", "ยธ", "รง", "วธ", "อว", "ศธ", "สธ", "อก"})
+
+
+def letter_code_misread(number: str | None, province: Province | None) -> str | None:
+    """`number` (as `canonical_reference_no` gives it) with the letter code of `province`, the
+    document's by other evidence, where OCR read one letter of that code as its look-alike and
+    the code it read is no province's or ministry's; else None.
+
+    >>> phitsanulok = parse_province("จังหวัดพิษณุโลก")
+    >>> letter_code_misread("พส 0023.1/ว", phitsanulok)
+    'พล 0023.1/ว'
+    >>> letter_code_misread("พล 0023.1/ว", phitsanulok), letter_code_misread("มท 0808.2/ว", phitsanulok)
+    (None, None)
+    >>> letter_code_misread("พร 0023.1/ว", phitsanulok)  # แพร่'s own code: another sender, or no look-alike
+    """
+    read = _REFERENCE_CODE.match(number or "")
+    if province is None or read is None:
+        return None
+    code, own = read.group("code"), province.letter_code
+    if code == own or code in _BY_CODE or code in _MINISTRY_CODES or len(code) != len(own):
+        return None
+    differ = [frozenset(pair) for pair in zip(code, own) if pair[0] != pair[1]]
+    if len(differ) != 1 or differ[0] not in OCR_LOOKALIKE_PAIRS:
+        return None
+    return own + number[read.end("code"):]  # type: ignore[index]
+
+
 # Memo numbers: ที่ <letter code> <digits>...; ministries use codes of their own (มท, นร),
 # which are not in the province table and so give None.
 _REFERENCE_CODE = re.compile(r"^\s*(?:ที่\s*[:.]?\s*)?(?P<code>[ก-ฮ]{2,3})\s*\.?\s*(?=\d)")
@@ -240,13 +272,18 @@ def canonical_reference_no(text: str | None) -> str | None:
     'อต 0033.306'
     >>> canonical_reference_no("มท ๐๘๐๘.๒/ว ๑๒๓๔")
     'มท 0808.2/ว 1234'
+    >>> canonical_reference_no("ที่ พล ๐๐๒๓.๑/ ว ๓8ซ่")  # a handwritten ๗๑๔
+    'พล 0023.1/ว'
     """
     cleaned = clean(text)
     if cleaned is None:
         return None
-    number = thai_to_arabic(cleaned)
-    number = re.sub(r"^ที่\s*[:.]?\s*", "", number)
-    number = _DATE_TAIL.sub("", number)
+    number = _DATE_TAIL.sub("", re.sub(r"^ที่\s*[:.]?\s*", "", cleaned))
+    # Before the digits are made Arabic: a handwritten `๗๑๔` read as `๓8ซ่` is told by its mixed scripts.
+    running = running_number(number)
+    if running is not None and is_unprinted_running(running[1]):
+        number = running[0]
+    number = thai_to_arabic(number)
     number = _WORD_AFTER_NUMBER.sub(r"\1", number)
     number = _SPACE_AROUND_SLASH.sub("/", number).strip()
     return number or None

@@ -129,6 +129,14 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
     warnings = [place.warning] if place.warning else []
     if grade_corrected:
         warnings.append("grade_ocr_corrected")
+    reference_no = places.canonical_reference_no(_raw(h.reference_no))
+    if h.reference_no is not None and h.reference_no.prov.method == Method.OCR:
+        # A letter code one look-alike letter off the code of the province the document names
+        # (`พส` read for พล on a Phitsanulok office's letter) is that province's, said in a warning.
+        fixed = places.letter_code_misread(reference_no, province)
+        if fixed is not None:
+            warnings.append(f"reference_code_ocr_corrected:{reference_no}->{fixed}")
+            reference_no = fixed
     document = DocumentRow(
         doc_id=source.doc_id, source_name=source.source_name, source_path=source.source_path,
         source_kind=layout.source_kind, page_count=layout.page_count, form=h.form,
@@ -146,7 +154,7 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         assessed_year_be=dates.be_year(_raw(h.assessed_year)),
         overall_score=overall, grade=grade,
         doc_date=dates.parse_thai_date(_raw(h.doc_date)),
-        reference_no=places.canonical_reference_no(_raw(h.reference_no)),
+        reference_no=reference_no,
         method=layout.method, ocr_confidence=_ocr_confidence(layout), status=DocStatus.SUCCESS,
         warnings=warnings, extractor_version=source.extractor_version)
     document.org_id = identity.org_id(document.org_name, document.org_type, document.province_code,

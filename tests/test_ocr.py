@@ -168,7 +168,7 @@ MEMOS = {
         "department_phone": "0-5583-2100",  # printed โทร ๐-๕๕๘๓-๒๑๐๐
         # printed "   พฤศจิกายน ๒๕๖๗" with the day written in by hand: no date is made up
         "doc_date": None,
-        "reference_no": "อต 0033.306",  # the running number after the slash is handwritten
+        "reference_no": "อต 0033.306/",  # printed up to the slash; the running number is handwritten
         "subject": "ขออนุญาตเผยแพร่รายงานผลการติดตามการดำเนินงานและสรุปปัญหาและอุปสรรค",
     },
 }

@@ -47,6 +47,12 @@ THAI = _members(THAI_CLASS)
 
 SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
 
+# Consonant pairs a scan's OCR takes for each other: the same shape but for a small loop, notch
+# or tail (ล read as ส in a letter code). A pair, not a rule: which of the two is right needs
+# other evidence.
+OCR_LOOKALIKE_PAIRS = frozenset(frozenset(pair) for pair in (
+    "ลส", "บป", "ผฝ", "พฟ", "ดต", "ถภ", "ชซ", "ฎฏ", "ขฃ", "คฅ"))
+
 # ---- digits ---------------------------------------------------------------------------------
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"

@@ -12,6 +12,7 @@ from normalizers.thai_text import fold
 from parsers.ita.records import DocType, Form, Header, PrintedField
 from parsers.layout import TextLine
 from thai.chars import LETTER_CLASS, MARK_CLASS, is_mark, without_marks
+from thai.letter_number import is_unprinted_running, running_number
 
 _YEAR = r"[๐-๙0-9]{4}"
 # A plan of several years prints them in brackets: `แผน ... ๔ ปี (พ.ศ. ๒๕๖๘ - ๒๕๗๑)`.
@@ -79,19 +80,25 @@ def is_memo(lines: list[TextLine]) -> bool:
     return any(_MEMO_TITLE.search(fold(line.text)) for line in lines[:6])
 
 
+_TYPED_DASH = re.compile(r"/\s*-$")
+
+
 def _reference_before(text: str) -> str | None:
     """The memo number in what precedes the date on the ที่ line: the ที่ label taken off,
     even glued to the number (`ทีปน ๗๖๑๐๑`), or else the first word, a label OCR garbled.
 
-    >>> _reference_before("ทีปน ๗๖๑๐๑/ - "), _reference_before("Sn. อต ๐๐๓๓.๓๐๖/๘๑๔๐ ")
-    ('ปน ๗๖๑๐๑/', 'อต ๐๐๓๓.๓๐๖/๘๑๔๐')
+    >>> _reference_before("ทีปน ๗๖๑๐๑/ - "), _reference_before("Sn. อต ๐๐๓๓.๓๐๖/๘๑๔๐ - ")
+    ('ปน ๗๖๑๐๑/ -', 'อต ๐๐๓๓.๓๐๖/๘๑๔๐')
     """
     if _NUMBER_LABEL.match(text):
         number = _NUMBER_LABEL.sub("", text)
     else:
         words = text.split()
         number = " ".join(words[1:]) if len(words) > 1 else ""
-    return number.strip(" -") or None
+    # A dash typed after the slash (`/ -`: no running number) is the number's; one elsewhere is
+    # the line's.
+    number = number.strip().lstrip("- ")
+    return (number if _TYPED_DASH.search(number) else number.rstrip("- ")) or None
 
 
 def _split_phone(header: Header, line: TextLine) -> None:
@@ -211,12 +218,40 @@ _LETTER_NUMBER = re.compile(rf"^{_loose('ที่')}\s+(?P<value>\S.*)$")
 _DATE_LINE = re.compile(r"^[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$")
 
 
+# A circular to many bodies names them on a ถึง line under its number, in place of เรียน, and
+# often has no date line above it (the date is stamped, or at its foot). Its list of bodies
+# wraps onto a line starting with และ, which OCR can run into the body's opening (`ด้วย...`).
+_CIRCULAR_TO = re.compile(r"^ถึง\s+(?P<value>\S.*)$")
+_LIST_GOES_ON = re.compile(r"^และ\S")
+_BODY_OPENING = re.compile(r"(?:ด้วย|ตามที่|เนื่องจาก|อนุสนธิ)")
+
+
 def is_letter(lines: list[TextLine]) -> bool:
-    """An external letter: its number (ที่) among the first lines, a date line and a เรียน line
-    before the body."""
+    """An external letter: its number (ที่) among the first lines, then a date line and a เรียน
+    line before the body, or (a circular) a ถึง line right under the number.
+
+    >>> from parsers.layout import Provenance
+    >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="ocr"))
+    >>> is_letter([line("๔ เม.ย. ๒๕๖๘"), line("ที่ พล ๐๐๒๓.๑/ว ๗๑๔"), line("ถึง องค์การบริหารส่วนจังหวัดพิษณุโลก")])
+    True
+    """
     texts = [without_leaders(line.text) for line in lines[:20]]
-    return (any(_LETTER_NUMBER.match(t) for t in texts[:3]) and any(_DATE_LINE.match(t) for t in texts)
-            and any(t.startswith("เรียน") for t in texts))
+    numbered = [i for i, t in enumerate(texts[:3]) if _LETTER_NUMBER.match(t)]
+    if not numbered:
+        return False
+    circular = any(_CIRCULAR_TO.match(t) for t in texts[numbered[0] + 1:numbered[0] + 3])
+    return circular or (any(_DATE_LINE.match(t) for t in texts) and any(t.startswith("เรียน") for t in texts))
+
+
+def _bodies_addressed(lines: list[TextLine], at: int) -> tuple[str, int]:
+    """The bodies a circular's ถึง line at `at` names, with a wrapped `และ...` line cut at the
+    body's opening, and the index of the line after them."""
+    value = _CIRCULAR_TO.match(without_leaders(lines[at].text)).group("value")  # type: ignore[union-attr]
+    if at + 1 < len(lines) and _LIST_GOES_ON.match(lines[at + 1].text.strip()):
+        rest = lines[at + 1].text.strip()
+        opening = _BODY_OPENING.search(rest)
+        return f"{value} {rest[:opening.start()].strip() if opening else rest}", at + 1 + (opening is None)
+    return value, at + 1
 
 
 def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list[TextLine]]:
@@ -249,6 +284,12 @@ def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list
         elif label and without_marks(label.group("label")) == without_marks("เรียน"):
             header.addressee = _field(label.group("value"), line)
             return i + 1, address
+        elif _CIRCULAR_TO.match(text) and number_at is not None and i - number_at <= 2:
+            bodies, after = _bodies_addressed(lines, i)
+            header.addressee = _field(bodies, line)
+            # The body begins on the line after them, or on the wrapped line itself when the
+            # opening was run into it (the index of that line: it holds the body's first words).
+            return min(after, len(lines)), address
         elif header.subject is not None:  # the subject runs on to the next line until เรียน
             header.subject = _field(f"{header.subject.text} {text}", line)
     return 0, address
@@ -262,9 +303,24 @@ def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list
 # A dash typed after the slash (`ปน ๗๖๑๐๑/ -`) is print: no number, nothing missing; a number
 # with neither its slash nor ink after it (`ปน ๗๖๑๐๑`, OCR lost `/ -`) says nothing either way.
 _NUMBER_WITHOUT_RUNNING = re.compile(r"^[ก-ฮ]{2}\s*[๐-๙0-9.]+(?:/|/?\s+[^๐-๙0-9/\-\s][^๐-๙0-9/]*)$")
+_CODED_NUMBER = re.compile(r"^[ก-ฮ]{2}\s*\.?\s*[๐-๙0-9]")
 _MONTH_YEAR = r"[ก-๙]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$"
 _DATE_WITH_DAY = re.compile(rf"^[๐-๙0-9]{{1,2}}\s*{_MONTH_YEAR}")
 _DATE_WITHOUT_DAY = re.compile(rf"(?:^|\s){_MONTH_YEAR}")
+
+
+def _running_number_missing(number: str) -> bool:
+    """Whether a coded number (`อต ๐๐๓๓.๓๐๖/...`) lacks its running number, or has handwriting
+    read as one (`/ว ๓8ซ่`).
+
+    >>> [_running_number_missing(n) for n in ("พส ๐๐๒๓.๑/ ว ๓8ซ่", "พล ๐๐๒๓.๑/ว", "บก ๗๓๙๐๑/ว ๑๕๖", "๑๕๐/๒๕๖๓")]
+    [True, True, False, False]
+    """
+    if _NUMBER_WITHOUT_RUNNING.match(number):
+        return True
+    split = running_number(number)
+    return split is not None and _CODED_NUMBER.match(split[0]) is not None and (
+        not split[1] or is_unprinted_running(split[1]))
 
 
 def handwritten_gaps(header: Header) -> list[str]:
@@ -283,7 +339,7 @@ def handwritten_gaps(header: Header) -> list[str]:
     ['handwritten:reference_no', 'handwritten:doc_date']
     """
     gaps = []
-    if header.reference_no is not None and _NUMBER_WITHOUT_RUNNING.match(header.reference_no.text.strip()):
+    if header.reference_no is not None and _running_number_missing(header.reference_no.text.strip()):
         gaps.append("handwritten:reference_no")
     date = header.doc_date.text.strip() if header.doc_date is not None else ""
     if _DATE_WITHOUT_DAY.search(date) and not _DATE_WITH_DAY.match(date):
@@ -470,6 +526,32 @@ def find_places(lines: list[TextLine]) -> tuple[PrintedField | None, PrintedFiel
         if province is None and re.search(r"จังหวัด|(?<![ก-๙])จ\.\s*\S", line.text):
             province = _field(line.text, line)
     return district, province
+
+
+# A letter's foot names the office that sent it, above its telephone: `สำนักงาน...จังหวัดพิษณุโลก`,
+# `ฝ่ายบริหารทั่วไป`, `โทร. ๐ ๕๕๒๓ ๒๔๙๐`. A circular with no address at its head has only this.
+_PHONE_LINE = re.compile(rf"^{_loose('โทร')}(?:ศัพท์)?\.?\s*[๐-๙0-9]")
+_FOOT_LINE_CHARS = 80  # an office's name and unit, not a paragraph's last line
+_FOOT_LINES = 3
+
+
+def sender_foot(lines: list[TextLine]) -> list[TextLine]:
+    """The short lines naming a letter's sending office above the first telephone line of
+    `lines` (the letter's body on its first page), nearest first.
+
+    >>> from parsers.layout import Provenance
+    >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="ocr"))
+    >>> [l.text for l in sender_foot([line("ด้วย" + "ก" * 100), line("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพิษณุโลก"),
+    ...     line("ฝ่ายบริหารทั่วไป"), line("โทร. ๐ ๕๕๒๓ ๒๔๙๐")])]
+    ['ฝ่ายบริหารทั่วไป', 'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพิษณุโลก']
+    """
+    phone = next((i for i, line in enumerate(lines) if _PHONE_LINE.match(line.text.strip())), None)
+    out: list[TextLine] = []
+    for line in reversed(lines[:phone] if phone is not None else []):
+        if len(line.text) > _FOOT_LINE_CHARS or len(out) == _FOOT_LINES:
+            break
+        out.append(line)
+    return out
 
 
 def find_places_after_org(lines: list[TextLine], org_text: str) -> tuple[PrintedField | None, PrintedField | None]:

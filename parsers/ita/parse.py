@@ -66,6 +66,8 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
         else:
             # the sender's address lines are the letter's front matter: its organisation and place
             body_start, front = hdr.read_letter_fields(lines, header)
+            if not front:  # a circular addressed with ถึง: its sending office is at its foot
+                front = hdr.sender_foot(_on_first_page(lines[body_start:], lines))
         header.title = header.subject
         # The header and the body's opening name the sender (`ด้วยเทศบาล...`).
         search = _on_first_page(lines[:body_start])

@@ -454,8 +454,9 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
             suffix = ""
         elif _DIGIT.search(suffix):
             suffix = _LETTERS_AT_END.search(suffix).group()
-        # A list marker's dot ("๓.") ends the number Tesseract saw; keep it.
-        if found.group().endswith(".") and e < len(chars) and chars[e] == ".":
-            number += "."
+        # A list marker's dot ("๓.") or a memo number's slash ("๐๐๒๓.๑/") ends the number
+        # Tesseract saw; the run left it out as the sentence's, but it is the number's: keep it.
+        if found.group()[-1] in "./" and e < len(chars) and chars[e] == found.group()[-1]:
+            number += chars[e]
         out.append(replace(word, text=prefix + number + suffix))
     return out

@@ -21,6 +21,7 @@ from parsers.compose.page import compose_page
 from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai, reread_item_codes
+from parsers.ocr.dropped import read_dropped_lines
 from parsers.ocr.engine import OcrEngine, OcrWord, engine_for
 from parsers.ocr.image import FrameLeftUnread, PageImage, image_pages, render_pdf_page
 from parsers.ocr.installed import check_installed
@@ -90,6 +91,7 @@ def read_page_image(image: PageImage, settings: OcrSettings = DEFAULT) -> Page:
     words = reread_shaded_cells(engine.read_words(clean, image.dpi), unruled,
                                 shaded_cells(straight, tables, image.dpi), engine, image.dpi)
     words = read_missed_cells(words, unruled, reading_ink, tables, engine, image.dpi)
+    words = read_dropped_lines(words, clean, reading_ink, engine, image.dpi)
     # Stray marks go first: they would stand between a Latin misreading and its Thai neighbours.
     words = reread_item_codes(reread_in_thai(drop_mark_junk(words), clean, engine), clean, engine)
     if settings.read_digits:

@@ -1,0 +1,157 @@
+"""Lines of print the page's reading dropped beside a picture.
+
+Tesseract's page layout can take a short line of print standing beside a picture for part of
+the picture and read none of it: a letter's `ที่ พล ๐๐๒๓.๑/ว` under the Garuda, its handwritten
+running number reaching towards the bird, is not in the page's words at all (while the same
+page rendered a pixel narrower, or read by the `tesseract` command, gives it). The page's own
+lines say where print starts: a row of letter-sized ink that no word covers and that begins at
+the page's left margin (where lines the page did read begin) is read on its own, from its own
+ink only (the picture's pieces beside it left out), as a small page. Its words join the page's
+words only when the engine is sure of them, so a stamp or a scribble at the margin adds nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from parsers.ocr.cleanup import drop_mark_junk
+from parsers.ocr.engine import OcrEngine, OcrWord
+
+# Sizes in millimetres on the page.
+_SPECK_MM2 = 0.15  # less ink than a tone mark's: dust
+_MAX_LETTER_MM = 8.0  # taller or wider: a picture, a signature's flourish, a rule
+_COVER_PAD_MM = 1.0  # ink this near a read word is that word's (its marks, its blur)
+_ROW_GAP_MM = 0.3  # blank rows a line's ink may have (between a letter and the mark above it)
+_WORD_GAP_MM = 8.0  # farther apart along a row: another line (a stamp at the same height)
+_MARGIN_MM = 2.5  # a line starts at the margin when it starts this near where read lines do
+_MIN_PIECES = 3  # a word of print is more than two pieces of ink (`ที่` alone is three)
+_MIN_WIDTH_MM = 6.0
+_PAD = 20  # white pixels put around the line's ink
+# A dropped line is kept when the engine is this sure of its words on average, and of each.
+_SURE_LINE = 80.0
+_SURE_WORD = 50.0
+
+Box = tuple[int, int, int, int]
+
+
+def _px(mm: float, dpi: int) -> float:
+    return mm * dpi / 25.4
+
+
+@dataclass(frozen=True)
+class _Piece:
+    label: int
+    box: Box
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2
+
+
+def _covered(words: list[OcrWord], shape: tuple[int, ...], dpi: int) -> np.ndarray:
+    pad = round(_px(_COVER_PAD_MM, dpi))
+    covered = np.zeros(shape[:2], bool)
+    for w in words:
+        x0, y0, x1, y1 = w.pixels
+        covered[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad] = True
+    return covered
+
+
+def _uncovered_pieces(words: list[OcrWord], labels: np.ndarray, stats: np.ndarray,
+                      dpi: int) -> list[_Piece]:
+    covered = _covered(words, labels.shape, dpi)
+    mm2 = (25.4 / dpi) ** 2
+    most = _px(_MAX_LETTER_MM, dpi)
+    out = []
+    for label in range(1, len(stats)):
+        x, y, width, height, area = (int(v) for v in stats[label])
+        if area * mm2 < _SPECK_MM2 or height > most or width > most:
+            continue
+        piece = _Piece(label, (x, y, x + width, y + height))
+        cx, cy = piece.centre
+        if not covered[int(cy), int(cx)]:
+            out.append(piece)
+    return out
+
+
+def _rows(pieces: list[_Piece], height: int, dpi: int) -> list[list[_Piece]]:
+    """The pieces in bands of ink rows (a band: rows with ink, gaps of less than `_ROW_GAP_MM`),
+    each band cut where its pieces stand more than `_WORD_GAP_MM` apart."""
+    inked = np.zeros(height + 1, bool)
+    for p in pieces:
+        inked[p.box[1]:p.box[3]] = True
+    band_of = np.full(height + 1, -1)
+    gap, band, last = round(_px(_ROW_GAP_MM, dpi)), -1, 0
+    for y in np.flatnonzero(inked):
+        if band < 0 or y - last > gap + 1:
+            band = int(y)
+        band_of[y], last = band, int(y)
+    bands: dict[int, list[_Piece]] = {}
+    for p in pieces:
+        bands.setdefault(int(band_of[int(p.centre[1])]), []).append(p)
+    apart = _px(_WORD_GAP_MM, dpi)
+    out = []
+    for members in bands.values():
+        members.sort(key=lambda p: p.box[0])
+        row, right = [members[0]], members[0].box[2]
+        for p in members[1:]:
+            if p.box[0] - right > apart:
+                out.append(row)
+                row = []
+            row.append(p)
+            right = max(right, p.box[2])
+        out.append(row)
+    return out
+
+
+def _line_starts(words: list[OcrWord]) -> list[int]:
+    """The left pixel edge of each word that begins a line (no word to its left at its height)."""
+    def beside(a: OcrWord, b: OcrWord) -> bool:
+        overlap = min(a.pixels[3], b.pixels[3]) - max(a.pixels[1], b.pixels[1])
+        return overlap > 0.5 * min(a.pixels[3] - a.pixels[1], b.pixels[3] - b.pixels[1])
+
+    return [w.pixels[0] for w in words
+            if not any(o is not w and o.pixels[2] <= w.pixels[0] + 1 and beside(o, w) for o in words)]
+
+
+def _at_margin(row: list[_Piece], starts: list[int], dpi: int) -> bool:
+    left = min(p.box[0] for p in row)
+    near = _px(_MARGIN_MM, dpi)
+    return sum(abs(left - s) <= near for s in starts) >= 2
+
+
+def _read_row(row: list[_Piece], grey: np.ndarray, labels: np.ndarray, engine: OcrEngine,
+              dpi: int) -> list[OcrWord]:
+    x0, y0 = min(p.box[0] for p in row), min(p.box[1] for p in row)
+    x1, y1 = max(p.box[2] for p in row), max(p.box[3] for p in row)
+    # The row's own ink with its blur (a pixel around it), on white: no piece of the picture
+    # beside it, which is what made the page's reading drop it.
+    own = cv2.dilate(np.isin(labels[y0:y1, x0:x1], [p.label for p in row]).astype(np.uint8),
+                     np.ones((3, 3), np.uint8)).astype(bool)
+    image = np.full((y1 - y0 + 2 * _PAD, x1 - x0 + 2 * _PAD), 255, np.uint8)
+    image[_PAD:_PAD + y1 - y0, _PAD:_PAD + x1 - x0][own] = grey[y0:y1, x0:x1][own]
+    words = drop_mark_junk(engine.read_words(image, dpi))
+    if not words or sum(w.confidence for w in words) / len(words) < _SURE_LINE:
+        return []
+    left, top = x0 - _PAD, y0 - _PAD
+    return [OcrWord.at_pixels(w.text, (w.pixels[0] + left, w.pixels[1] + top,
+                                       w.pixels[2] + left, w.pixels[3] + top), w.confidence, dpi)
+            for w in words if w.confidence >= _SURE_WORD]
+
+
+def read_dropped_lines(words: list[OcrWord], grey: np.ndarray, ink: np.ndarray, engine: OcrEngine,
+                       dpi: int) -> list[OcrWord]:
+    """`words` and the sure words of each line of print at the margin that no word covers
+    (`grey`: the page as read; `ink`: its ink, 255 on 0, the tables' rules erased)."""
+    starts = _line_starts([w for w in words if w.confidence >= _SURE_WORD])
+    if len(starts) < 2:
+        return words
+    _count, labels, stats, _centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    found: list[OcrWord] = []
+    for row in _rows(_uncovered_pieces(words, labels, stats, dpi), ink.shape[0], dpi):
+        width = max(p.box[2] for p in row) - min(p.box[0] for p in row)
+        if len(row) >= _MIN_PIECES and width >= _px(_MIN_WIDTH_MM, dpi) and _at_margin(row, starts, dpi):
+            found += _read_row(row, grey, labels, engine, dpi)
+    return words + found
