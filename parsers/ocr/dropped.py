@@ -11,13 +11,15 @@ words only when the engine is sure of them, so a stamp or a scribble at the marg
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 
-from parsers.ocr.cleanup import drop_mark_junk
+from parsers.ocr.cleanup import PRINTED_LATIN, drop_mark_junk
 from parsers.ocr.engine import OcrEngine, OcrWord
+from thai.chars import CONSONANT_CLASS
 
 # Sizes in millimetres on the page.
 _SPECK_MM2 = 0.15  # less ink than a tone mark's: dust
@@ -29,7 +31,8 @@ _MARGIN_MM = 2.5  # a line starts at the margin when it starts this near where r
 _MIN_PIECES = 3  # a word of print is more than two pieces of ink (`ที่` alone is three)
 _MIN_WIDTH_MM = 6.0
 _PAD = 20  # white pixels put around the line's ink
-# A dropped line is kept when the engine is this sure of its words on average, and of each.
+# A dropped line is kept when the engine is this sure of one of its words; its words this sure
+# of or more are kept.
 _SURE_LINE = 80.0
 _SURE_WORD = 50.0
 
@@ -122,6 +125,25 @@ def _at_margin(row: list[_Piece], starts: list[int], dpi: int) -> bool:
     return sum(abs(left - s) <= near for s in starts) >= 2
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{1,4}")
+_THAI_LETTER = re.compile(f"[{CONSONANT_CLASS}]")
+_WORD_PAD = 8
+
+
+def _in_thai(word: OcrWord, image: np.ndarray, engine: OcrEngine) -> OcrWord:
+    """A short Latin word of a dropped row read again by the Thai model alone: a line read on its
+    own has no Thai neighbours to sway the engine, and its first words come out Latin (`NWA` for
+    `ที่ พล`). The Thai reading is kept where the engine is at least as sure of it; it may hold a
+    space (two Thai words the Latin reading ran together)."""
+    if not _LATIN_WORD.fullmatch(word.text) or word.text.upper() in PRINTED_LATIN:
+        return word
+    x0, y0, x1, y1 = word.pixels
+    crop = image[max(y0 - _WORD_PAD, 0):y1 + _WORD_PAD, max(x0 - _WORD_PAD, 0):x1 + _WORD_PAD]
+    text, confidence = engine.read_word(np.ascontiguousarray(crop))
+    return replace(word, text=text, confidence=confidence) \
+        if _THAI_LETTER.search(text) and confidence >= word.confidence else word
+
+
 def _read_row(row: list[_Piece], grey: np.ndarray, labels: np.ndarray, engine: OcrEngine,
               dpi: int) -> list[OcrWord]:
     x0, y0 = min(p.box[0] for p in row), min(p.box[1] for p in row)
@@ -132,8 +154,10 @@ def _read_row(row: list[_Piece], grey: np.ndarray, labels: np.ndarray, engine: O
                      np.ones((3, 3), np.uint8)).astype(bool)
     image = np.full((y1 - y0 + 2 * _PAD, x1 - x0 + 2 * _PAD), 255, np.uint8)
     image[_PAD:_PAD + y1 - y0, _PAD:_PAD + x1 - x0][own] = grey[y0:y1, x0:x1][own]
-    words = drop_mark_junk(engine.read_words(image, dpi))
-    if not words or sum(w.confidence for w in words) / len(words) < _SURE_LINE:
+    words = [_in_thai(w, image, engine) for w in drop_mark_junk(engine.read_words(image, dpi))]
+    # One word read surely makes the row print (a word of it read as Latin, `NWA` for ที่ พล, is
+    # mended with the page's other such words, in Thai); a stroke or a stain reads as none.
+    if not any(w.confidence >= _SURE_LINE for w in words):
         return []
     left, top = x0 - _PAD, y0 - _PAD
     return [OcrWord.at_pixels(w.text, (w.pixels[0] + left, w.pixels[1] + top,
