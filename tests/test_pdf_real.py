@@ -316,11 +316,19 @@ KEY_FACTS: dict[str, dict] = {
     # สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพิษณุโลก (no local administration: no org_name; the
     # receipt stamp's `เทศบาลนครพิษณุโลก เลขรับ` and page 2's routing note are the receiver's);
     # the dates on it are receipt stamps'
-    # A circular (ที่ ... / ถึง ...) from the provincial office, whose foot names it; the running
-    # number after `/ว` is handwritten (๗๑๔), the date only in a stamp.
+    # A stamped letter (ที่ ... / ถึง ...) from the provincial office, whose foot names it; the
+    # running number after `/ว` is handwritten (๗๑๔), and so is the day of the date typed at its
+    # foot over the seal (`[by hand] เมษายน ๒๕๖๘`): no date.
     "phitsanulok_scanned_letter_4p.pdf": dict(
         form="letter", doc_type="other", org_name=None, province="พิษณุโลก", doc_date=None,
-        fiscal_year_be=None, reference_no="พล 0023.1/ว", handwritten=["reference_no"]),
+        fiscal_year_be=None, reference_no="พล 0023.1/ว"),
+}
+# What the tool still gets wrong, as read off the pages: kept out of the test above and held
+# here as failures, so that a fix shows (the test below then fails as XPASS).
+KNOWN_MISSES: dict[tuple[str, str], object] = {
+    # the foot's `เมษายน ๒๕๖๘`, typed over the seal, is not read (OCR gives junk or nothing
+    # there), so its handwritten day goes unsaid
+    ("phitsanulok_scanned_letter_4p.pdf", "handwritten"): ["doc_date", "reference_no"],
 }
 
 
@@ -343,6 +351,13 @@ def test_every_real_file_gives_its_key_facts(name, process_once):
 
 
 @needs_real
+@pytest.mark.parametrize("name, field", sorted(KNOWN_MISSES))
+@pytest.mark.xfail(strict=True, reason="known miss on a real file (see KNOWN_MISSES)")
+def test_a_known_miss_on_a_real_file(name, field, process_once):
+    assert _fact(process_once(str(REAL / name)), field) == KNOWN_MISSES[(name, field)]
+
+
+@needs_real
 def test_a_letter_code_misread_is_put_right_by_the_province_and_said(process_once):
     """The ที่ line under the Garuda, which the page's reading dropped, is read on its own; OCR
     takes its `พล` for `พส` (no province's code), and the office's own province (its foot:
@@ -352,3 +367,4 @@ def test_a_letter_code_misread_is_put_right_by_the_province_and_said(process_onc
     assert [w for w in doc.warnings if w.startswith("reference_code_ocr_corrected:")] == [
         "reference_code_ocr_corrected:พส 0023.1/ว->พล 0023.1/ว"]
     assert doc.addressee.startswith("องค์การบริหารส่วนจังหวัดพิษณุโลก")
+    assert "handwritten:reference_no" in doc.warnings  # ๗๑๔ by hand, read `๓8ซ่`: cut, and said

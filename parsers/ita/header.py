@@ -218,9 +218,10 @@ _LETTER_NUMBER = re.compile(rf"^{_loose('ที่')}\s+(?P<value>\S.*)$")
 _DATE_LINE = re.compile(r"^[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*ศ\.?\s*)?[๐-๙0-9]{4}$")
 
 
-# A circular to many bodies names them on a ถึง line under its number, in place of เรียน, and
-# often has no date line above it (the date is stamped, or at its foot). Its list of bodies
-# wraps onto a line starting with และ, which OCR can run into the body's opening (`ด้วย...`).
+# A stamped letter (หนังสือประทับตรา) to many bodies names them on a ถึง line under its number,
+# in place of เรียน; its date is at its foot, under the sending body's name, over the seal. Its
+# list of bodies wraps onto a line starting with และ, which OCR can run into the body's opening
+# (`ด้วย...`).
 _CIRCULAR_TO = re.compile(r"^ถึง\s+(?P<value>\S.*)$")
 _LIST_GOES_ON = re.compile(r"^และ\S")
 _BODY_OPENING = re.compile(r"(?:ด้วย|ตามที่|เนื่องจาก|อนุสนธิ)")
@@ -321,6 +322,28 @@ def _running_number_missing(number: str) -> bool:
     split = running_number(number)
     return split is not None and _CODED_NUMBER.match(split[0]) is not None and (
         not split[1] or is_unprinted_running(split[1]))
+
+
+_FOOT_MONTH_YEAR = re.compile(rf"^{_MONTH_YEAR}")
+
+
+def foot_date(foot: list[TextLine]) -> PrintedField | None:
+    """A stamped letter's date, printed at its foot under the sending body's name (and over its
+    seal): the first of `foot` (`sender_foot`'s lines) that is a date, or a month and year whose
+    day is written in by hand (`handwritten_gaps` says so).
+
+    >>> from parsers.layout import Provenance
+    >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="ocr"))
+    >>> foot_date([line("สำนักปลัด"), line("๑๒ กุมภาพันธ์ ๒๕๖๘"), line("องค์การบริหารส่วนตำบลแม่แรม")]).text
+    '๑๒ กุมภาพันธ์ ๒๕๖๘'
+    >>> foot_date([line("ฝ่ายบริหารทั่วไป"), line("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพิษณุโลก")]) is None
+    True
+    """
+    for line in foot:
+        text = without_leaders(line.text).strip()
+        if _DATE_LINE.match(text) or _FOOT_MONTH_YEAR.match(text):
+            return _field(text, line)
+    return None
 
 
 def handwritten_gaps(header: Header) -> list[str]:

@@ -66,8 +66,9 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
         else:
             # the sender's address lines are the letter's front matter: its organisation and place
             body_start, front = hdr.read_letter_fields(lines, header)
-            if not front:  # a circular addressed with ถึง: its sending office is at its foot
+            if not front:  # a stamped letter addressed with ถึง: its sender and date are at its foot
                 front = hdr.sender_foot(_on_first_page(lines[body_start:], lines))
+                header.doc_date = header.doc_date or hdr.foot_date(front)
         header.title = header.subject
         # The header and the body's opening name the sender (`ด้วยเทศบาล...`).
         search = _on_first_page(lines[:body_start])

@@ -170,6 +170,38 @@ def letter() -> FamilySample:
                         layout={"digits": Digits.THAI.value}, truth=truth)
 
 
+MAE_RAEM = Org("องค์การบริหารส่วนตำบลแม่แรม", "sao", "สำนักปลัด", None, "เชียงใหม่", "ชม",
+               "กำนัน ผู้ใหญ่บ้าน ผู้นำชุมชน", None, None)
+
+
+def stamped_letter() -> FamilySample:
+    """A stamped letter (หนังสือประทับตรา) to many, as the Phitsanulok one in ../shared/real: its
+    number (the running number after `/ว` left for the clerk's pen), ถึง and the bodies it goes
+    to, wrapping onto a line that starts with และ, the body, then at its foot the sending body's
+    name and the date (over the seal), the unit and its telephone. No เรื่อง, no เรียน, and no
+    address but the letter code and the name."""
+    org, day = MAE_RAEM, dt.date(2025, 2, 12)
+    addressee = f"{org.head} และผู้มีส่วนได้ส่วนเสียในเขตตำบลแม่แรม ทุกท่าน"
+    lines = [
+        f"ที่ {org.letter_code} ๘๐๒๐๑/ว",
+        f"ถึง {org.head}",
+        "และผู้มีส่วนได้ส่วนเสียในเขตตำบลแม่แรม ทุกท่าน",
+        f"ด้วย{org.name} ได้เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+        "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ซึ่งผู้มีส่วนได้ส่วนเสียภายนอกเป็นผู้ตอบแบบวัดการรับรู้ "
+        "จึงขอความร่วมมือตอบแบบวัดผ่านคิวอาร์โค้ดท้ายหนังสือนี้ ภายในวันที่ ๓๑ มีนาคม ๒๕๖๘",
+        org.name,
+        thai_date(day),
+        org.unit,
+        "โทร. ๐ ๕๓๐๔ ๔๑๒๓",
+    ]
+    truth = {"form": "letter", "department": None, "department_phone": None,
+             "reference_no": "ชม 80201/ว", "subject": None, "addressee": addressee,
+             "doc_date": day.isoformat(), "warnings": ["handwritten:reference_no"], "signatory": None}
+    return FamilySample(stem="f5_stamped_letter_mae_raem", markup=in_digits("\n\n".join(lines) + "\n", Digits.THAI),
+                        gold=gold(org, 2568, day.isoformat(), district=None),
+                        layout={"digits": Digits.THAI.value}, truth=truth)
+
+
 def announcement() -> FamilySample:
     """An announcement: the issuer in its title, เรื่อง, numbered clauses, `ประกาศ ณ วันที่`."""
     org, day = BAN_PHAI, dt.date(2024, 10, 1)
@@ -198,4 +230,4 @@ def announcement() -> FamilySample:
 
 
 def samples() -> list[FamilySample]:
-    return [m.sample() for m in MEMOS] + [letter(), announcement()]
+    return [m.sample() for m in MEMOS] + [letter(), stamped_letter(), announcement()]
