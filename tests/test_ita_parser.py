@@ -198,6 +198,34 @@ def test_memo_fields_and_province_from_the_letter_code():
     assert [(s.name, s.position) for s in result.signatories] == [("นางสาวทดสอบ ใจดี", "หัวหน้าสำนักปลัด")]
 
 
+STAMPED_LETTER = "\n\n".join([
+    "ที่ {code} ๐๐๒๓.๑/ว ๗๑๔",
+    "ถึง องค์การบริหารส่วนจังหวัดพิษณุโลก เทศบาลนครพิษณุโลก",
+    "และสำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอ ทุกอำเภอ",
+    "ด้วยจังหวัดพิษณุโลกได้รับแจ้งจากสำนักงานปลัดสำนักนายกรัฐมนตรีว่า ได้จัดทำเอกสารเผยแพร่ความรู้ รวม ๕ บทความ",
+    "จังหวัดพิษณุโลก",
+    "๑ เมษายน ๒๕๖๘",
+    "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพิษณุโลก",
+    "ฝ่ายบริหารทั่วไป",
+    "โทร. ๐ ๕๕๒๓ ๒๔๙๐"]) + "\n"
+
+
+def test_a_stamped_letter_gives_its_number_addressees_sender_place_and_foot_date():
+    doc = extract(STAMPED_LETTER.format(code="พล")).document
+    assert (doc.form, doc.reference_no, doc.province, doc.doc_date) == (
+        "letter", "พล 0023.1/ว 714", "พิษณุโลก", dt.date(2025, 4, 1))
+    assert doc.addressee == ("องค์การบริหารส่วนจังหวัดพิษณุโลก เทศบาลนครพิษณุโลก "
+                             "และสำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอ ทุกอำเภอ")
+    assert doc.warnings == []
+
+
+def test_a_letter_code_printed_in_a_text_layer_is_never_put_right():
+    """Only OCR's look-alike letters are mended: a text layer's `พส` is what was typed."""
+    doc = extract(STAMPED_LETTER.format(code="พส")).document
+    assert doc.reference_no == "พส 0023.1/ว 714" and doc.province == "พิษณุโลก"
+    assert not [w for w in doc.warnings if w.startswith("reference_code")]
+
+
 def test_a_text_that_is_not_an_ita_report_is_doc_type_other():
     result = extract("สูตรแกงเขียวหวาน\nใส่พริกแกง กะทิ และไก่ ต้มให้เดือด\n")
     assert result.document.doc_type == "other"

@@ -4,6 +4,7 @@ import pytest
 from normalizers.places import (
     PROVINCES,
     canonical_reference_no,
+    letter_code_misread,
     parse_district,
     parse_province,
     province_from_letter_code,
@@ -133,3 +134,43 @@ def test_parse_district(text, expected):
 ])
 def test_canonical_reference_no(text, expected):
     assert canonical_reference_no(text) == expected
+
+
+def _misreadings(code: str):
+    """Every code OCR could give for `code` by taking one letter for its look-alike."""
+    from thai.chars import OCR_LOOKALIKE_PAIRS
+
+    for i, letter in enumerate(code):
+        for pair in OCR_LOOKALIKE_PAIRS:
+            if letter in pair:
+                (other,) = pair - {letter}
+                yield code[:i] + other + code[i + 1:]
+
+
+def test_a_misread_letter_code_is_put_right_only_by_its_own_province():
+    """Over every province's code and every one-look-alike misreading of it: the province the
+    document names elsewhere puts it right where the misreading is no code of its own; no other
+    province does, nor does a code read right."""
+    codes = {p.letter_code for p in PROVINCES}
+    fixed = 0
+    for province in PROVINCES:
+        assert letter_code_misread(f"{province.letter_code} 0023.1/ว", province) is None
+        for read in _misreadings(province.letter_code):
+            number = f"{read} 0023.1/ว 714"
+            got = letter_code_misread(number, province)
+            if read in codes or read in {"มท", "นร", "ศธ", "สธ"}:
+                assert got is None, (read, province.name)
+                continue
+            assert got == f"{province.letter_code} 0023.1/ว 714"
+            fixed += 1
+            others = [p for p in PROVINCES if p is not province and letter_code_misread(number, p)]
+            # another province whose code is one look-alike off the same misreading (rare): the
+            # document's own province still decides, as each gives its own code
+            assert all(sum(a != b for a, b in zip(read, p.letter_code)) == 1 for p in others)
+    assert fixed > 40
+
+
+def test_a_handwritten_running_number_is_cut_from_a_circulars_number():
+    assert canonical_reference_no("ที่ พส ๐๐๒๓.๑/ ว ๓8ซ่") == "พส 0023.1/ว"
+    assert canonical_reference_no("ที่ บก ๗๓๙๐๑/ว ๑๕๖") == "บก 73901/ว 156"  # printed: kept
+    assert canonical_reference_no("ที่ อต ๐๐๓๓.๓๐๖/ ปตอง") == "อต 0033.306/"

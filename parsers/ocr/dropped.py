@@ -31,6 +31,7 @@ _MARGIN_MM = 2.5  # a line starts at the margin when it starts this near where r
 _MIN_PIECES = 3  # a word of print is more than two pieces of ink (`ที่` alone is three)
 _MIN_WIDTH_MM = 6.0
 _PAD = 20  # white pixels put around the line's ink
+_CHUNK = 256  # words compared with all the others at once
 # A dropped line is kept when the engine is this sure of one of its words; its words this sure
 # of or more are kept.
 _SURE_LINE = 80.0
@@ -110,13 +111,24 @@ def _rows(pieces: list[_Piece], height: int, dpi: int) -> list[list[_Piece]]:
 
 
 def _line_starts(words: list[OcrWord]) -> list[int]:
-    """The left pixel edge of each word that begins a line (no word to its left at its height)."""
-    def beside(a: OcrWord, b: OcrWord) -> bool:
-        overlap = min(a.pixels[3], b.pixels[3]) - max(a.pixels[1], b.pixels[1])
-        return overlap > 0.5 * min(a.pixels[3] - a.pixels[1], b.pixels[3] - b.pixels[1])
+    """The left pixel edge of each word that begins a line (no word to its left at its height).
 
-    return [w.pixels[0] for w in words
-            if not any(o is not w and o.pixels[2] <= w.pixels[0] + 1 and beside(o, w) for o in words)]
+    >>> word = lambda x0, x1, y0=100: OcrWord.at_pixels("ก", (x0, y0, x1, y0 + 40), 90, 200)
+    >>> _line_starts([word(240, 300), word(320, 400), word(241, 330, 160)])
+    [240, 241]
+    """
+    if not words:
+        return []
+    x0, y0, x1, y1 = np.array([w.pixels for w in words], dtype=np.int32).T
+    starts: list[int] = []
+    for at in range(0, len(words), _CHUNK):  # a results list's page has thousands of words
+        i = slice(at, at + _CHUNK)
+        overlap = np.minimum(y1[i, None], y1[None, :]) - np.maximum(y0[i, None], y0[None, :])
+        height = np.minimum((y1 - y0)[i, None], (y1 - y0)[None, :])
+        # [i, j]: word j stands left of word i, at its height (a word is not left of itself)
+        left_of = (x1[None, :] <= x0[i, None] + 1) & (2 * overlap > height)
+        starts += [int(x) for x in x0[i][~left_of.any(axis=1)]]
+    return starts
 
 
 def _at_margin(row: list[_Piece], starts: list[int], dpi: int) -> bool:
@@ -155,8 +167,7 @@ def _read_row(row: list[_Piece], grey: np.ndarray, labels: np.ndarray, engine: O
     image = np.full((y1 - y0 + 2 * _PAD, x1 - x0 + 2 * _PAD), 255, np.uint8)
     image[_PAD:_PAD + y1 - y0, _PAD:_PAD + x1 - x0][own] = grey[y0:y1, x0:x1][own]
     words = [_in_thai(w, image, engine) for w in drop_mark_junk(engine.read_words(image, dpi))]
-    # One word read surely makes the row print (a word of it read as Latin, `NWA` for ที่ พล, is
-    # mended with the page's other such words, in Thai); a stroke or a stain reads as none.
+    # One word read surely makes the row print; a stroke or a stain reads as none.
     if not any(w.confidence >= _SURE_LINE for w in words):
         return []
     left, top = x0 - _PAD, y0 - _PAD
