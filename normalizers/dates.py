@@ -27,6 +27,7 @@ from normalizers.thai_text import clean
 from thai.chars import without_marks
 
 __all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period", "period_in_doubt",
+           "names_a_month",
            "parse_thai_date", "monitoring_months"]
 
 BE_OFFSET = 543
@@ -274,6 +275,16 @@ def _quarters(match: re.Match[str], fiscal_be: int) -> Period:
 
 
 _RANGE = re.compile(r"[-–—]|ถึง")
+
+
+def names_a_month(text: str | None) -> bool:
+    """Whether `text` names a month of the year, in any spelling a period prints.
+
+    >>> names_a_month("เดือนตุลาคม๖๖ ถึง เดือนมีนาคม o๗"), names_a_month("ต.ค. ๖๖ - มี.ค. ๖๗"), names_a_month("สำนักปลัด")
+    (True, True, False)
+    """
+    text = clean(text)
+    return text is not None and bool(_mentions(thai_to_arabic(text)))
 
 
 def period_in_doubt(text: str | None) -> bool:

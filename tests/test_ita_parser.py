@@ -93,6 +93,41 @@ def test_plan_and_status_tables_join_into_one_measure_per_number_and_title():
     assert (measures["3"].period_start, measures["3"].period_end) == (dt.date(2022, 10, 1), dt.date(2023, 9, 30))
 
 
+# The owner and period headings as OCR has read them on real scans, and some worse.
+GARBLED_OWNER = ["หน่ว ผิดชอบ ยงานรับ", "gry ผด yet", "ผู้", "๕๐44 6 => เดชอบ"]
+GARBLED_PERIOD = ["คดำเนินงาน", "กร์ว", "", "ระยะ"]
+
+
+@pytest.mark.parametrize("owner_heading", GARBLED_OWNER)
+@pytest.mark.parametrize("period_heading", GARBLED_PERIOD)
+def test_columns_whose_headings_ocr_garbled_are_told_by_their_cells(owner_heading, period_heading):
+    """Regression (seeds' 004 scan, page 3): `หน่ว ผิดชอบ ยงานรับ` and `คดำเนินงาน` named no role,
+    and two measures lost their owner and period; short cells naming a unit or a month tell."""
+    text = ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\n"
+            "องค์การบริหารส่วนตำบลทดสอบ อำเภอเมือง จังหวัดขอนแก่น\n\n"
+            f"มาตรการ/ แนวทาง\tขั้นตอน/วิธีการปฏิบัติ\t{owner_heading}\t{period_heading}\tสรุปผลการดำเนินงาน\n"
+            "มาตรการตรวจสอบการใช้ดุลพินิจ\tจัดทำมาตรการ เผยแพร่เมื่อวันที่ ๑ ตุลาคม ๒๕๖๖\tสำนักปลัด\t"
+            "เดือนตุลาคม๖๖ ถึง เดือนมีนาคม ๖๗\tการใช้ดุลพินิจเป็นไปตามกฎหมาย\n"
+            "มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\tจัดทำมาตรการ เผยแพร่บนเว็บไซต์หลัก\tกองคลัง\t"
+            "ต.ค. ๖๖ - มี.ค. ๖๗\tรายงานผลการดำเนินงานตามมาตรการ\n")
+    result = extract(text)
+    assert [(m.period_start, m.period_end) for m in result.measures] == [
+        (dt.date(2023, 10, 1), dt.date(2024, 3, 31))] * 2
+    owners = {m.measure_id: m.title for m in result.measures}
+    assert sorted((owners[o.measure_id], o.unit_key) for o in result.owners) == [
+        ("มาตรการตรวจสอบการใช้ดุลพินิจ", "clerk_office"), ("มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", "finance_division")]
+
+
+def test_a_result_column_that_dates_its_sentences_is_no_period():
+    text = ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\n\n"
+            "มาตรการ\tผู้รับผิดชอบ\tคดำเนินงาน\n"
+            "มาตรการตรวจสอบการใช้ดุลพินิจ\tสำนักปลัด\tได้จัดทำมาตรการและเผยแพร่บนเว็บไซต์หลักของหน่วยงานแล้ว "
+            "เมื่อวันที่ ๑ เดือนตุลาคม พ.ศ. ๒๕๖๖ ทั้งประกาศให้เจ้าหน้าที่ทุกคนรับทราบและถือปฏิบัติ\n"
+            "มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\tกองคลัง\tเผยแพร่ข้อมูลครบถ้วนตามแนวทางของสำนักงาน ป.ป.ช. "
+            "ตั้งแต่เดือนตุลาคม ๒๕๖๖ และปรับปรุงให้เป็นปัจจุบันทุกเดือนตลอดปีงบประมาณ\n")
+    assert [(m.period_start, m.period_end) for m in extract(text).measures] == [(None, None)] * 2
+
+
 def test_empty_owner_cell_takes_the_merged_value_above_but_a_dash_is_no_owner():
     result = extract(PLAN_AND_STATUS)
     by_measure = {}

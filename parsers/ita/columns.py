@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from normalizers.dates import names_a_month
 from normalizers.items import item_code, leading_digits
 from normalizers.statuses import status_from_text
 from normalizers.thai_text import fold
+from normalizers.units import parse_owners
 from parsers.layout import Table
 from thai.chars import CONSONANTS, without_marks
 
@@ -210,7 +212,37 @@ def columns_of(table: Table) -> Columns:
         garbled = sum(item_code(t) is None and _garbled_code(t) for t in texts)
         if coded and coded + garbled >= _ITEM_SHARE * len(texts):
             roles[col] = Role.ITEM
+        elif role is Role.OTHER:
+            told = _role_by_cells(texts)
+            if told is not None and told not in roles:
+                roles[col] = told
     return Columns(roles=tuple(roles), headers=columns.headers)
+
+
+# A column whose heading OCR garbled past reading (`หน่ว ผิดชอบ ยงานรับ` for หน่วยงานรับผิดชอบ,
+# `คดำเนินงาน` for ระยะเวลาดำเนินงาน) is told by its cells: short ones that name a month are a
+# period, short ones that name a known unit are its owners. A result column that prints a date
+# in a sentence is no period: its cells are long.
+_SHORT_CELL = 80
+_MIN_CELLS = 2
+
+
+def _role_by_cells(texts: list[str]) -> Role | None:
+    """PERIOD or OWNER for a column of these cell texts, or None.
+
+    >>> _role_by_cells(["สำนักปลัด", "กองคลัง"]), _role_by_cells(["เดือนตุลาคม๖๖ ถึง เดือนมีนาคม o๗", "ต.ค. ๖๖ - มี.ค. ๖๗"])
+    (<Role.OWNER: 'owner'>, <Role.PERIOD: 'period'>)
+    >>> _role_by_cells(["สำนักปลัด"]), _role_by_cells(["ติดป้ายประกาศ", "เผยแพร่เมื่อเดือนตุลาคม"])
+    (None, None)
+    """
+    if len(texts) < _MIN_CELLS:
+        return None
+    short = [t for t in texts if len(t) <= _SHORT_CELL]
+    if sum(names_a_month(t) for t in short) >= _ITEM_SHARE * len(texts):
+        return Role.PERIOD
+    if sum(any(o.unit_key != "other" for o in parse_owners(t)) for t in short) >= _ITEM_SHARE * len(texts):
+        return Role.OWNER
+    return None
 
 
 def continuing(columns: Columns, before: Columns | None) -> Columns:
