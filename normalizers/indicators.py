@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean, fold
-from thai.chars import without_marks
+from thai.chars import mark_tolerant, without_marks
 from thai.numbering import split_numbering
 
 __all__ = ["Indicator", "INDICATORS", "TOOL_WEIGHTS", "indicator_by_no", "tool_of", "indicator_by_name",
@@ -110,8 +110,10 @@ class IndicatorRef:
 
 
 _DIGIT = r"[0-9๐-๙]"
+# As printed, and as OCR reads it with marks lost (`ตัวชีวัดที ๘`).
 _LABELLED_NO = re.compile(
-    rf"ตัวชี้วัด\s*(?:ย่อย)?\s*(?:ที่|ข้อที่|ข้อ)?\s*(?P<no>{_DIGIT}+)(?:\s*\.\s*{_DIGIT}+)*")
+    rf"{mark_tolerant('ตัวชี้วัด')}\s*(?:{mark_tolerant('ย่อย')})?\s*(?:{mark_tolerant('ที่')}|{mark_tolerant('ข้อที่')}|ข้อ)?\s*"
+    rf"(?P<no>{_DIGIT}+)(?:\s*\.\s*{_DIGIT}+)*")
 # Scores printed after the name: "๙๓.๔๖ คะแนน", "(๙๙.๑๐ คะแนน)", "= 88.49", "ร้อยละ 80".
 _TRAILING_SCORE = re.compile(
     rf"[\s:=\-–]*\(?\s*(?:ร้อยละ\s*|คะแนน\s*)?{_DIGIT}+(?:[.,]{_DIGIT}+)?\s*(?:คะแนน|%)?\s*\)?\s*$")

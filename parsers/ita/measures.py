@@ -11,6 +11,7 @@ A measure table is read row by row:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from normalizers.items import split_item_code
@@ -20,9 +21,12 @@ from parsers.ita.cells import split_items, title_and_subitems
 from parsers.ita.columns import Columns, Role, columns_of
 from parsers.ita.records import MeasureKind, PrintedMeasure, PrintedOwner
 from parsers.layout import Cell, Table
+from thai.chars import mark_tolerant
 
 # Columns whose cells Word users merge over several rows; OCR text loses the merge. An item
 # acted on in two ways is one merged item cell over two rows.
+# An indicator's group row as OCR reads it too (`ตัวชีวัดที่๖ คุณภาพการดำเนินงาน`: marks lost).
+_INDICATOR_WORD = re.compile(mark_tolerant("ตัวชี้วัด"))
 _FILLED_DOWN = (Role.INDICATOR, Role.ITEM, Role.OWNER, Role.PERIOD, Role.MONITORING)
 
 
@@ -56,7 +60,7 @@ def _is_group_row(cells: list[Cell], columns: Columns) -> bool:
         return False
     if cells[0].col_span == len(cells) or columns.roles[0] is not Role.TITLE:
         return True
-    return len(cells) >= 3 or "ตัวชี้วัด" in fold(_text(cells[0]))
+    return len(cells) >= 3 or _INDICATOR_WORD.search(fold(_text(cells[0]))) is not None
 
 
 def _status_from_matrix(cells: list[Cell], columns: Columns) -> str | None:
@@ -89,7 +93,7 @@ def measures_from_table(table: Table, table_no: int, columns: Columns | None = N
             label = _text(cells[0])
             # A group row is also a boundary: no merged cell crosses it.
             carry = _Carry()
-            group_indicator = label if "ตัวชี้วัด" in fold(label) else None
+            group_indicator = label if _INDICATOR_WORD.search(fold(label)) else None
             continue
         title, sub_items = title_and_subitems(cells[title_col].paragraphs)
         if not title:
