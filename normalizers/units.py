@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from normalizers.orgs import find_orgs
 from normalizers.thai_text import clean
-from thai.chars import mark_tolerant
+from thai.chars import CONSONANTS, mark_tolerant
 
 __all__ = ["Owner", "UNIT_NAMES", "parse_owners"]
 
@@ -125,24 +125,40 @@ class _Token:
     sections: list[str] = field(default_factory=list)
 
 
+def _match_at(text: str, pos: int, word_start: bool) -> tuple[str, re.Match[str]] | None:
+    """The unit, section or other owner word printed at `pos`: the longest reading, a spelling
+    with marks lost where it reaches further than the exact one."""
+    found = next(((key, m) for key, pattern, needs_word_start in _COMPILED
+                  if (word_start or not needs_word_start)
+                  and (m := pattern.match(text, pos)) is not None and m.end() > pos), None)
+    misread = next(((key, m) for key, pattern in _MARKS_DROPPED
+                    if (m := pattern.match(text, pos)) is not None), None)
+    if misread is not None and (found is None or misread[1].end() > found[1].end()
+                                or (found[0] == "other" and misread[1].end() == found[1].end())):
+        found = misread
+    return found
+
+
 def _tokens(text: str) -> list[_Token]:
+    """The owner words of `text` in order. OCR can double a word's first letter (a speck before
+    it read as the letter: `กกองคลัง`, `งงานนิติการ`); no unit's name starts so, and the stray
+    letter goes with the word.
+
+    >>> [(t.key, t.text) for t in _tokens("กกองคลัง สำนักปลัดงงานนิติการ")]
+    [('finance_division', 'กองคลัง'), ('clerk_office', 'สำนักปลัด'), ('section', 'งานนิติการ')]
+    """
     tokens: list[_Token] = []
     pos, last_end = 0, 0
     while pos < len(text):
         word_start = pos == last_end or not _IS_LETTER.match(text, pos - 1)
-        found = next(((key, m) for key, pattern, needs_word_start in _COMPILED
-                      if (word_start or not needs_word_start)
-                      and (m := pattern.match(text, pos)) is not None and m.end() > pos), None)
-        misread = next(((key, m) for key, pattern in _MARKS_DROPPED
-                        if (m := pattern.match(text, pos)) is not None), None)
-        if misread is not None and (found is None or misread[1].end() > found[1].end()
-                                    or (found[0] == "other" and misread[1].end() == found[1].end())):
-            found = misread
+        start, found = pos, _match_at(text, pos, word_start)
+        if found is None and word_start and text[pos:pos + 1] in CONSONANTS and text[pos + 1:pos + 2] == text[pos]:
+            start, found = pos, _match_at(text, pos + 1, True)
         if found is None:
             pos += 1
             continue
         key, match = found
-        tokens.append(_Token(key, match.group(0).strip(), pos, match.end()))
+        tokens.append(_Token(key, match.group(0).strip(), start, match.end()))
         pos = last_end = match.end()
     return tokens
 

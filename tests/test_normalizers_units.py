@@ -107,3 +107,14 @@ def test_owner_is_frozen():
 def test_unit_names_cover_every_key_but_other():
     from pipeline.schema import UNIT_KEYS
     assert set(UNIT_NAMES) == set(UNIT_KEYS) - {"other"}
+
+
+@pytest.mark.parametrize("key", sorted(k for k in UNIT_NAMES if k not in ("other", "section", "working_group")))
+def test_a_units_first_letter_doubled_by_ocr_is_still_that_unit(key):
+    """Regression (seeds' 002 and 003 scans): `กกองคลัง`, `งงานนิติการ` (a speck before the word
+    read as its first letter) gave an owner `ก` or `งงานนิติการ` of unit `other`."""
+    name = UNIT_NAMES[key]
+    doubled = name[0] + name
+    assert [o.unit_key for o in parse_owners(doubled)] == [key]
+    assert [(o.unit_key, o.section_th) for o in parse_owners(f"{doubled} งงานนิติการ")] == [
+        (key, "งานนิติการ")]
