@@ -130,7 +130,8 @@ def test_a_result_column_that_dates_its_sentences_is_no_period():
 
 @pytest.mark.parametrize("group_row, indicator", [
     ("ตัวชีวัดที่ ๔ การใช้ทรัพย์สินของราชการ", 4), ("ตัวชีวัดที่๖ คุณภาพการดำเนินงาน", 6),
-    ("ตัวชีวัดที wide ๑๐ การป้องกันการทุจริต", 10), ("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล", 9)])
+    ("ตัวชีวัดที wide ๑๐ การป้องกันการทุจริต", 10), ("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล", 9),
+    ("MBIAN vwdw a ๙ การเปิดเผยข้อมูล", 9)])
 def test_an_indicator_group_row_read_without_its_marks_still_heads_its_measures(group_row, indicator):
     """Regression (seeds' 003 scan, page 7): group rows OCR read without a mark (`ตัวชีวัด`)
     were no group rows, and six measures lost their indicator."""
@@ -139,6 +140,14 @@ def test_an_indicator_group_row_read_without_its_marks_still_heads_its_measures(
             f"{group_row}\t\t\t\n"
             "มาตรการเสริมสร้างความรู้ความเข้าใจ\t๑. จัดทำแนวทาง\tม.ค. - ก.ย. ๖๙\tกองคลัง\n")
     assert [m.indicator_no for m in extract(text).measures] == [indicator]
+
+
+def test_a_group_row_that_names_no_indicator_gives_none():
+    text = ("แผนปฏิบัติการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๙\n\n"
+            "มาตรการ/ โครงการ/กิจกรรม\tขั้นตอน/วิธีการปฏิบัติ\tช่วงระยะเวลาในการดำเนินการ\tผู้รับผิดชอบ\n"
+            "ด้านการพัฒนาบุคลากร\t\t\t\n"
+            "มาตรการเสริมสร้างความรู้ความเข้าใจ\t๑. จัดทำแนวทาง\tม.ค. - ก.ย. ๖๙\tกองคลัง\n")
+    assert [m.indicator_no for m in extract(text).measures] == [None]
 
 
 def test_empty_owner_cell_takes_the_merged_value_above_but_a_dash_is_no_owner():

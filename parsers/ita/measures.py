@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from normalizers.indicators import indicator_by_name
 from normalizers.items import split_item_code
 from normalizers.statuses import is_tick, status_from_text
 from normalizers.thai_text import fold
@@ -93,7 +94,10 @@ def measures_from_table(table: Table, table_no: int, columns: Columns | None = N
             label = _text(cells[0])
             # A group row is also a boundary: no merged cell crosses it.
             carry = _Carry()
-            group_indicator = label if _INDICATOR_WORD.search(fold(label)) else None
+            # An indicator's heading, by its word or, the word lost to OCR (`MBIAN vwdw a ๙
+            # การเปิดเผยข้อมูล` on a grey row), by the indicator's name.
+            named = _INDICATOR_WORD.search(fold(label)) or indicator_by_name(label) is not None
+            group_indicator = label if named else None
             continue
         title, sub_items = title_and_subitems(cells[title_col].paragraphs)
         if not title:
