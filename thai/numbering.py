@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from thai.chars import DIGIT_CLASS
+from thai.chars import CONSONANT_CLASS, DIGIT_CLASS, LEADING_VOWEL_CLASS
 
 _LIST_MARKER = re.compile(
     r"[-–*+](?=\s|$)"  # ASCII bullets need a space, or "-5" / "**" would count
@@ -29,12 +29,17 @@ _LIST_MARKER = re.compile(
 # Item numbers have one or two digits per level ("๑", "๑.๒", "12.3.1"); a longer run
 # ("๒๕๖๕") is a year or an amount, not a list item.
 _LEVELS = rf"[{DIGIT_CLASS}]{{1,2}}(?:\.[{DIGIT_CLASS}]{{1,2}})*"
+# A number of two levels or more run into its text by OCR (`๔.๑สร้างฐานความคิด`): its last
+# level one digit (a score's two decimals, `๘๕.๕๐คะแนน`, are none), the text a consonant or a
+# leading vowel after it.
+_SUB_LEVELS = rf"[{DIGIT_CLASS}]{{1,2}}(?:\.[{DIGIT_CLASS}]{{1,2}})*\.[{DIGIT_CLASS}]"
 _NUMBERING = re.compile(
     rf"""^\s*
     (?P<num>\(\s*{_LEVELS}\s*\)      # (๒)
       |{_LEVELS}\.?\)               # 1)  1.)
       |{_LEVELS}\.(?![{DIGIT_CLASS}])      # ๑.  ๑.๑.
       |{_LEVELS}(?=\s)              # ๑.๑ text
+      |{_SUB_LEVELS}(?=[{CONSONANT_CLASS}{LEADING_VOWEL_CLASS}])  # ๔.๑สร้าง
     )
     \s*(?P<rest>\S.*)$""", re.VERBOSE | re.DOTALL)
 _BULLET = re.compile(r"^\s*[-–—•●○◦▪▫·∙*➢➤►▶‣⁃➔→✓✔§]+\s*(?=\S)")
@@ -70,6 +75,8 @@ def split_numbering(text: str) -> tuple[str | None, str]:
     (None, 'abc')
     >>> split_numbering("๒๕๖๕ ปี")
     (None, '๒๕๖๕ ปี')
+    >>> split_numbering("๔.๑สร้างฐานความคิด"), split_numbering("๘๕.๕๐คะแนน"), split_numbering("๒๕๖๕ปี")
+    (('๔.๑', 'สร้างฐานความคิด'), (None, '๘๕.๕๐คะแนน'), (None, '๒๕๖๕ปี'))
     """
     match = _NUMBERING.match(text)
     if match is not None:
