@@ -55,6 +55,9 @@ def _on_first_page(some: list[TextLine], lines: list[TextLine] | None = None) ->
     return [line for line in some if line.prov.page == first]
 
 
+_OPENING_LINES = 2
+
+
 def _read_header(doc: Document, lines: list[TextLine]) -> Header:
     header = Header()
     memo = hdr.is_memo(lines)
@@ -74,6 +77,10 @@ def _read_header(doc: Document, lines: list[TextLine]) -> Header:
         search = _on_first_page(lines[:body_start])
         opening = _on_first_page(lines[body_start:body_start + 10], lines)
         header.org_name = hdr.find_org(search) or hdr.find_other_body(search) or hdr.find_org(opening)
+        if header.subject is None:
+            # A stamped letter has no เรื่อง to name the year it is about: its opening does
+            # (`ด้วย...ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ...`).
+            search = search + opening[:_OPENING_LINES]
         end = 0
     else:
         header.title, end = hdr.read_title(lines)
