@@ -151,14 +151,14 @@ def _tokens(text: str) -> list[_Token]:
     pos, last_end = 0, 0
     while pos < len(text):
         word_start = pos == last_end or not _IS_LETTER.match(text, pos - 1)
-        start, found = pos, _match_at(text, pos, word_start)
+        found = _match_at(text, pos, word_start)
         if found is None and word_start and text[pos:pos + 1] in CONSONANTS and text[pos + 1:pos + 2] == text[pos]:
-            start, found = pos, _match_at(text, pos + 1, True)
+            found = _match_at(text, pos + 1, True)
         if found is None:
             pos += 1
             continue
         key, match = found
-        tokens.append(_Token(key, match.group(0).strip(), start, match.end()))
+        tokens.append(_Token(key, match.group(0).strip(), pos, match.end()))
         pos = last_end = match.end()
     return tokens
 

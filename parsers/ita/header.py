@@ -222,14 +222,14 @@ _DATE_LINE = re.compile(r"^[๐-๙0-9]{1,2}\s*[ก-๙.]{3,12}\s*(?:พ\.?\s*�
 # in place of เรียน; its date is at its foot, under the sending body's name, over the seal. Its
 # list of bodies wraps onto a line starting with และ, which OCR can run into the body's opening
 # (`ด้วย...`).
-_CIRCULAR_TO = re.compile(r"^ถึง\s+(?P<value>\S.*)$")
+_STAMPED_TO = re.compile(r"^ถึง\s+(?P<value>\S.*)$")
 _LIST_GOES_ON = re.compile(r"^และ\S")
 _BODY_OPENING = re.compile(r"(?:ด้วย|ตามที่|เนื่องจาก|อนุสนธิ)")
 
 
 def is_letter(lines: list[TextLine]) -> bool:
     """An external letter: its number (ที่) among the first lines, then a date line and a เรียน
-    line before the body, or (a circular) a ถึง line right under the number.
+    line before the body, or (a stamped letter) a ถึง line right under the number.
 
     >>> from parsers.layout import Provenance
     >>> line = lambda t: TextLine(text=t, prov=Provenance(page=1, method="ocr"))
@@ -240,14 +240,14 @@ def is_letter(lines: list[TextLine]) -> bool:
     numbered = [i for i, t in enumerate(texts[:3]) if _LETTER_NUMBER.match(t)]
     if not numbered:
         return False
-    circular = any(_CIRCULAR_TO.match(t) for t in texts[numbered[0] + 1:numbered[0] + 3])
-    return circular or (any(_DATE_LINE.match(t) for t in texts) and any(t.startswith("เรียน") for t in texts))
+    stamped = any(_STAMPED_TO.match(t) for t in texts[numbered[0] + 1:numbered[0] + 3])
+    return stamped or (any(_DATE_LINE.match(t) for t in texts) and any(t.startswith("เรียน") for t in texts))
 
 
 def _bodies_addressed(lines: list[TextLine], at: int) -> tuple[str, int]:
-    """The bodies a circular's ถึง line at `at` names, with a wrapped `และ...` line cut at the
-    body's opening, and the index of the line after them."""
-    value = _CIRCULAR_TO.match(without_leaders(lines[at].text)).group("value")  # type: ignore[union-attr]
+    """The bodies a stamped letter's ถึง line at `at` names, with a wrapped `และ...` line cut at
+    the body's opening, and the index of the line after them."""
+    value = _STAMPED_TO.match(without_leaders(lines[at].text)).group("value")  # type: ignore[union-attr]
     if at + 1 < len(lines) and _LIST_GOES_ON.match(lines[at + 1].text.strip()):
         rest = lines[at + 1].text.strip()
         opening = _BODY_OPENING.search(rest)
@@ -285,12 +285,12 @@ def read_letter_fields(lines: list[TextLine], header: Header) -> tuple[int, list
         elif label and without_marks(label.group("label")) == without_marks("เรียน"):
             header.addressee = _field(label.group("value"), line)
             return i + 1, address
-        elif _CIRCULAR_TO.match(text) and number_at is not None and i - number_at <= 2:
+        elif _STAMPED_TO.match(text) and number_at is not None and i - number_at <= 2:
             bodies, after = _bodies_addressed(lines, i)
             header.addressee = _field(bodies, line)
             # The body begins on the line after them, or on the wrapped line itself when the
             # opening was run into it (the index of that line: it holds the body's first words).
-            return min(after, len(lines)), address
+            return after, address
         elif header.subject is not None:  # the subject runs on to the next line until เรียน
             header.subject = _field(f"{header.subject.text} {text}", line)
     return 0, address
@@ -552,7 +552,7 @@ def find_places(lines: list[TextLine]) -> tuple[PrintedField | None, PrintedFiel
 
 
 # A letter's foot names the office that sent it, above its telephone: `สำนักงาน...จังหวัดพิษณุโลก`,
-# `ฝ่ายบริหารทั่วไป`, `โทร. ๐ ๕๕๒๓ ๒๔๙๐`. A circular with no address at its head has only this.
+# `ฝ่ายบริหารทั่วไป`, `โทร. ๐ ๕๕๒๓ ๒๔๙๐`. A stamped letter, no address at its head, has only this.
 _PHONE_LINE = re.compile(rf"^{_loose('โทร')}(?:ศัพท์)?\.?\s*[๐-๙0-9]")
 _FOOT_LINE_CHARS = 80  # an office's name and unit, not a paragraph's last line
 _FOOT_LINES = 3

@@ -24,10 +24,10 @@ from parsers.ita.records import MeasureKind, PrintedMeasure, PrintedOwner
 from parsers.layout import Cell, Table
 from thai.chars import mark_tolerant
 
-# Columns whose cells Word users merge over several rows; OCR text loses the merge. An item
-# acted on in two ways is one merged item cell over two rows.
 # An indicator's group row as OCR reads it too (`ตัวชีวัดที่๖ คุณภาพการดำเนินงาน`: marks lost).
 _INDICATOR_WORD = re.compile(mark_tolerant("ตัวชี้วัด"))
+# Columns whose cells Word users merge over several rows; OCR text loses the merge. An item
+# acted on in two ways is one merged item cell over two rows.
 _FILLED_DOWN = (Role.INDICATOR, Role.ITEM, Role.OWNER, Role.PERIOD, Role.MONITORING)
 
 
@@ -96,7 +96,7 @@ def measures_from_table(table: Table, table_no: int, columns: Columns | None = N
             carry = _Carry()
             # An indicator's heading, by its word or, the word lost to OCR (`MBIAN vwdw a ๙
             # การเปิดเผยข้อมูล` on a grey row), by the indicator's name.
-            named = _INDICATOR_WORD.search(fold(label)) or indicator_by_name(label) is not None
+            named = _INDICATOR_WORD.search(fold(label)) is not None or indicator_by_name(label) is not None
             group_indicator = label if named else None
             continue
         title, sub_items = title_and_subitems(cells[title_col].paragraphs)

@@ -50,12 +50,22 @@ def reread_in_thai(words: list[OcrWord], pixels: np.ndarray, engine: OcrEngine) 
         neighbours = [w.text for w in words[max(i - 5, 0):i + 6] if w is not word]
         if not any(_THAI_LETTER.search(t) for t in neighbours):
             continue
-        x0, y0, x1, y1 = word.pixels
-        pad = 4  # a wider margin takes in the neighbours' marks and lowers the confidence
-        text, confidence = engine.read_word(pixels[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad])
-        if _THAI_LETTER.search(text) and " " not in text and confidence >= word.confidence:
-            out[i] = replace(word, text=text, confidence=confidence)
+        # A wider margin than 4 pixels takes in the neighbours' marks and lowers the confidence.
+        out[i] = read_again_in_thai(word, pixels, engine, pad=4)
     return out
+
+
+def read_again_in_thai(word: OcrWord, pixels: np.ndarray, engine: OcrEngine, pad: int,
+                       one_word: bool = True) -> OcrWord:
+    """`word` read again by the Thai model alone from `pixels` (`pad` pixels around its box), where
+    that reading is Thai (one word, unless `one_word` is off) and the engine is at least as sure of
+    it; else `word` as it was."""
+    x0, y0, x1, y1 = word.pixels
+    crop = pixels[max(y0 - pad, 0):y1 + pad, max(x0 - pad, 0):x1 + pad]
+    text, confidence = engine.read_word(np.ascontiguousarray(crop))
+    if _THAI_LETTER.search(text) and (" " not in text or not one_word) and confidence >= word.confidence:
+        return replace(word, text=text, confidence=confidence)
+    return word
 
 
 # A questionnaire item's code (`i18`, `e5`, `o3`) as tha+eng reads it: the letter taken for a

@@ -12,14 +12,13 @@ words only when the engine is sure of them, so a stamp or a scribble at the marg
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
-from parsers.ocr.cleanup import PRINTED_LATIN, drop_mark_junk
+from parsers.ocr.cleanup import PRINTED_LATIN, drop_mark_junk, read_again_in_thai
 from parsers.ocr.engine import OcrEngine, OcrWord
-from thai.chars import CONSONANT_CLASS
 
 # Sizes in millimetres on the page.
 _SPECK_MM2 = 0.15  # less ink than a tone mark's: dust
@@ -138,7 +137,6 @@ def _at_margin(row: list[_Piece], starts: list[int], dpi: int) -> bool:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{1,4}")
-_THAI_LETTER = re.compile(f"[{CONSONANT_CLASS}]")
 _WORD_PAD = 8
 
 
@@ -149,11 +147,7 @@ def _in_thai(word: OcrWord, image: np.ndarray, engine: OcrEngine) -> OcrWord:
     space (two Thai words the Latin reading ran together)."""
     if not _LATIN_WORD.fullmatch(word.text) or word.text.upper() in PRINTED_LATIN:
         return word
-    x0, y0, x1, y1 = word.pixels
-    crop = image[max(y0 - _WORD_PAD, 0):y1 + _WORD_PAD, max(x0 - _WORD_PAD, 0):x1 + _WORD_PAD]
-    text, confidence = engine.read_word(np.ascontiguousarray(crop))
-    return replace(word, text=text, confidence=confidence) \
-        if _THAI_LETTER.search(text) and confidence >= word.confidence else word
+    return read_again_in_thai(word, image, engine, pad=_WORD_PAD, one_word=False)
 
 
 def _read_row(row: list[_Piece], grey: np.ndarray, labels: np.ndarray, engine: OcrEngine,
