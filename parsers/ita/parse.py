@@ -1,13 +1,14 @@
 """The ITA parser: a layout Document in, what it prints about ITA out (ItaDocument).
 
 It never cares where the text came from (markup, PDF text layer, OCR): it reads blocks in order,
-the body's tables and lines first, then the header (`parsers.ita.header.read_header`, which tells
-what the document is by what its body carries). Values are kept as printed, with their
-provenance; normalisers are used to recognise and match (the tool a heading names, the item a
-code stands for), not to store. Two stored values are canonical, not printed: the item code of
-a row of a per-question table (`i14`, `scores_from_table`), and the code an analysis-to-action
-row takes from the per-question item it is matched to (`item_code_from_question:`), stored on
-the row's measure and on its item score.
+the body's lines and tables first, then the header (`parsers.ita.header.read_header`: what a
+document is can depend on what its body carries). Values are kept as printed, with their
+provenance: the normalisers it calls recognise and match (the tool a heading names, the item a
+code stands for). Stored canonical, not as printed, are: a score's tool (`EIT1`), the item codes
+of a per-question table's rows (`i14`, `scores_from_table`), and the code an analysis-to-action
+row with no code read, or one OCR misread, takes from the per-question item its question and
+score match (`_link_action_rows`: on the row's measure, and on its item score where the row
+printed a code of its own).
 """
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ class _Body:
     table_no: int = 0
 
     def read_line(self, line: TextLine) -> None:
+        """The scores a line prints, and the indicator and tool it heads a table with."""
         if len(line.text) >= _BETWEEN_TABLES:
             self.before = None
         scores, self.tool_context = scores_from_line(line, self.tool_context)
@@ -75,6 +77,7 @@ class _Body:
         self.heading_tool = parse_tool(line.text)
 
     def read_table(self, table: Table) -> None:
+        """A table's rows: another body's results, or the document's scores, measures and findings."""
         self.table_no += 1
         if is_results_list(table):
             # Each row is another body's result, not the document's own: kept apart.
@@ -104,14 +107,16 @@ class _PerQuestion:
 
     @classmethod
     def of(cls, body: _Body) -> _PerQuestion:
+        """The item scores of `body` not printed on its analysis-to-action rows."""
         acted = {id(s) for s in body.acted_on}
         listed = [s for s in body.scores if s.scope == "item" and s.item_code and id(s) not in acted]
         return cls(listed, frozenset((item_code(s.item_code), number_key(s.value)) for s in listed),
                    frozenset(item_code(s.item_code) for s in listed))
 
-    def bear_out(self, measure: PrintedMeasure, code: str | None) -> bool:
-        """Whether a row's code needs no checking: it has none and no item to check, or it was
-        not read by OCR, or these tables do not score its item otherwise."""
+    def bears_out(self, measure: PrintedMeasure, code: str | None) -> bool:
+        """Whether a row keeps the code it has: it names no item; or its code was not read by
+        OCR, or the per-question tables give no score of its item (or the row none) to compare,
+        or score its item as the row does."""
         return not measure.item or (code is not None and (
             measure.prov.method != Method.OCR or code not in self.codes or measure.item_score is None
             or (code, number_key(measure.item_score)) in self.scored))
@@ -136,7 +141,7 @@ def _link_action_rows(body: _Body) -> None:
     per_question = _PerQuestion.of(body)
     for measure in body.measures:
         code = item_code(measure.item_code)
-        if per_question.bear_out(measure, code):
+        if per_question.bears_out(measure, code):
             continue  # nothing to check, or the per-question table bears the code out
         assert measure.item is not None
         printed = measure.item if code is None else f"{code[1:]} {split_item_code(measure.item)[1]}"
@@ -163,6 +168,8 @@ def _read_body(document: Document) -> _Body:
 
 
 def parse_ita(document: Document) -> ItaDocument:
+    """What a document prints about the ITA: its body's scores, measures, findings and results
+    lists, its signatories, and its header, asked for once when the body is read."""
     body = _read_body(document)
     header = read_header(document, scores=body.scores, measures=body.measures, listed=body.listed)
     # A neighbouring document's numbers (a plan's budgets and targets, a project's satisfaction

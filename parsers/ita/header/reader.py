@@ -38,14 +38,16 @@ from parsers.ita.records import (
 )
 from parsers.layout import Document, Table, TextLine
 
-# A title printed in a box is its name, its year and its body; a table of more rows is content.
+# A boxed title's lines (its name, its year, its body) fill three rows at most; a table of more
+# rows is content.
 _TITLE_BOX_ROWS = 3
 # The lines of a memo's or a letter's body where it names its sender (`ด้วยเทศบาล...`).
 _OPENING_REACH = 10
 # A stamped letter's body names the year it is about in its first lines (`ด้วย...ประจำปี
 # งบประมาณ พ.ศ. ๒๕๖๘ ...`).
 _OPENING_LINES = 2
-# A report's first page, about, where its organisation is named when its title block does not.
+# Where a report's organisation is looked for when its title block names none: its first lines
+# on its first page.
 _FIRST_PAGE_LINES = 30
 # Where the year is looked for when no head was found to look in (a memo's read empty): the
 # document's first lines.
