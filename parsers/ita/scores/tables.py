@@ -154,6 +154,12 @@ class ScoreRow:
     def label(self) -> str:
         return self.texts[self.label_at]
 
+    def beside(self, score_col: int | None) -> str:
+        """The cell a grade is printed in beside its label: the score column, else the next cell."""
+        if score_col is not None and score_col != self.label_at:
+            return self.texts[score_col]
+        return self.texts[self.label_at + 1] if self.label_at + 1 < len(self.texts) else ""
+
     def next_cell(self, score_col: int | None) -> str | None:
         """The cell after the label (an indicator's name, an item's question), unless there is
         none or it is the score column."""
@@ -261,9 +267,7 @@ class _TableReading:
 
     def note_grade(self, row: ScoreRow) -> None:
         """The overall's grade in a row of its own (`ระดับผลการประเมิน | AA`), a row without a score."""
-        texts, label_at = row.texts, row.label_at
-        beside = texts[self.score_col] if self.score_col is not None and self.score_col != label_at else (
-            texts[label_at + 1] if label_at + 1 < len(texts) else "")
+        beside = row.beside(self.score_col)
         if _GRADE_ROW.match(row.label) and beside and row.indicator is None and row.item_code is None:
             self.grade = beside
 
