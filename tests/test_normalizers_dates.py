@@ -3,17 +3,9 @@ from datetime import date
 
 import pytest
 
-from normalizers.dates import (
-    THAI_MONTHS,
-    Period,
-    be_to_ce,
-    be_year,
-    fiscal_year_span,
-    monitoring_months,
-    month_number,
-    parse_period,
-    parse_thai_date,
-)
+from normalizers.dates import Period, monitoring_months, parse_period, parse_thai_date
+from normalizers.months import THAI_MONTHS, month_number
+from normalizers.years import be_to_ce, be_year, fiscal_year_span
 
 
 @pytest.mark.parametrize("name, month", [
