@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from normalizers import dates, indicators, items, numerals, statuses, thai_text, units
 from normalizers.statuses import MeasureStatus
 from parsers.ita.records import ItaDocument, MeasureKind, PrintedMeasure
-from pipeline.assemble.context import DocKeys, where
+from pipeline.assemble.context import Assembly, DocKeys, where
 from pipeline.schema import MeasureRow, OwnerRow, ScoreRow, StatusRow
 from thai.numbering import split_numbering
 
@@ -28,12 +28,12 @@ class _Measure:
     partner: PrintedMeasure | None = None  # the same measure's row in the other table
 
 
-def _normalise_measure(printed: PrintedMeasure, warnings: list[str]) -> _Measure:
+def _normalise_measure(printed: PrintedMeasure, doc: Assembly) -> _Measure:
     number_printed, title = split_numbering(printed.title)
     number = numerals.canonical_number(printed.number or number_printed)
     ref = indicators.resolve_indicator(printed.indicator) if printed.indicator else None
     if ref is not None and ref.warning:
-        warnings.append(ref.warning)
+        doc.warn(ref.warning)
     owner_text = printed.owner.text if printed.owner else None
     return _Measure(printed=printed, number=number, title=thai_text.clean(title) or "",
                     indicator_no=ref.no if ref else None, indicator_name=ref.name if ref else None,
@@ -102,37 +102,50 @@ def _item_indicators(scores: list[ScoreRow]) -> dict[str, int]:
     return {code: next(iter(nos)) for code, nos in found.items() if len(nos) == 1}
 
 
-def measure_rows(ita: ItaDocument, keys: DocKeys, doc_date: dt.date | None, warnings: list[str],
-                 scores: list[ScoreRow] | None = None) -> tuple[list[MeasureRow], list[OwnerRow], list[StatusRow]]:
-    measures = _join_plan_and_status([_normalise_measure(p, warnings) for p in ita.measures])
-    item_indicators = _item_indicators(scores or [])
+def _name_indicators_by_item(measures: list[_Measure], scores: list[ScoreRow]) -> None:
+    """A measure that names its item but not its indicator takes the indicator the document's
+    item scores give that item."""
+    item_indicators = _item_indicators(scores)
     for m in measures:
         if m.indicator_no is None and m.item_code in item_indicators:
             m.indicator_no = item_indicators[m.item_code]
             m.indicator_name = indicators.indicator_by_no(m.indicator_no).name  # type: ignore[union-attr]
+
+
+def _measure_row(m: _Measure, ordinal: int, measure_id: str, doc: Assembly) -> MeasureRow:
+    period_text = thai_text.clean(_pick(m, "period"))
+    period = dates.parse_period(period_text, default_fiscal_year_be=doc.keys.fiscal_year_be)
+    if dates.period_in_doubt(period_text):
+        doc.warn(f"period_in_doubt:{measure_id}")
+    monitoring = thai_text.clean(_pick(m, "monitoring"))
+    steps = [thai_text.clean(split_numbering(s)[1]) for s in _pick(m, "steps") or []]
+    return MeasureRow(
+        **doc.keys.fields(), measure_id=measure_id, ordinal=ordinal, number=m.number,
+        kind=m.printed.kind, indicator_no=m.indicator_no, indicator_name=m.indicator_name,
+        item_code=m.item_code, title=m.title, guideline=thai_text.clean(_pick(m, "guideline")),
+        rationale=thai_text.clean(_pick(m, "rationale")), steps=[s for s in steps if s],
+        period_text=period_text, period_start=period.start if period else None,
+        period_end=period.end if period else None, monitoring_text=monitoring,
+        monitoring_months=dates.monitoring_months(monitoring),
+        result_text=thai_text.clean(m.printed.result), **where(m.printed.prov),
+        table_no=m.printed.table_no)
+
+
+def _owner_rows(m: _Measure, measure_id: str, keys: DocKeys) -> list[OwnerRow]:
+    return [OwnerRow(**keys.fields(), measure_id=measure_id, owner_raw=owner.owner_raw,
+                     unit_key=owner.unit_key, unit_th=owner.unit_th, section_th=owner.section_th,
+                     filled_down=m.owner_filled_down, **where(m.printed.prov))
+            for owner in m.owners]
+
+
+def measure_rows(ita: ItaDocument, doc: Assembly,
+                 scores: list[ScoreRow]) -> tuple[list[MeasureRow], list[OwnerRow], list[StatusRow]]:
+    measures = _join_plan_and_status([_normalise_measure(p, doc) for p in ita.measures])
+    _name_indicators_by_item(measures, scores)
     rows, owners, status_rows = [], [], []
     for ordinal, m in enumerate(measures, start=1):
-        measure_id = f"{keys.doc_id[:16]}-{ordinal:03d}"
-        period_text = thai_text.clean(_pick(m, "period"))
-        period = dates.parse_period(period_text, default_fiscal_year_be=keys.fiscal_year_be)
-        if dates.period_in_doubt(period_text):
-            warnings.append(f"period_in_doubt:{measure_id}")
-        monitoring = thai_text.clean(_pick(m, "monitoring"))
-        steps = [thai_text.clean(split_numbering(s)[1]) for s in _pick(m, "steps") or []]
-        rows.append(MeasureRow(
-            **keys.fields(), measure_id=measure_id, ordinal=ordinal, number=m.number,
-            kind=m.printed.kind, indicator_no=m.indicator_no, indicator_name=m.indicator_name,
-            item_code=m.item_code, title=m.title, guideline=thai_text.clean(_pick(m, "guideline")),
-            rationale=thai_text.clean(_pick(m, "rationale")), steps=[s for s in steps if s],
-            period_text=period_text, period_start=period.start if period else None,
-            period_end=period.end if period else None, monitoring_text=monitoring,
-            monitoring_months=dates.monitoring_months(monitoring),
-            result_text=thai_text.clean(m.printed.result), **where(m.printed.prov),
-            table_no=m.printed.table_no))
-        for owner in m.owners:
-            owners.append(OwnerRow(**keys.fields(), measure_id=measure_id, owner_raw=owner.owner_raw,
-                                   unit_key=owner.unit_key, unit_th=owner.unit_th,
-                                   section_th=owner.section_th, filled_down=m.owner_filled_down,
-                                   **where(m.printed.prov)))
-        status_rows.append(_status(m, doc_date, keys, measure_id))
+        measure_id = f"{doc.keys.doc_id[:16]}-{ordinal:03d}"
+        rows.append(_measure_row(m, ordinal, measure_id, doc))
+        owners.extend(_owner_rows(m, measure_id, doc.keys))
+        status_rows.append(_status(m, doc.doc_date, doc.keys, measure_id))
     return rows, owners, status_rows

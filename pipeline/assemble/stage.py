@@ -1,10 +1,13 @@
-"""The normalise stage's entry point: one document's rows, table by table, and its warnings."""
+"""The normalise stage's entry point: one document's rows, table by table, and its warnings.
+
+The documents row comes first, for it names the keys every other row repeats; then each table's
+step runs on the document's `Assembly`, which gathers the warnings of all of them."""
 from __future__ import annotations
 
 from parsers.ita.records import ItaDocument
 from parsers.layout import Document
 from pipeline import plausibility
-from pipeline.assemble.context import DocKeys, SourceInfo
+from pipeline.assemble.context import Assembly, SourceInfo
 from pipeline.assemble.documents import document_row
 from pipeline.assemble.findings import finding_rows
 from pipeline.assemble.listed import listed_score_rows
@@ -21,7 +24,8 @@ def _name_values(scores: list[ScoreRow], measures: list[MeasureRow], owners: lis
     version always give, so that a correction keyed by it finds it again."""
     for n, score in enumerate(scores, start=1):
         score.value_id = f"{score.doc_id[:16]}-s{n:03d}"
-    for row in (*measures, *status_rows):
+    by_measure: list[MeasureRow | StatusRow] = [*measures, *status_rows]
+    for row in by_measure:
         row.value_id = row.measure_id
     per_measure: dict[str, int] = {}
     for owner in owners:
@@ -31,17 +35,14 @@ def _name_values(scores: list[ScoreRow], measures: list[MeasureRow], owners: lis
 
 def assemble(source: SourceInfo, layout: Document, ita: ItaDocument) -> Extraction:
     document = document_row(source, layout, ita)
-    keys = DocKeys(doc_id=source.doc_id, org_name=document.org_name, org_id=document.org_id,
-                   province=document.province,
-                   fiscal_year_be=document.fiscal_year_be)
-    warnings: list[str] = list(document.warnings) + list(layout.warnings) + list(ita.warnings)
-    scores = score_rows(ita, keys, document.assessed_year_be, warnings)
-    warnings.extend(plausibility.score_arithmetic(scores))
-    warnings.extend(plausibility.score_conflicts(scores))
-    measures, owners, status_rows = measure_rows(ita, keys, document.doc_date, warnings, scores)
-    listed = listed_score_rows(ita, keys, document.assessed_year_be, warnings)
+    doc = Assembly.after(document, layout, ita)
+    scores = score_rows(ita, doc)
+    doc.warn(*plausibility.score_arithmetic(scores))
+    doc.warn(*plausibility.score_conflicts(scores))
+    measures, owners, status_rows = measure_rows(ita, doc, scores)
+    listed = listed_score_rows(ita, doc)
     _name_values(scores, measures, owners, status_rows)
-    document.warnings = sorted(set(warnings))
+    document.warnings = doc.warning_codes()
     return Extraction(document=document, scores=scores, measures=measures, owners=owners,
-                      statuses=status_rows, findings=finding_rows(ita, keys),
-                      signatories=signatory_rows(ita, keys), listed_scores=listed)
+                      statuses=status_rows, findings=finding_rows(ita, doc),
+                      signatories=signatory_rows(ita, doc), listed_scores=listed)
