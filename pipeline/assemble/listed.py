@@ -22,7 +22,12 @@ def _row_number(printed: str | None) -> int | None:
 
 def _clear_one_misread_between(numbers: list[int | None]) -> None:
     """A number between two that leave room for exactly one row, and not that row's (6, 1, 8),
-    is misread: cleared, for the sequence to tell."""
+    is misread: cleared, for the sequence to tell.
+
+    >>> numbers = [5, 6, 1, 8]
+    >>> _clear_one_misread_between(numbers); numbers
+    [5, 6, None, 8]
+    """
     for i in range(1, len(numbers) - 1):
         before, after = numbers[i - 1], numbers[i + 1]
         if before is not None and after == before + 2 and numbers[i] != before + 1:
@@ -30,7 +35,13 @@ def _clear_one_misread_between(numbers: list[int | None]) -> None:
 
 
 def _drop_falling(numbers: list[int | None], doc: Assembly) -> None:
-    """Numbers only rise down a list: ๒ after ๑๐ is ๑๒ misread (dropped, with a warning)."""
+    """Numbers only rise down a list: ๒ after ๑๐ is ๑๒ misread (dropped, with a warning).
+
+    >>> from pipeline.assemble.context import DocKeys
+    >>> numbers, doc = [9, 10, 2, 13], Assembly(DocKeys("d", None, None, None, None), None, None)
+    >>> _drop_falling(numbers, doc); numbers, doc.warnings
+    ([9, 10, None, 13], ['listed_row_number_doubtful:2'])
+    """
     highest = 0
     for i, n in enumerate(numbers):
         if n is not None and n <= highest:
@@ -41,7 +52,14 @@ def _drop_falling(numbers: list[int | None], doc: Assembly) -> None:
 
 def _fill_from_sequence(numbers: list[int | None], doc: Assembly) -> None:
     """Rows without a number between two numbers that leave room for exactly those rows (6 and
-    9 around two rows) take the numbers between, each with a warning."""
+    9 around two rows) take the numbers between, each with a warning.
+
+    >>> from pipeline.assemble.context import DocKeys
+    >>> numbers = [6, None, None, 9, None, 12]
+    >>> doc = Assembly(DocKeys("d", None, None, None, None), None, None)
+    >>> _fill_from_sequence(numbers, doc); numbers, doc.warnings
+    ([6, 7, 8, 9, None, 12], ['listed_row_number_read_from_sequence:7', 'listed_row_number_read_from_sequence:8'])
+    """
     i = 1
     while i < len(numbers):
         if numbers[i] is not None or numbers[i - 1] is None:
