@@ -18,24 +18,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from normalizers.months import MONTH_PATTERN, THAI_MONTHS, misread_month, month_number
+from normalizers.months import MONTH_PATTERN, misread_month, month_number
 from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean
 from normalizers.years import (
     ERA_PATTERN,
     be_to_ce,
-    be_year,
     era_pattern,
     fiscal_calendar_year,
     fiscal_year_span,
     year_value,
 )
 
-# THAI_MONTHS, be_year, be_to_ce and fiscal_year_span live in `months` and `years`; the pipeline
-# takes them from here with the rest of the dates.
-__all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period", "period_in_doubt",
-           "names_a_month",
-           "parse_thai_date", "monitoring_months"]
+__all__ = ["Period", "parse_period", "period_in_doubt", "names_a_month", "parse_thai_date", "monitoring_months"]
 
 
 def _last_day(year: int, month: int) -> int:

@@ -1,4 +1,4 @@
-"""normalizers.dates: years, fiscal years, periods, memo dates, reporting rounds."""
+"""normalizers.dates, months and years: Thai months, years, fiscal years, periods, memo dates, reporting rounds."""
 from datetime import date
 
 import pytest

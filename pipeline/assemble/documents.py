@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalizers import dates, gazetteer, grades, identity, numerals, orgs, places, thai_text
+from normalizers import dates, gazetteer, grades, identity, numerals, orgs, places, thai_text, years
 from parsers.ita.records import Header, ItaDocument, PrintedField
 from parsers.layout import Document, Method, Table, TextLine
 from pipeline.assemble.context import SourceInfo
@@ -76,7 +76,7 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
     h = ita.header
     found = _locate(h)
     org, province, place = found.org, found.province, found.place
-    fiscal_year_be = dates.be_year(_raw(h.fiscal_year))
+    fiscal_year_be = years.be_year(_raw(h.fiscal_year))
     overall = numerals.parse_score(_raw(h.overall_score))
     # A scan's grade letter alone is read as a digit (`อยู่ในระดับ 8` for B); the score's band says which.
     grade, grade_corrected = grades.grade_cell(_raw(h.grade), overall)
@@ -96,8 +96,8 @@ def document_row(source: SourceInfo, layout: Document, ita: ItaDocument) -> Docu
         province_code=place.province_code, district_code=place.district_code,
         subdistrict_code=place.subdistrict_code,
         fiscal_year_be=fiscal_year_be,
-        fiscal_year=dates.be_to_ce(fiscal_year_be) if fiscal_year_be else None,
-        assessed_year_be=dates.be_year(_raw(h.assessed_year)),
+        fiscal_year=years.be_to_ce(fiscal_year_be) if fiscal_year_be else None,
+        assessed_year_be=years.be_year(_raw(h.assessed_year)),
         overall_score=overall, grade=grade,
         doc_date=dates.parse_thai_date(_raw(h.doc_date)),
         reference_no=reference_no,
