@@ -6,7 +6,8 @@ joins a measure printed twice (once in a plan table, once in a status table) int
 
 One module per output table (or tables made together): `documents`, `scores`, `measures`
 (with owners and statuses), `listed` (listed_scores), `findings`, `signatories`; `stage` runs
-them for one document (`assemble`), `context` holds what they share.
+them for one document (`assemble`), `context` holds what they share, `plausibility` checks
+that the scores read add up (warnings, never corrections).
 """
 from pipeline.assemble.context import SourceInfo
 from pipeline.assemble.stage import assemble

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from parsers.ita.records import ItaDocument
 from parsers.layout import Document
-from pipeline import plausibility
+from pipeline.assemble import plausibility
 from pipeline.assemble.context import Assembly, SourceInfo
 from pipeline.assemble.documents import document_row
 from pipeline.assemble.findings import finding_rows
