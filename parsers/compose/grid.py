@@ -16,8 +16,7 @@ from typing import TypeVar
 
 from parsers.compose.lines import ReadLine, ends_full, join_wrapped, room_left
 from parsers.compose.ruling import TableCells
-from parsers.layout import BBox, Cell, Method, Provenance, Table, TextBox
-from parsers.tables import empty_cell, placeholder
+from parsers.layout import BBox, Cell, Method, Provenance, Table, TextBox, empty_cell, placeholder
 
 T = TypeVar("T", bound=TextBox)
 
