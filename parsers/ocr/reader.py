@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 
 from parsers.compose.lines import ReadLine, group_lines
 from parsers.compose.page import compose_page
+from parsers.continued import join_pages
 from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai, reread_item_codes
@@ -31,7 +32,6 @@ from parsers.ocr.preprocess import deskew, flatten, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
 from parsers.ocr.shading import reread_shaded_cells, shaded_cells
-from parsers.tables import join_pages
 from parsers.timeouts import time_limit
 
 

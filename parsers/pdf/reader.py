@@ -4,7 +4,7 @@ Per page: the characters (`chars`) and the ruling lines drawn (`rules`) go to th
 (`parsers.compose`), which finds the tables and lines; each line's text is spaced from geometry
 (`lines`) and repaired (`repair`), and the page's text checked (`health`). A page whose layer
 cannot be trusted keeps no blocks and says why in `Page.needs_ocr`, for the OCR path to take.
-Tables continued over pages are joined as for every other input (`parsers.tables`).
+Tables continued over pages are joined as for every other input (`parsers.continued`).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from parsers.compose.lines import Line, ReadLine, group_lines
 from parsers.compose.page import compose_page
 from parsers.compose.ruling import TableCells, find_tables
+from parsers.continued import join_pages
 from parsers.layout import Document, Method, Page, PageWarning, SourceKind, Table, TextLine, Unread
 from parsers.pdf.chars import Char, page_chars
 from parsers.pdf.health import page_health
@@ -27,7 +28,6 @@ from parsers.pdf.lines import first_word_width, render, unspaced_end
 from parsers.pdf.repair import FontProfile, RepairLog, font_profile, repair_line
 from parsers.pdf.rules import page_edges
 from parsers.pdf.settings import DEFAULT, PdfSettings
-from parsers.tables import join_pages
 
 
 class PdfProblem(ValueError):
