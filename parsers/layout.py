@@ -65,12 +65,6 @@ class TextBox(Protocol):
     def height(self) -> float: ...
 
 
-class PageWarning(UserWarning):
-    """What a page reader warns (with `warnings.warn`) to be put on the document's warnings:
-    its text is the warning code, e.g. `page_scaled_down:3`. A warning rather than a return
-    value, so that a page reader's signature stays that of the layout model."""
-
-
 @dataclass(frozen=True)
 class Provenance:
     """Where an item was read: 1-based page, how, and (for PDFs and scans) where on the page."""
@@ -221,6 +215,9 @@ class Page:
     rotation: int = 0  # clockwise degrees the page was turned to be read upright
     # Why this page was left unread; None when it was read. Such a page has no blocks.
     needs_ocr: Unread | None = None
+    # Warning codes its reader raised (`page_scaled_down:3`), for the document's warnings: the one
+    # route a page's warnings take to the documents row.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

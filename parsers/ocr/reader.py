@@ -146,10 +146,15 @@ def pdf_page_reader(settings: OcrSettings = DEFAULT) -> Callable[[pdfium.PdfPage
     check_installed(settings)
 
     def read(page: pdfium.PdfPage, number: int) -> Page:
-        def render_and_read() -> Page:
-            image = render_pdf_page(page, number, settings.dpi, settings.limits.max_page_pixels)
-            return read_page_image(image, settings)
+        rendered: list[PageImage] = []  # kept outside the time limit: a page scaled down, then
+        # timed out, still says it was scaled down
 
-        return read_in_time(render_and_read, number, page.get_size(), settings)
+        def render_and_read() -> Page:
+            rendered.append(render_pdf_page(page, number, settings.dpi, settings.limits.max_page_pixels))
+            return read_page_image(rendered[0], settings)
+
+        read_page = read_in_time(render_and_read, number, page.get_size(), settings)
+        read_page.warnings = [code for image in rendered for code in image.warnings]
+        return read_page
 
     return read
