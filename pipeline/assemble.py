@@ -36,8 +36,8 @@ from parsers.ita.records import (
 )
 from parsers.layout import Document, Method, Provenance, Table, TextLine
 from pipeline import plausibility
-from pipeline.result import Extraction
-from pipeline.schema import (
+from pipeline.store.result import Extraction
+from pipeline.store.schema import (
     DocStatus,
     DocumentRow,
     FindingRow,

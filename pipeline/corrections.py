@@ -21,8 +21,8 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline.errors import UsageError
-from pipeline.result import Extraction
-from pipeline.schema import TABLES
+from pipeline.store.result import Extraction
+from pipeline.store.schema import TABLES
 
 CORRECTABLE = ("scores", "measures", "owners", "statuses")
 FILE_NAME = "corrections.csv"

@@ -1,6 +1,6 @@
 """`ita-extract export OUT`: the tables of OUT as an Excel workbook, CSV files, a DuckDB database.
 
-Each export carries the data dictionary (pipeline.dictionary): Thai and English headers in
+Each export carries the data dictionary (pipeline.store.dictionary): Thai and English headers in
 Excel, a `datapackage.json` beside the CSV files (which `frictionless validate` checks, values
 included), table and column comments in DuckDB. The DuckDB file also holds the views a
 provincial office asks for (see VIEWS), so that a comparison is a query, not a dedupe script.
@@ -17,7 +17,9 @@ from pathlib import Path
 import pyarrow as pa
 
 from normalizers import gazetteer, thai_text
-from pipeline.dictionary import (
+from pipeline.errors import UsageError
+from pipeline.store.arrow import rows_to_arrow
+from pipeline.store.dictionary import (
     ALL_TABLES,
     COLUMN_TH,
     TABLE_ROWS,
@@ -25,9 +27,8 @@ from pipeline.dictionary import (
     vocabularies,
     write_datapackage,
 )
-from pipeline.errors import UsageError
-from pipeline.schema import TABLES, OrganisationRow, ReviewRow, VocabularyRow
-from pipeline.writer import read_table, recover, rows_to_arrow
+from pipeline.store.schema import TABLES, OrganisationRow, ReviewRow, VocabularyRow
+from pipeline.store.writer import read_table, recover
 from thai.chars import without_marks
 
 EXCEL_MAX_ROWS = 1_048_576

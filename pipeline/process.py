@@ -37,10 +37,10 @@ from pipeline.errors import (
     UnreadableInput,
 )
 from pipeline.limits import Limits, guard_worker, time_limit
-from pipeline.result import Extraction, WorkerStats
-from pipeline.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage, check_row
+from pipeline.store.arrow import check_row, rows_to_arrow
+from pipeline.store.result import Extraction, WorkerStats
+from pipeline.store.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.triage import InputFormat, ReadOptions, triage
-from pipeline.writer import rows_to_arrow
 
 HEAD_BYTES = 8192  # how much of the file triage looks at
 

@@ -17,29 +17,29 @@ from typing import TextIO
 from pipeline import __version__
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import read_corrections
-from pipeline.dictionary import write_datapackage
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
-from pipeline.part_index import SeenHashes, key_hashes
 from pipeline.preflight import check_dependencies
 from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
-from pipeline.result import Extraction
-from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.stopping import StopSignals
-from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
-from pipeline.versions import versions
-from pipeline.writer import (
+from pipeline.store.dictionary import write_datapackage
+from pipeline.store.part_index import SeenHashes, key_hashes
+from pipeline.store.result import Extraction
+from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
+from pipeline.store.transaction import Lock
+from pipeline.store.versions import versions
+from pipeline.store.writer import (
     DatasetWriter,
-    Lock,
     WriteReport,
     extracted_before,
     recover,
     table_files,
     write_manifest,
 )
+from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -62,7 +62,7 @@ class RunSettings:
     follow_symlinks: bool = False
     # Finished documents are written to `out` at least this often (whichever comes first), so
     # that a run killed after hours loses minutes: the next run skips what was written. Each
-    # checkpoint adds a part file to each table (pipeline.writer), whatever the dataset's size.
+    # checkpoint adds a part file to each table (pipeline.store.writer), whatever the dataset's size.
     checkpoint_documents: int = 200
     checkpoint_seconds: float = 300.0
     # How long and how much memory one document may take before it fails (pipeline.limits).

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.executors import ProcessExecutor, SerialExecutor
 from pipeline.process import process_file
-from pipeline.schema import ERROR_STAGES
+from pipeline.store.schema import ERROR_STAGES
 
 from conftest import SEEDS, make_bad_inputs, run_cli
 

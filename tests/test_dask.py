@@ -18,7 +18,7 @@ import pytest
 from pipeline.errors import ExitCode
 from pipeline.executors import DaskExecutor, WorkerVersionMismatch, _call_checked, worker_died
 from pipeline.run import InputFile, not_processed, process_input
-from pipeline.schema import TABLES
+from pipeline.store.schema import TABLES
 
 from conftest import REPO
 

@@ -5,7 +5,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from pipeline.schema import (
+from pipeline.store.schema import (
     DocumentRow,
     ErrorRow,
     FindingRow,
@@ -53,7 +53,7 @@ class Extraction:
     worker: WorkerStats | None = None  # the process that extracted it, for the manifest
 
     def tables(self) -> dict[str, list]:
-        """Rows per output table name (pipeline.schema.TABLES)."""
+        """Rows per output table name (pipeline.store.schema.TABLES)."""
         return {
             "documents": [self.document],
             "scores": self.scores,
