@@ -4,7 +4,7 @@ unit, allowed values (Thai and English) and description.
 The types, descriptions and vocabularies are pipeline.store.schema's (one place for every column);
 this adds what a Thai reader of a spreadsheet needs, and writes the lot as a Frictionless Data
 Package (`datapackage.json`, Table Schema): the `frictionless` package validates it, and
-pipeline.export turns it into Excel headers and DuckDB comments.
+pipeline.commands.export turns it into Excel headers and DuckDB comments.
 """
 from __future__ import annotations
 

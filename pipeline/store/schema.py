@@ -361,7 +361,7 @@ class ErrorRow:
 
 @dataclass(kw_only=True)
 class OrganisationRow:
-    """An export's table (pipeline.export), derived from documents and listed_scores."""
+    """An export's table (pipeline.commands.outputs), derived from documents and listed_scores."""
 
     TABLE: ClassVar[str] = "organisations"
     org_id: str = column(pa.string(), "stable id of the organisation (as org_id in every table)", required=True)
@@ -399,8 +399,8 @@ class VocabularyRow:
 
 @dataclass(kw_only=True)
 class ReviewRow:
-    """What a person should look at (pipeline.export.review): a value in doubt, with the place
-    on the page to look at and the value_id a correction takes."""
+    """What a person should look at (pipeline.commands.outputs.review_table): a value in doubt,
+    with the place on the page to look at and the value_id a correction takes."""
 
     TABLE: ClassVar[str] = "review"
     reason: str = column(pa.string(), "why: low_ocr_confidence, unknown_owner, a warning code of the "
