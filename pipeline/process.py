@@ -24,6 +24,7 @@ from parsers.ita.records import DocType, ItaDocument
 from parsers.layout import Document, Page, SourceKind, Unread
 from pipeline import __version__
 from pipeline.assemble import SourceInfo, assemble
+from pipeline.discovery import as_text
 from pipeline.errors import (
     EmptyInput,
     ErrorCode,
@@ -121,18 +122,6 @@ def read_regular_file(path: str) -> bytes:
             return f.read()
     except OSError as exc:
         raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
-
-
-def as_text(path: str) -> str:
-    """A path as the rows show it: bytes of a name that are not UTF-8 (a TIS-620 file name
-    from an old Windows zip) as \\xNN escapes, which Parquet takes and a person can read.
-
-    >>> as_text("รายงาน.pdf")
-    'รายงาน.pdf'
-    >>> as_text(b"\\xc3\\xd2\\xc2.pdf".decode("utf-8", "surrogateescape"))
-    '\\\\xc3\\\\xd2\\\\xc2.pdf'
-    """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def classify(ctx: DocContext) -> None:
