@@ -38,10 +38,11 @@ from pipeline.errors import (
     UnreadableInput,
 )
 from pipeline.limits import Limits, guard_worker, time_limit
+from pipeline.readers import ReadOptions
 from pipeline.store.arrow import check_row, rows_to_arrow
 from pipeline.store.result import Extraction, WorkerStats
 from pipeline.store.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage
-from pipeline.triage import InputFormat, ReadOptions, triage
+from pipeline.triage import InputFormat, triage
 
 HEAD_BYTES = 8192  # how much of the file triage looks at
 
@@ -132,7 +133,7 @@ def classify(ctx: DocContext) -> None:
 def extract(ctx: DocContext) -> None:
     assert ctx.format is not None
     options = ReadOptions(page_timeout_s=ctx.limits.page_seconds)
-    ctx.layout = ctx.format.load_reader()(ctx.path, options)
+    ctx.layout = ctx.format.reader(ctx.path, options)
     ctx.source_kind = ctx.layout.source_kind or ctx.source_kind
     unread = [page for page in ctx.layout.pages if page.needs_ocr]
     problems = [_unread(page, ctx.limits) for page in unread]
