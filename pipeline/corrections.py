@@ -53,6 +53,9 @@ class Corrections:
                 for column, value in changes.items():
                     setattr(row, column, value)
                 row.corrected = sorted(set(row.corrected) | set(changes))
+                # The worker's Arrow table of these rows is out of date: the writer converts
+                # them again (pipeline.store.arrow.arrow_tables).
+                extraction.arrow.pop(table, None)
                 self.applied += 1
 
 

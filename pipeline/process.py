@@ -39,9 +39,9 @@ from pipeline.errors import (
 )
 from pipeline.limits import Limits, guard_worker, time_limit
 from pipeline.readers import ReadOptions
-from pipeline.store.arrow import check_row, rows_to_arrow
+from pipeline.store.arrow import RowsRefused, arrow_tables
 from pipeline.store.result import Extraction, WorkerStats
-from pipeline.store.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage
+from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.triage import InputFormat, triage
 
 HEAD_BYTES = 8192  # how much of the file triage looks at
@@ -173,9 +173,7 @@ def normalise(ctx: DocContext) -> None:
     assert ctx.layout is not None and ctx.ita is not None
     source = SourceInfo(doc_id=ctx.doc_id or "", source_name=ctx.source_name,
                         source_path=ctx.source_path, extractor_version=__version__)
-    extraction = assemble(source, ctx.layout, ctx.ita)
-    validate(extraction)
-    ctx.extraction = extraction
+    ctx.extraction = assemble(source, ctx.layout, ctx.ita)
 
 
 # Triage's function is named `classify` only so as not to shadow the imported `triage`.
@@ -183,18 +181,6 @@ STAGES: tuple[tuple[Stage, Callable[[DocContext], None]], ...] = (
     (Stage.READ, read), (Stage.TRIAGE, classify), (Stage.EXTRACT, extract), (Stage.PARSE, parse),
     (Stage.NORMALISE, normalise),
 )
-
-
-def validate(extraction: Extraction) -> None:
-    """Refuse rows the writer would refuse, here, so that the bug is charged to this document
-    instead of stopping the whole batch at write time."""
-    for table, rows in extraction.tables().items():
-        try:
-            for row in rows:
-                check_row(row)
-            rows_to_arrow(rows, TABLES[table])
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-            raise InvalidRow(f"{table}: {exc}") from exc
 
 
 # ---- the whole file -----------------------------------------------------------------------------
@@ -227,6 +213,24 @@ def process_file(path: str, source_name: str | None = None, limits: Limits = Lim
 
 
 def finish(ctx: DocContext) -> Extraction:
+    """The document's result, its rows checked and converted to Arrow here, once, for the writer
+    to write as they are (pipeline.store.arrow). Rows the schema refuses are a bug, charged to
+    this document in the normalise stage that made them instead of stopping the whole batch at
+    write time."""
+    extraction = outcome(ctx)
+    try:
+        arrow_tables(extraction)
+    except RowsRefused as exc:
+        ctx.problem(Stage.NORMALISE, InvalidRow(str(exc)))
+        ctx.failed = True
+        extraction = outcome(ctx)
+        arrow_tables(extraction)
+    return extraction
+
+
+def outcome(ctx: DocContext) -> Extraction:
+    """What the stages made of the document: its rows, or a failed documents row; with every
+    problem met as an errors row."""
     if ctx.failed or ctx.extraction is None:
         extraction = Extraction(document=failed_document(ctx))
         errors = ctx.problems

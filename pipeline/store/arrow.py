@@ -1,6 +1,10 @@
 """Rows as Arrow: the Parquet schema of each table (pipeline.store.schema's columns, with their
 descriptions and vocabularies as field metadata), the check of a row's values, and the
-conversion of a table's rows."""
+conversion of a table's rows.
+
+An extraction's rows are checked and converted once, by the worker that extracted them
+(pipeline.process), and travel to the writer as Arrow tables, which it writes as they are.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -9,6 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
+
+from pipeline.store.result import Extraction
+from pipeline.store.schema import TABLES
 
 
 def arrow_schema(row_type: type) -> pa.Schema:
@@ -57,3 +64,29 @@ def rows_to_arrow(rows: Sequence[Any], row_type: type) -> pa.Table:
         if not f.nullable and table.column(f.name).null_count:
             raise ValueError(f"{row_type.TABLE}.{f.name} is required but null")
     return table
+
+
+class RowsRefused(ValueError):
+    """Rows a table's schema refuses: a value outside its vocabulary, a null where one is
+    required, a value of the wrong type. A bug of the extractor, never the input's."""
+
+    def __init__(self, table: str, exc: BaseException):
+        super().__init__(f"{table}: {exc}")
+        self.table = table
+
+
+def arrow_tables(extraction: Extraction) -> dict[str, pa.Table]:
+    """The extraction's rows as Arrow tables of their schemas, every value checked: converted the
+    first time they are asked for and kept with the extraction (`Extraction.arrow`), so that the
+    writer writes the worker's tables as they are. A table whose rows changed since (a person's
+    correction, pipeline.corrections) is left out of `arrow`, and converted here again."""
+    for name, rows in extraction.tables().items():
+        if name in extraction.arrow:
+            continue
+        try:
+            for row in rows:
+                check_row(row)
+            extraction.arrow[name] = rows_to_arrow(rows, TABLES[name])
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+            raise RowsRefused(name, exc) from exc
+    return extraction.arrow

@@ -5,6 +5,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 from pipeline.store.schema import (
     DocumentRow,
     ErrorRow,
@@ -51,6 +53,9 @@ class Extraction:
     # not an output table.
     stage_seconds: dict[str, float] = field(default_factory=dict)
     worker: WorkerStats | None = None  # the process that extracted it, for the manifest
+    # The rows above as Arrow tables, checked, by table name: made once, by the worker
+    # (pipeline.store.arrow.arrow_tables), and written as they are.
+    arrow: dict[str, pa.Table] = field(default_factory=dict, repr=False, compare=False)
 
     def tables(self) -> dict[str, list]:
         """Rows per output table name (pipeline.store.schema.TABLES)."""

@@ -51,7 +51,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.faults import kill_point
-from pipeline.store.arrow import arrow_schema, check_row, rows_to_arrow
+from pipeline.store.arrow import arrow_schema, arrow_tables, rows_to_arrow
 from pipeline.store.earlier_layout import convert_earlier_layout
 from pipeline.store.part_index import PartIndex, key_hashes, part_files, part_name
 from pipeline.store.result import Extraction
@@ -99,11 +99,7 @@ class DatasetWriter:
         """Merge the extractions into the datasets under `out` (all tables, even empty ones)."""
         # Same order whichever executor produced them: the output must not depend on scheduling.
         batch = sorted(extractions, key=lambda e: (e.document.doc_id, e.document.source_path))
-        new: dict[str, pa.Table] = {}
-        for name, rows in _rows_per_table(batch).items():
-            for row in rows:
-                check_row(row)
-            new[name] = _sorted(name, rows_to_arrow(rows, TABLES[name]))
+        new = {name: _sorted(name, table) for name, table in _tables_written(batch).items()}
         sources = sorted({e.document.source_path for e in batch})
         extracted = sorted({e.document.doc_id for e in batch if _has_content(e)})
         self.out.mkdir(parents=True, exist_ok=True)
@@ -194,20 +190,22 @@ def recover(out: Path, lock: Lock = Lock()) -> None:
 
 
 # ---- what a write changes -----------------------------------------------------------------------
-def _rows_per_table(batch: list[Extraction]) -> dict[str, list]:
+def _tables_written(batch: list[Extraction]) -> dict[str, pa.Table]:
     """Every source gets its own documents and errors rows; the other tables' rows depend only
     on the bytes, so two copies of one file (same doc_id) give them once: from the first copy
-    (in the batch's order) that did not fail."""
-    rows: dict[str, list] = {name: [] for name in TABLES}
+    (in the batch's order) that did not fail. The rows are the Arrow tables the workers made
+    (pipeline.store.arrow), put together in the batch's order."""
+    parts: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
     given: set[str] = set()
     for extraction in batch:
         first = _has_content(extraction) and extraction.document.doc_id not in given
         if first:
             given.add(extraction.document.doc_id)
-        for name, table_rows in extraction.tables().items():
+        for name, table in arrow_tables(extraction).items():
             if first or name in PER_SOURCE:
-                rows[name].extend(table_rows)
-    return rows
+                parts[name].append(table)
+    return {name: pa.concat_tables(tables) if tables else rows_to_arrow([], TABLES[name])
+            for name, tables in parts.items()}
 
 
 def _has_content(extraction: Extraction) -> bool:
