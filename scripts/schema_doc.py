@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print the README's table listing from pipeline/store/schema.py, or rewrite it in place.
+"""Print the README's table listing from pipeline/schema.py, or rewrite it in place.
 
     python scripts/schema_doc.py            # print the markdown
     python scripts/schema_doc.py --write    # replace the block between the markers in README.md

@@ -239,7 +239,7 @@ def test_manifest(tmp_path):
 
 
 def test_the_readme_lists_the_tables_as_written():
-    # The README's table listing is generated from pipeline/store/schema.py: it must not drift.
+    # The README's table listing is generated from pipeline/schema.py: it must not drift.
     import importlib.util
 
     repo = Path(__file__).resolve().parents[1]
