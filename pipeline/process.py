@@ -40,6 +40,7 @@ from pipeline.errors import (
 from pipeline.limits import Limits, guard_worker, time_limit
 from pipeline.readers import ReadOptions
 from pipeline.store.arrow import RowsRefused, arrow_tables
+from pipeline.store.fingerprints import Fingerprint, held_still
 from pipeline.store.result import Extraction, WorkerStats
 from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.triage import InputFormat, triage
@@ -55,6 +56,7 @@ class DocContext:
     source_name: str
     path: str = ""  # as the file system takes it, to open the file
     doc_id: str | None = None
+    fingerprint: Fingerprint | None = None  # of the file as its bytes were read
     head: bytes = b""
     format: InputFormat | None = None
     source_kind: SourceKind | None = None
@@ -106,21 +108,25 @@ def _short_path(filename: str) -> str:
 
 # ---- stages -------------------------------------------------------------------------------------
 def read(ctx: DocContext) -> None:
-    data = read_regular_file(ctx.path)
+    data, ctx.fingerprint = read_source(ctx.path)
     ctx.doc_id = hashlib.sha256(data).hexdigest()
     ctx.head = data[:HEAD_BYTES]
     if not data.strip():
         raise EmptyInput("the file is empty" if not data else "the file holds only whitespace")
 
 
-def read_regular_file(path: str) -> bytes:
-    """The file's bytes; UnreadableInput for what cannot be read, and at once for what is not a
-    regular file: a named pipe would wait for a writer forever, a device never end."""
+def read_source(path: str) -> tuple[bytes, Fingerprint | None]:
+    """The file's bytes, with its fingerprint if it held still while read (for the next run's
+    look at it, pipeline.store.fingerprints); UnreadableInput for what cannot be read, and at
+    once for what is not a regular file: a named pipe would wait for a writer forever, a device
+    never end."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise UnreadableInput("not a regular file (a named pipe, a device or a socket)")
         with open(path, "rb") as f:
-            return f.read()
+            before = os.fstat(f.fileno())
+            data = f.read()
+            return data, held_still(before, os.fstat(f.fileno()), time.time())
     except OSError as exc:
         raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
 
@@ -241,6 +247,7 @@ def outcome(ctx: DocContext) -> Extraction:
             extraction.document.status = DocStatus.PARTIAL
     extraction.stage_seconds = dict(ctx.seconds)
     extraction.worker = WorkerStats.here()
+    extraction.fingerprint = ctx.fingerprint
     doc = extraction.document
     extraction.errors = [dataclasses.replace(e, doc_id=ctx.doc_id, org_name=doc.org_name,
                                              org_id=doc.org_id, province=doc.province,

@@ -22,10 +22,11 @@ from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usa
 from pipeline.faults import kill_point
 from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
 from pipeline.preflight import check_dependencies
-from pipeline.process import describe, process_file, read_regular_file, unreadable_doc_id
+from pipeline.process import describe, process_file, read_source, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.stopping import StopSignals
 from pipeline.store.dictionary import write_datapackage
+from pipeline.store.fingerprints import SeenSources
 from pipeline.store.part_index import SeenHashes, key_hashes
 from pipeline.store.result import Extraction
 from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
@@ -163,8 +164,9 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
                 waiting=partial(progress.waiting, str(settings.out), settings.lock_timeout))
     _guard_output(settings.out, recover, settings.out, lock)  # a killed run's last write, finished or undone
     corrections = read_corrections(settings.corrections or settings.out / CORRECTIONS_FILE)
+    seen = SeenSources(settings.out)
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock,
-                                                                   corrections.documents)
+                                                                   corrections.documents, seen)
     check_dependencies(item.path for item in files)  # not charged to the files, should OCR be missing
     # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
     # 3000` started 3000 processes for 5 files.
@@ -192,6 +194,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
                                            on_error=not_processed):
                 kill_point("document_done")
                 corrections.apply(extraction)
+                seen.saw(extraction.document.source_path, _content_id(extraction), extraction.fingerprint)
                 tally.add(extraction)
                 checkpoint.pending.append(extraction)
                 progress.document(extraction)
@@ -212,6 +215,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         with stop_signals.writing():
             _guard_output(settings.out, write_manifest, settings.out, about)
             _guard_output(settings.out, write_datapackage, settings.out, table_files(settings.out))
+            _guard_output(settings.out, seen.write, lock)
     progress.finished(about)
     return summary
 
@@ -243,8 +247,8 @@ def _guard_output(out: Path, write, *args):
         raise OutputError(f"cannot write to {out}: {exc}") from exc
 
 
-def _unchanged(files: list[InputFile], out: Path, lock: Lock,
-               corrected: frozenset[str] = frozenset()) -> tuple[list[InputFile], list[str]]:
+def _unchanged(files: list[InputFile], out: Path, lock: Lock, corrected: frozenset[str],
+               seen: SeenSources) -> tuple[list[InputFile], list[str]]:
     """(files to extract, stored statuses of those skipped): a file whose path holds the bytes
     this version already extracted into `out` for that path is skipped, unless that extraction
     failed (it is tried again: a failure may be the machine's, such as Tesseract missing). The
@@ -257,18 +261,40 @@ def _unchanged(files: list[InputFile], out: Path, lock: Lock,
         stored = done.get(as_text(item.path))
         if (stored is not None and stored.extractor_version == __version__
                 and stored.status != DocStatus.FAILED and stored.doc_id[:16] not in corrected
-                and stored.doc_id == _digest(item)):
+                and _holds(item, stored.doc_id, seen)):
             skipped.append(stored.status)
         else:
             todo.append(item)  # new, changed, or unreadable (process_file reports why)
     return todo, skipped
 
 
+def _holds(item: InputFile, doc_id: str, seen: SeenSources) -> bool:
+    """Whether the file at `item.path` holds the bytes `doc_id`: by its fingerprint alone when
+    the last run read those bytes from the file as it is now, else by reading and hashing it
+    (and then its fingerprint is kept for the next run)."""
+    source_path = as_text(item.path)
+    if seen.holds(item.path, source_path, doc_id):
+        return True
+    try:
+        data, fingerprint = read_source(item.path)
+    except UnreadableInput:
+        return False
+    if sha256(data).hexdigest() != doc_id:
+        return False
+    seen.saw(source_path, doc_id, fingerprint)
+    return True
+
+
 def _digest(item: InputFile) -> str | None:
     try:
-        return sha256(read_regular_file(item.path)).hexdigest()
+        return sha256(read_source(item.path)[0]).hexdigest()
     except UnreadableInput:
         return None
+
+
+def _content_id(extraction: Extraction) -> str | None:
+    """The doc_id of the bytes an extraction read, None when it failed (it is tried again)."""
+    return None if extraction.document.status == DocStatus.FAILED else extraction.document.doc_id
 
 
 @dataclass
