@@ -3,7 +3,9 @@
 `process_file` never raises for bad input: a stage that fails ends the document with a
 `documents` row of status `failed` and an `errors` row saying which stage met which problem, so
 that a batch of thousands goes on. It runs inside worker processes, so everything it touches
-(the per-document context, the result) is plain picklable data.
+(the per-document context, the result) is plain picklable data. Its last step checks the rows
+and converts them to Arrow (pipeline.store.arrow), once: the writer writes those tables as they
+are.
 """
 from __future__ import annotations
 
