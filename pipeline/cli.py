@@ -217,7 +217,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pipeline.export import export
+    from pipeline.commands.export import export
 
     report = export(args.out, xlsx=args.xlsx, csv=args.csv, duckdb_file=args.duckdb)
     rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
@@ -227,7 +227,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from pipeline.export import write_review
+    from pipeline.commands.review import write_review
 
     rows = write_review(args.out, args.csv)
     print(f"ita-extract: {rows} rows to review → {args.csv}", file=sys.stderr)
@@ -235,7 +235,7 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from pipeline.report import province_report
+    from pipeline.commands.report import province_report
 
     path = province_report(args.out, args.province, args.html, round_be=args.round)
     print(f"ita-extract: report → {path}", file=sys.stderr)

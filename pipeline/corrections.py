@@ -21,8 +21,8 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline.errors import UsageError
-from pipeline.result import Extraction
-from pipeline.schema import TABLES
+from pipeline.store.result import Extraction
+from pipeline.store.schema import TABLES
 
 CORRECTABLE = ("scores", "measures", "owners", "statuses")
 FILE_NAME = "corrections.csv"
@@ -53,6 +53,9 @@ class Corrections:
                 for column, value in changes.items():
                     setattr(row, column, value)
                 row.corrected = sorted(set(row.corrected) | set(changes))
+                # The worker's Arrow table of these rows is out of date: the writer converts
+                # them again (pipeline.store.arrow.arrow_tables).
+                extraction.arrow.pop(table, None)
                 self.applied += 1
 
 

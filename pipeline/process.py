@@ -3,7 +3,9 @@
 `process_file` never raises for bad input: a stage that fails ends the document with a
 `documents` row of status `failed` and an `errors` row saying which stage met which problem, so
 that a batch of thousands goes on. It runs inside worker processes, so everything it touches
-(the per-document context, the result) is plain picklable data.
+(the per-document context, the result) is plain picklable data. Its last step checks the rows
+and converts them to Arrow (pipeline.store.arrow), once: the writer writes those tables as they
+are.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from parsers.ita.records import DocType, ItaDocument
 from parsers.layout import Document, Page, SourceKind, Unread
 from pipeline import __version__
 from pipeline.assemble import SourceInfo, assemble
+from pipeline.discovery import as_text
 from pipeline.errors import (
     EmptyInput,
     ErrorCode,
@@ -37,10 +40,12 @@ from pipeline.errors import (
     UnreadableInput,
 )
 from pipeline.limits import Limits, guard_worker, time_limit
-from pipeline.result import Extraction, WorkerStats
-from pipeline.schema import TABLES, DocStatus, DocumentRow, ErrorRow, Stage, check_row
-from pipeline.triage import InputFormat, ReadOptions, triage
-from pipeline.writer import rows_to_arrow
+from pipeline.readers import ReadOptions
+from pipeline.store.arrow import RowsRefused, arrow_tables
+from pipeline.store.fingerprints import Fingerprint, held_still
+from pipeline.store.result import Extraction, WorkerStats
+from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
+from pipeline.triage import InputFormat, triage
 
 HEAD_BYTES = 8192  # how much of the file triage looks at
 
@@ -53,6 +58,7 @@ class DocContext:
     source_name: str
     path: str = ""  # as the file system takes it, to open the file
     doc_id: str | None = None
+    fingerprint: Fingerprint | None = None  # of the file as its bytes were read
     head: bytes = b""
     format: InputFormat | None = None
     source_kind: SourceKind | None = None
@@ -104,35 +110,27 @@ def _short_path(filename: str) -> str:
 
 # ---- stages -------------------------------------------------------------------------------------
 def read(ctx: DocContext) -> None:
-    data = read_regular_file(ctx.path)
+    data, ctx.fingerprint = read_source(ctx.path)
     ctx.doc_id = hashlib.sha256(data).hexdigest()
     ctx.head = data[:HEAD_BYTES]
     if not data.strip():
         raise EmptyInput("the file is empty" if not data else "the file holds only whitespace")
 
 
-def read_regular_file(path: str) -> bytes:
-    """The file's bytes; UnreadableInput for what cannot be read, and at once for what is not a
-    regular file: a named pipe would wait for a writer forever, a device never end."""
+def read_source(path: str) -> tuple[bytes, Fingerprint | None]:
+    """The file's bytes, with its fingerprint if it held still while read (for the next run's
+    look at it, pipeline.store.fingerprints); UnreadableInput for what cannot be read, and at
+    once for what is not a regular file: a named pipe would wait for a writer forever, a device
+    never end."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise UnreadableInput("not a regular file (a named pipe, a device or a socket)")
         with open(path, "rb") as f:
-            return f.read()
+            before = os.fstat(f.fileno())
+            data = f.read()
+            return data, held_still(before, os.fstat(f.fileno()), time.time())
     except OSError as exc:
         raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
-
-
-def as_text(path: str) -> str:
-    """A path as the rows show it: bytes of a name that are not UTF-8 (a TIS-620 file name
-    from an old Windows zip) as \\xNN escapes, which Parquet takes and a person can read.
-
-    >>> as_text("รายงาน.pdf")
-    'รายงาน.pdf'
-    >>> as_text(b"\\xc3\\xd2\\xc2.pdf".decode("utf-8", "surrogateescape"))
-    '\\\\xc3\\\\xd2\\\\xc2.pdf'
-    """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def classify(ctx: DocContext) -> None:
@@ -143,7 +141,7 @@ def classify(ctx: DocContext) -> None:
 def extract(ctx: DocContext) -> None:
     assert ctx.format is not None
     options = ReadOptions(page_timeout_s=ctx.limits.page_seconds)
-    ctx.layout = ctx.format.load_reader()(ctx.path, options)
+    ctx.layout = ctx.format.reader(ctx.path, options)
     ctx.source_kind = ctx.layout.source_kind or ctx.source_kind
     unread = [page for page in ctx.layout.pages if page.needs_ocr]
     problems = [_unread(page, ctx.limits) for page in unread]
@@ -183,9 +181,7 @@ def normalise(ctx: DocContext) -> None:
     assert ctx.layout is not None and ctx.ita is not None
     source = SourceInfo(doc_id=ctx.doc_id or "", source_name=ctx.source_name,
                         source_path=ctx.source_path, extractor_version=__version__)
-    extraction = assemble(source, ctx.layout, ctx.ita)
-    validate(extraction)
-    ctx.extraction = extraction
+    ctx.extraction = assemble(source, ctx.layout, ctx.ita)
 
 
 # Triage's function is named `classify` only so as not to shadow the imported `triage`.
@@ -193,18 +189,6 @@ STAGES: tuple[tuple[Stage, Callable[[DocContext], None]], ...] = (
     (Stage.READ, read), (Stage.TRIAGE, classify), (Stage.EXTRACT, extract), (Stage.PARSE, parse),
     (Stage.NORMALISE, normalise),
 )
-
-
-def validate(extraction: Extraction) -> None:
-    """Refuse rows the writer would refuse, here, so that the bug is charged to this document
-    instead of stopping the whole batch at write time."""
-    for table, rows in extraction.tables().items():
-        try:
-            for row in rows:
-                check_row(row)
-            rows_to_arrow(rows, TABLES[table])
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-            raise InvalidRow(f"{table}: {exc}") from exc
 
 
 # ---- the whole file -----------------------------------------------------------------------------
@@ -237,6 +221,24 @@ def process_file(path: str, source_name: str | None = None, limits: Limits = Lim
 
 
 def finish(ctx: DocContext) -> Extraction:
+    """The document's result, its rows checked and converted to Arrow here, once, for the writer
+    to write as they are (pipeline.store.arrow). Rows the schema refuses are a bug, charged to
+    this document in the normalise stage that made them instead of stopping the whole batch at
+    write time."""
+    extraction = outcome(ctx)
+    try:
+        arrow_tables(extraction)
+    except RowsRefused as exc:
+        ctx.problem(Stage.NORMALISE, InvalidRow(str(exc)))
+        ctx.failed = True
+        extraction = outcome(ctx)
+        arrow_tables(extraction)
+    return extraction
+
+
+def outcome(ctx: DocContext) -> Extraction:
+    """What the stages made of the document: its rows, or a failed documents row; with every
+    problem met as an errors row."""
     if ctx.failed or ctx.extraction is None:
         extraction = Extraction(document=failed_document(ctx))
         errors = ctx.problems
@@ -247,6 +249,7 @@ def finish(ctx: DocContext) -> Extraction:
             extraction.document.status = DocStatus.PARTIAL
     extraction.stage_seconds = dict(ctx.seconds)
     extraction.worker = WorkerStats.here()
+    extraction.fingerprint = ctx.fingerprint
     doc = extraction.document
     extraction.errors = [dataclasses.replace(e, doc_id=ctx.doc_id, org_name=doc.org_name,
                                              org_id=doc.org_id, province=doc.province,

@@ -14,8 +14,8 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from pipeline.result import Extraction
-from pipeline.schema import DocStatus
+from pipeline.store.result import Extraction
+from pipeline.store.schema import DocStatus
 
 
 class Progress(ABC):

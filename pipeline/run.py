@@ -1,13 +1,12 @@
-"""A run: find the input files, process each on an executor, write the datasets, sum up."""
+"""A run: find the input files (pipeline.discovery), process each on an executor, write the
+datasets, sum up."""
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from hashlib import sha256
@@ -17,31 +16,30 @@ from typing import TextIO
 from pipeline import __version__
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import read_corrections
-from pipeline.dictionary import write_datapackage
+from pipeline.discovery import InputFile, as_text, discover
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
 from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
-from pipeline.part_index import SeenHashes, key_hashes
 from pipeline.preflight import check_dependencies
-from pipeline.process import as_text, describe, process_file, read_regular_file, unreadable_doc_id
+from pipeline.process import describe, process_file, read_source, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
-from pipeline.result import Extraction
-from pipeline.schema import DocStatus, DocumentRow, ErrorRow, Stage
 from pipeline.stopping import StopSignals
-from pipeline.triage import SUPPORTED_SUFFIXES, is_supported
-from pipeline.versions import versions
-from pipeline.writer import (
+from pipeline.store.dictionary import write_datapackage
+from pipeline.store.fingerprints import SeenSources
+from pipeline.store.part_index import SeenHashes, key_hashes
+from pipeline.store.result import Extraction
+from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
+from pipeline.store.transaction import Lock
+from pipeline.store.versions import versions
+from pipeline.store.writer import (
     DatasetWriter,
-    Lock,
     WriteReport,
     extracted_before,
     recover,
     table_files,
     write_manifest,
 )
-
-_GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass
@@ -62,7 +60,7 @@ class RunSettings:
     follow_symlinks: bool = False
     # Finished documents are written to `out` at least this often (whichever comes first), so
     # that a run killed after hours loses minutes: the next run skips what was written. Each
-    # checkpoint adds a part file to each table (pipeline.writer), whatever the dataset's size.
+    # checkpoint adds a part file to each table (pipeline.store.writer), whatever the dataset's size.
     checkpoint_documents: int = 200
     checkpoint_seconds: float = 300.0
     # How long and how much memory one document may take before it fails (pipeline.limits).
@@ -97,14 +95,6 @@ class RunSettings:
             raise UsageError(f"a Dask address is for the dask executor, not {self.executor!r}")
 
 
-@dataclass(frozen=True)
-class InputFile:
-    # As given, or as found under a folder given, normalised (`./a//b` is `a/b`): the source's
-    # identity in `out` (documents.source_path), which its bytes' versions replace each other under.
-    path: str
-    name: str  # file name, the documents.source_name
-
-
 @dataclass
 class RunSummary:
     files: int
@@ -126,110 +116,6 @@ class RunSummary:
         return (f"{self.documents} documents ({self.failures} failed, {self.partial} partial), "
                 f"{self.pages} pages, {self.scores} scores, {self.measures} measures, "
                 f"{self.owners} owners in {self.seconds:.1f} s{unchanged} → {self.out}")
-
-
-# ---- input discovery ----------------------------------------------------------------------------
-def discover(inputs: list[str], warn: Callable[[str], None] = lambda _: None,
-             follow_symlinks: bool = False, links_skipped: list[str] | None = None) -> list[InputFile]:
-    """The files to process, each once, in a stable order.
-
-    A file named on the command line is always processed (an unsupported one gets a failed row,
-    so that the user sees why it gave nothing); under a folder only supported files are taken,
-    since folders of reports hold scans and spreadsheets that this version cannot read. Globs are
-    expanded here too, for shells that do not (Windows) and for quoted patterns. Symbolic links
-    under a folder follow `Links`; those skipped are added to `links_skipped`.
-    """
-    found: list[InputFile] = []
-    seen: set[str] = set()
-    missing: list[str] = []
-
-    def add(path: str) -> None:
-        key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            path = os.path.normpath(path)
-            found.append(InputFile(path=path, name=os.path.basename(path)))
-
-    expanded: list[tuple[str, list[str]]] = []  # (as given, what it names)
-    for given in inputs:
-        if os.path.exists(given):
-            expanded.append((given, [given]))
-        elif _GLOB_CHARS & set(given) and (matches := sorted(glob.glob(given, recursive=True))):
-            expanded.append((given, matches))
-        else:
-            missing.append(given)
-    if missing:
-        # A typo should stop the run before it spends hours on the rest.
-        raise UsageError("no such file or folder: " + ", ".join(missing))
-    links = Links(roots=tuple(os.path.realpath(path) for _, paths in expanded for path in paths
-                              if os.path.isdir(path)),
-                  follow_all=follow_symlinks, warn=warn,
-                  skipped=links_skipped if links_skipped is not None else [])
-    for given, paths in expanded:
-        before = len(found)
-        for path in paths:
-            for each in _walk(path, links) if os.path.isdir(path) else [path]:
-                add(each)
-        if len(found) == before and os.path.isdir(given):
-            warn(f"no {'/'.join(sorted(SUPPORTED_SUFFIXES))} files under {given}")
-    if not found:
-        raise UsageError(f"no input files found in {', '.join(inputs)} "
-                         f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
-    return found
-
-
-@dataclass
-class Links:
-    """Which symbolic links found under an input folder are followed.
-
-    A link that leads inside the input folders is followed, one that leads outside them only with
-    `follow_all` (--follow-symlinks): the same rule for links to files and to folders. A skipped
-    link is said through `warn` and listed in `skipped`. A link to a folder inside the input
-    folders is not walked into: walking them finds what it leads to anyway, and a link to a
-    folder above it would be walked forever."""
-
-    roots: tuple[str, ...]  # the input folders, resolved
-    follow_all: bool = False
-    warn: Callable[[str], None] = lambda _: None
-    skipped: list[str] = field(default_factory=list)
-
-    def inside(self, path: str) -> bool:
-        target = os.path.realpath(path)
-        return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep)
-                   for root in self.roots)
-
-    def follow_file(self, path: str) -> bool:
-        return self._follow(path, "file") if os.path.islink(path) else True
-
-    def walk_into(self, path: str) -> bool:
-        if not os.path.islink(path):
-            return True
-        return not self.inside(path) and self._follow(path, "folder")
-
-    def _follow(self, path: str, kind: str) -> bool:
-        if self.follow_all or (kind == "file" and self.inside(path)):
-            return True
-        self.skipped.append(as_text(path))
-        self.warn(f"skipped {as_text(path)}: a symbolic link to a {kind} outside the input "
-                  "folders (--follow-symlinks follows it)")
-        return False
-
-
-def _walk(folder: str, links: Links) -> list[str]:
-    paths = []
-    walked: set[str] = set()  # resolved: a followed link back up the tree is walked once
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        here = os.path.realpath(root)
-        if here in walked:
-            dirs[:] = []
-            continue
-        walked.add(here)
-        dirs[:] = [d for d in sorted(dirs)
-                   if not d.startswith(".") and links.walk_into(os.path.join(root, d))]
-        paths.extend(path for path in (os.path.join(root, f) for f in sorted(files)
-                                       if not f.startswith(".") and is_supported(f))
-                     if links.follow_file(path))
-    return paths
 
 
 # ---- the run ------------------------------------------------------------------------------------
@@ -278,8 +164,9 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
                 waiting=partial(progress.waiting, str(settings.out), settings.lock_timeout))
     _guard_output(settings.out, recover, settings.out, lock)  # a killed run's last write, finished or undone
     corrections = read_corrections(settings.corrections or settings.out / CORRECTIONS_FILE)
+    seen = SeenSources(settings.out)
     files, skipped = (files, []) if settings.force else _unchanged(files, settings.out, lock,
-                                                                   corrections.documents)
+                                                                   corrections.documents, seen)
     check_dependencies(item.path for item in files)  # not charged to the files, should OCR be missing
     # More workers than files or CPUs would only cost memory: 250-300 MB each, and `--workers
     # 3000` started 3000 processes for 5 files.
@@ -307,6 +194,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
                                            on_error=not_processed):
                 kill_point("document_done")
                 corrections.apply(extraction)
+                seen.saw(extraction.document.source_path, _content_id(extraction), extraction.fingerprint)
                 tally.add(extraction)
                 checkpoint.pending.append(extraction)
                 progress.document(extraction)
@@ -327,6 +215,7 @@ def run(settings: RunSettings, log: TextIO | None = None) -> RunSummary:
         with stop_signals.writing():
             _guard_output(settings.out, write_manifest, settings.out, about)
             _guard_output(settings.out, write_datapackage, settings.out, table_files(settings.out))
+            _guard_output(settings.out, seen.write, lock)
     progress.finished(about)
     return summary
 
@@ -358,8 +247,8 @@ def _guard_output(out: Path, write, *args):
         raise OutputError(f"cannot write to {out}: {exc}") from exc
 
 
-def _unchanged(files: list[InputFile], out: Path, lock: Lock,
-               corrected: frozenset[str] = frozenset()) -> tuple[list[InputFile], list[str]]:
+def _unchanged(files: list[InputFile], out: Path, lock: Lock, corrected: frozenset[str],
+               seen: SeenSources) -> tuple[list[InputFile], list[str]]:
     """(files to extract, stored statuses of those skipped): a file whose path holds the bytes
     this version already extracted into `out` for that path is skipped, unless that extraction
     failed (it is tried again: a failure may be the machine's, such as Tesseract missing). The
@@ -372,18 +261,40 @@ def _unchanged(files: list[InputFile], out: Path, lock: Lock,
         stored = done.get(as_text(item.path))
         if (stored is not None and stored.extractor_version == __version__
                 and stored.status != DocStatus.FAILED and stored.doc_id[:16] not in corrected
-                and stored.doc_id == _digest(item)):
+                and _holds(item, stored.doc_id, seen)):
             skipped.append(stored.status)
         else:
             todo.append(item)  # new, changed, or unreadable (process_file reports why)
     return todo, skipped
 
 
+def _holds(item: InputFile, doc_id: str, seen: SeenSources) -> bool:
+    """Whether the file at `item.path` holds the bytes `doc_id`: by its fingerprint alone when
+    the last run read those bytes from the file as it is now, else by reading and hashing it
+    (and then its fingerprint is kept for the next run)."""
+    source_path = as_text(item.path)
+    if seen.holds(item.path, source_path, doc_id):
+        return True
+    try:
+        data, fingerprint = read_source(item.path)
+    except UnreadableInput:
+        return False
+    if sha256(data).hexdigest() != doc_id:
+        return False
+    seen.saw(source_path, doc_id, fingerprint)
+    return True
+
+
 def _digest(item: InputFile) -> str | None:
     try:
-        return sha256(read_regular_file(item.path)).hexdigest()
+        return sha256(read_source(item.path)[0]).hexdigest()
     except UnreadableInput:
         return None
+
+
+def _content_id(extraction: Extraction) -> str | None:
+    """The doc_id of the bytes an extraction read, None when it failed (it is tried again)."""
+    return None if extraction.document.status == DocStatus.FAILED else extraction.document.doc_id
 
 
 @dataclass

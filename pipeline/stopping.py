@@ -5,7 +5,7 @@ Both stop the run the same way: the documents finished so far are written, and t
 goes on from there. Without a handler SIGTERM ended the process on the spot, losing every
 document since the last checkpoint (up to 200, or 5 minutes of work). A signal that arrives
 while a checkpoint is being written waits for the end of that write: the write is safe to cut
-(pipeline.writer's transactions), but finishing it keeps its documents.
+(pipeline.store.transaction's all or none), but finishing it keeps its documents.
 """
 from __future__ import annotations
 

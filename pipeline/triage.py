@@ -4,46 +4,27 @@ The decision is by file name first (cheap, and what a user expects), then a look
 bytes, so that a PDF or an image saved as `.txt` is refused with a message that says what it is,
 rather than "not valid UTF-8".
 
-Readers are registered by dotted name and imported only when a file needs them: the PDF and OCR
-extractors will pull in pdfplumber and Tesseract, and a run over text files should not pay for
-them (nor fail when Tesseract is missing). To add a format, add an `InputFormat` to `FORMATS`.
+Each format names its reader (pipeline.readers), which imports its parser only when a file
+needs it: the PDF and OCR readers pull in pdfium, OpenCV and Tesseract, and a run over text
+files should not pay for them (nor fail when Tesseract is missing). To add a format, add an
+`InputFormat` to `FORMATS`.
 """
 from __future__ import annotations
 
 import codecs
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from parsers.layout import Document, SourceKind
-from pipeline.errors import (
-    Encrypted,
-    NeedsOcr,
-    NotPdf,
-    NotText,
-    TooLarge,
-    Truncated,
-    UnreadableInput,
-    UnsupportedInput,
-)
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """What a reader is told besides the path."""
-
-    page_timeout_s: float | None = None  # for the OCR of one page (pipeline.limits)
-
-
-Reader = Callable[[str, ReadOptions], Document]
+from parsers.layout import SourceKind
+from pipeline.errors import NotPdf, NotText, UnsupportedInput
+from pipeline.readers import Reader, read_image, read_pdf, read_text
 
 
 @dataclass(frozen=True)
 class InputFormat:
     name: str
     suffixes: tuple[str, ...]  # lower case, with the dot
-    reader: str  # "module:function", a Reader
+    reader: Reader  # pipeline.readers: it imports its parser only when a file needs it
     # The documents.source_kind known from triage alone; None when only the reader can tell
     # (a PDF is pdf_text, pdf_scanned or pdf_mixed once its pages have been looked at).
     source_kind: SourceKind | None
@@ -51,16 +32,12 @@ class InputFormat:
     # that OCR is installed (pipeline.preflight).
     may_need_ocr: bool = False
 
-    def load_reader(self) -> Reader:
-        module, _, name = self.reader.partition(":")
-        return getattr(importlib.import_module(module), name)
-
 
 FORMATS: tuple[InputFormat, ...] = (
-    InputFormat("text", (".txt", ".md", ".markdown"), "pipeline.triage:read_text", SourceKind.TEXT),
-    InputFormat("pdf", (".pdf",), "pipeline.triage:read_pdf", None, may_need_ocr=True),
-    InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "pipeline.triage:read_image",
-                SourceKind.IMAGE, may_need_ocr=True),
+    InputFormat("text", (".txt", ".md", ".markdown"), read_text, SourceKind.TEXT),
+    InputFormat("pdf", (".pdf",), read_pdf, None, may_need_ocr=True),
+    InputFormat("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), read_image, SourceKind.IMAGE,
+                may_need_ocr=True),
 )
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for f in FORMATS for s in f.suffixes)
@@ -140,63 +117,3 @@ def what_bytes(head: bytes) -> str:
     except UnicodeDecodeError:
         return "of no format this reader knows"
     return "plain text"
-
-
-def read_text(path: str, options: ReadOptions = ReadOptions()) -> Document:
-    """The text reader: OCR-text / markdown input through `parsers.markup`."""
-    # Imported here so that the markup reader's own failure to import is a stage failure of
-    # the files that need it, not of the whole program.
-    from parsers import markup
-
-    try:
-        return markup.read_markup(path)
-    except markup.NotText as exc:
-        # Re-raised as ours so that process.py maps it to `not_text` like the triage check above.
-        raise NotText(str(exc)) from exc
-
-
-def read_pdf(path: str, options: ReadOptions = ReadOptions()) -> Document:
-    """The PDF reader: the text layer through `parsers.pdf`; pages without a usable layer go
-    through OCR (`parsers.ocr`), or, where Tesseract is not installed, stay marked for it."""
-    from parsers import ocr, pdf
-    from parsers.pdf.reader import PdfEncrypted, PdfTooLarge, PdfTruncated
-
-    try:
-        page_ocr = ocr.pdf_page_reader(_ocr_settings(options))
-    except ocr.OcrUnavailable:
-        page_ocr = None
-    try:
-        return pdf.read_pdf(path, ocr=page_ocr)
-    except PdfTruncated as exc:
-        raise Truncated(str(exc)) from exc
-    except PdfEncrypted as exc:
-        raise Encrypted(str(exc)) from exc
-    except pdf.PdfUnreadable as exc:
-        raise UnreadableInput(str(exc), page=exc.page) from exc
-    except PdfTooLarge as exc:
-        raise TooLarge(str(exc), page=exc.page) from exc
-
-
-def _ocr_settings(options: ReadOptions):
-    from parsers.ocr.settings import OcrLimits, OcrSettings
-
-    return OcrSettings(limits=OcrLimits(page_timeout_s=options.page_timeout_s))
-
-
-def read_image(path: str, options: ReadOptions = ReadOptions()) -> Document:
-    """The image reader: every frame through OCR (`parsers.ocr`)."""
-    from PIL import Image, UnidentifiedImageError
-
-    from parsers import ocr
-    from parsers.ocr.image import ImageTooLarge
-
-    try:
-        return ocr.read_image(path, _ocr_settings(options))
-    except ocr.OcrUnavailable as exc:
-        raise NeedsOcr(f"this image needs OCR, which is not installed here: {exc}") from exc
-    except Image.DecompressionBombError as exc:
-        raise TooLarge(f"the image is too large to read: {exc}") from exc
-    except ImageTooLarge as exc:
-        raise TooLarge(str(exc)) from exc
-    except (UnidentifiedImageError, OSError) as exc:
-        raise UnreadableInput(f"cannot open the image: {exc}") from exc

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.executors import ProcessExecutor, SerialExecutor
 from pipeline.process import process_file
-from pipeline.schema import ERROR_STAGES
+from pipeline.store.schema import ERROR_STAGES
 
 from conftest import SEEDS, make_bad_inputs, run_cli
 
@@ -134,7 +134,8 @@ def test_serial_and_process_executors_agree():
 def test_a_file_whose_worker_died_gets_its_rows(seeds):
     from concurrent.futures.process import BrokenProcessPool
 
-    from pipeline.run import InputFile, not_processed
+    from pipeline.discovery import InputFile
+    from pipeline.run import not_processed
 
     result = not_processed(InputFile(str(seeds[0]), seeds[0].name), BrokenProcessPool("terminated"))
     assert result.document.status == "failed"

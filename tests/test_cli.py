@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import __version__
 from pipeline.errors import ExitCode
-from pipeline.schema import TABLES
+from pipeline.store.schema import TABLES
 
 OK, USAGE, PARTIAL, ALL_FAILED = ExitCode.OK, ExitCode.USAGE, ExitCode.PARTIAL, ExitCode.ALL_FAILED
 

@@ -26,7 +26,7 @@ from conftest import REPO, SEEDS, run_cli
 from snapshot import canonical_rows
 
 pytestmark = pytest.mark.slow
-LOCK_FILE = ".ita-extract.lock"  # pipeline.writer's; a run writing into --out holds it
+LOCK_FILE = ".ita-extract.lock"  # pipeline.store.transaction's; a run writing into --out holds it
 WAITING = "another run is writing to"
 
 

@@ -15,10 +15,11 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.discovery import InputFile
 from pipeline.errors import ExitCode
 from pipeline.executors import DaskExecutor, WorkerVersionMismatch, _call_checked, worker_died
-from pipeline.run import InputFile, not_processed, process_input
-from pipeline.schema import TABLES
+from pipeline.run import not_processed, process_input
+from pipeline.store.schema import TABLES
 
 from conftest import REPO
 

@@ -15,8 +15,9 @@ import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline.dictionary import COLUMN_TH
-from pipeline.schema import TABLES, arrow_schema
+from pipeline.store.arrow import arrow_schema
+from pipeline.store.dictionary import COLUMN_TH
+from pipeline.store.schema import TABLES
 
 from conftest import run_cli
 

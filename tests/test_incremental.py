@@ -10,7 +10,7 @@ import pyarrow.dataset as ds
 
 import pipeline.run as run_module
 from pipeline.run import RunSettings, run
-from pipeline.schema import TABLES
+from pipeline.store.schema import TABLES
 
 from conftest import REPO
 

@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.faults import ENV
-from pipeline.part_index import part_files
-from pipeline.schema import TABLES
+from pipeline.store.part_index import part_files
+from pipeline.store.schema import TABLES
 
 from conftest import RECIPE, REPO, run_cli
 

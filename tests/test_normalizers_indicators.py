@@ -10,7 +10,7 @@ from normalizers.indicators import (
     resolve_indicator,
     tool_of,
 )
-from pipeline.schema import TOOLS
+from pipeline.store.schema import TOOLS
 
 CANONICAL = {
     1: ("IIT", "การปฏิบัติหน้าที่"), 2: ("IIT", "การใช้งบประมาณ"), 3: ("IIT", "การใช้อำนาจ"),

@@ -105,7 +105,7 @@ def test_owner_is_frozen():
 
 
 def test_unit_names_cover_every_key_but_other():
-    from pipeline.schema import UNIT_KEYS
+    from pipeline.store.schema import UNIT_KEYS
     assert set(UNIT_NAMES) == set(UNIT_KEYS) - {"other"}
 
 

@@ -1,11 +1,11 @@
-"""Every value a normaliser returns for a vocabulary column is in pipeline.schema's tuples. (The
+"""Every value a normaliser returns for a vocabulary column is in pipeline.store.schema's tuples. (The
 normalisers' docstring examples run with every other module's: see test_docstrings.)"""
 
 from normalizers.grades import parse_grade
 from normalizers.orgs import parse_org
 from normalizers.statuses import status_from_text
 from normalizers.units import parse_owners
-from pipeline.schema import GRADES, MEASURE_STATUSES, ORG_TYPES, UNIT_KEYS
+from pipeline.store.schema import GRADES, MEASURE_STATUSES, ORG_TYPES, UNIT_KEYS
 
 ORG_TEXTS = ["เทศบาลตำบลแร่", "องค์การบริหารส่วนตำบลบ่อระ", "อบต.ศรีธาตุ", "ทต.แร่", "ทม.สกลนคร",
              "ทน.อุดรธานี", "อบจ.อุดรธานี", "องค์การบริหารส่วนจังหวัดอุดรธานี", "กรุงเทพมหานคร",

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.process import STAGES
 from pipeline.run import RunSettings, run
-from pipeline.versions import PACKAGES
+from pipeline.store.versions import PACKAGES
 
 from conftest import REPO, run_cli
 

@@ -219,7 +219,7 @@ def test_shaded_header_cells_of_a_noisy_200dpi_scan_are_read_and_the_table_joins
     sys.path.insert(0, str(REPO / "scripts"))
     import make_sample_scans as scans
 
-    from pipeline.triage import read_pdf
+    from pipeline.readers import read_pdf
 
     from variants import SCAN_CELLS
 

@@ -8,7 +8,7 @@ import pytest
 from parsers.ocr.cleanup import drop_mark_junk
 from parsers.ocr.engine import OcrWord
 from parsers.ocr.marks import DASH, TICK, mark_in
-from pipeline.triage import read_pdf
+from pipeline.readers import read_pdf
 
 from conftest import REPO
 

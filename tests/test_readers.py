@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
-from pipeline.schema import TABLES
+from pipeline.store.schema import TABLES
 
 from conftest import make_bad_inputs, run_cli
 

@@ -13,9 +13,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.errors import OutputError
-from pipeline.part_index import part_name
-from pipeline.result import Extraction
-from pipeline.schema import (
+from pipeline.store.arrow import arrow_schema, rows_to_arrow
+from pipeline.store.part_index import part_name
+from pipeline.store.result import Extraction
+from pipeline.store.schema import (
     TABLES,
     DocumentRow,
     ErrorRow,
@@ -23,9 +24,8 @@ from pipeline.schema import (
     OwnerRow,
     ScoreRow,
     StatusRow,
-    arrow_schema,
 )
-from pipeline.writer import DatasetWriter, rows_to_arrow, write_dataset, write_manifest
+from pipeline.store.writer import DatasetWriter, write_dataset, write_manifest
 
 
 def doc_id(n: int) -> str:

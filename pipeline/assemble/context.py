@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parsers.ita.records import ItaDocument
 from parsers.layout import Document, Provenance
-from pipeline.schema import DocumentRow
+from pipeline.store.schema import DocumentRow
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from parsers.ita.records import Header, ItaDocument, PrintedField
 from parsers.layout import Document, Method, Table, TextLine
 from pipeline.assemble.context import SourceInfo
 from pipeline.assemble.shared import org_as_named
-from pipeline.schema import DocStatus, DocumentRow
+from pipeline.store.schema import DocStatus, DocumentRow
 
 
 def _text(printed: PrintedField | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from normalizers import indicators, thai_text
 from parsers.ita.records import ItaDocument
 from pipeline.assemble.context import Assembly
-from pipeline.schema import FindingRow
+from pipeline.store.schema import FindingRow
 
 
 def finding_rows(ita: ItaDocument, doc: Assembly) -> list[FindingRow]:

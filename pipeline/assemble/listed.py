@@ -9,7 +9,7 @@ from parsers.ita.records import ItaDocument, PrintedListedResult
 from parsers.layout import Method
 from pipeline.assemble.context import Assembly
 from pipeline.assemble.shared import org_as_named, usual_decimals
-from pipeline.schema import ListedScoreRow
+from pipeline.store.schema import ListedScoreRow
 
 _LISTED_TOOLS = (("total", "overall", None), ("IIT", "tool", "IIT"), ("EIT", "tool", "EIT"),
                  ("OIT", "tool", "OIT"))

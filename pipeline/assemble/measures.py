@@ -9,7 +9,7 @@ from normalizers import dates, indicators, items, numerals, statuses, thai_text,
 from normalizers.statuses import MeasureStatus
 from parsers.ita.records import ItaDocument, MeasureKind, PrintedMeasure
 from pipeline.assemble.context import Assembly, DocKeys, where
-from pipeline.schema import MeasureRow, OwnerRow, ScoreRow, StatusRow
+from pipeline.store.schema import MeasureRow, OwnerRow, ScoreRow, StatusRow
 from thai.numbering import split_numbering
 
 

@@ -8,7 +8,7 @@ twice with two values (`score_conflict:<what>`) keeps both rows.
 from __future__ import annotations
 
 from normalizers.indicators import INDICATORS, TOOL_WEIGHTS
-from pipeline.schema import ScoreRow
+from pipeline.store.schema import ScoreRow
 
 # Printed scores have two decimals; means of rounded scores may differ from the printed
 # (rounded) tool score by a few hundredths.

@@ -9,7 +9,7 @@ from parsers.ita.records import ItaDocument, PrintedScore
 from parsers.layout import Method
 from pipeline.assemble.context import Assembly, where
 from pipeline.assemble.shared import usual_decimals
-from pipeline.schema import ScoreRow
+from pipeline.store.schema import ScoreRow
 
 
 def _indicator_ref(printed_no: str | None, label: str | None, doc: Assembly,

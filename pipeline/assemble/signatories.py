@@ -4,7 +4,7 @@ from __future__ import annotations
 from normalizers import thai_text
 from parsers.ita.records import ItaDocument
 from pipeline.assemble.context import Assembly
-from pipeline.schema import SignatoryRow
+from pipeline.store.schema import SignatoryRow
 
 
 def signatory_rows(ita: ItaDocument, doc: Assembly) -> list[SignatoryRow]:

@@ -14,8 +14,8 @@ from pipeline.assemble.listed import listed_score_rows
 from pipeline.assemble.measures import measure_rows
 from pipeline.assemble.scores import score_rows
 from pipeline.assemble.signatories import signatory_rows
-from pipeline.result import Extraction
-from pipeline.schema import MeasureRow, OwnerRow, ScoreRow, StatusRow
+from pipeline.store.result import Extraction
+from pipeline.store.schema import MeasureRow, OwnerRow, ScoreRow, StatusRow
 
 
 def _name_values(scores: list[ScoreRow], measures: list[MeasureRow], owners: list[OwnerRow],

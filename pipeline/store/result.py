@@ -5,7 +5,10 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from pipeline.schema import (
+import pyarrow as pa
+
+from pipeline.store.fingerprints import Fingerprint
+from pipeline.store.schema import (
     DocumentRow,
     ErrorRow,
     FindingRow,
@@ -51,9 +54,14 @@ class Extraction:
     # not an output table.
     stage_seconds: dict[str, float] = field(default_factory=dict)
     worker: WorkerStats | None = None  # the process that extracted it, for the manifest
+    # The source's file as its bytes were read (pipeline.store.fingerprints), for the next run.
+    fingerprint: Fingerprint | None = None
+    # The rows above as Arrow tables, checked, by table name: made once, by the worker
+    # (pipeline.store.arrow.arrow_tables), and written as they are.
+    arrow: dict[str, pa.Table] = field(default_factory=dict, repr=False, compare=False)
 
     def tables(self) -> dict[str, list]:
-        """Rows per output table name (pipeline.schema.TABLES)."""
+        """Rows per output table name (pipeline.store.schema.TABLES)."""
         return {
             "documents": [self.document],
             "scores": self.scores,

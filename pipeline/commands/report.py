@@ -25,9 +25,10 @@ import pyarrow as pa
 from normalizers import gazetteer, places
 from normalizers.indicators import INDICATORS
 from pipeline import __version__
-from pipeline.dictionary import GRADE_SCALES, VALUE_TH
+from pipeline.commands.outputs import tables
+from pipeline.commands.views import VIEWS
 from pipeline.errors import UsageError
-from pipeline.export import VIEWS, tables
+from pipeline.store.dictionary import GRADE_SCALES, VALUE_TH
 
 # Fonts tried for the embedded Thai face (Debian fonts-thai-tlwg); the page names them in its
 # font stack in any case, so a machine with none of them falls back to its own Thai font.

@@ -1,8 +1,8 @@
 """Every output column, defined once: its Arrow type, its description and its allowed values.
 
 Each output table is a dataclass of rows; each field is declared with `column(...)`, which stores
-the Arrow type, the description and the vocabulary in the field's metadata. The Parquet writer
-builds its schemas from these (the description goes into the Parquet field metadata), the
+the Arrow type, the description and the vocabulary in the field's metadata. The Parquet schemas
+are built from these (pipeline.store.arrow: the description goes into the Parquet field metadata), the
 normalisers' vocabularies are checked against them in tests, and the README's table listing is
 generated from them. The contract itself is `../shared/spec/SCHEMA.md`.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -362,7 +361,7 @@ class ErrorRow:
 
 @dataclass(kw_only=True)
 class OrganisationRow:
-    """An export's table (pipeline.export), derived from documents and listed_scores."""
+    """An export's table (pipeline.commands.outputs), derived from documents and listed_scores."""
 
     TABLE: ClassVar[str] = "organisations"
     org_id: str = column(pa.string(), "stable id of the organisation (as org_id in every table)", required=True)
@@ -385,7 +384,7 @@ class OrganisationRow:
 
 @dataclass(kw_only=True)
 class VocabularyRow:
-    """An export's lookup table (pipeline.dictionary.vocabularies): every coded value."""
+    """An export's lookup table (pipeline.store.dictionary.vocabularies): every coded value."""
 
     TABLE: ClassVar[str] = "vocabularies"
     vocabulary: str = column(pa.string(), "the column whose values these are", required=True)
@@ -400,8 +399,8 @@ class VocabularyRow:
 
 @dataclass(kw_only=True)
 class ReviewRow:
-    """What a person should look at (pipeline.export.review): a value in doubt, with the place
-    on the page to look at and the value_id a correction takes."""
+    """What a person should look at (pipeline.commands.outputs.review_table): a value in doubt,
+    with the place on the page to look at and the value_id a correction takes."""
 
     TABLE: ClassVar[str] = "review"
     reason: str = column(pa.string(), "why: low_ocr_confidence, unknown_owner, a warning code of the "
@@ -425,39 +424,3 @@ TABLES: dict[str, type] = {t.TABLE: t for t in ROW_TYPES}
 # Tables an export derives from those a run writes.
 DERIVED_TABLES: dict[str, type] = {OrganisationRow.TABLE: OrganisationRow,
                                    VocabularyRow.TABLE: VocabularyRow, ReviewRow.TABLE: ReviewRow}
-
-
-def arrow_schema(row_type: type) -> pa.Schema:
-    """The Parquet schema of a table, descriptions and vocabularies stored as field metadata."""
-    fields = []
-    for f in dataclasses.fields(row_type):
-        meta = {"description": f.metadata["description"]}
-        if f.metadata["allowed"]:
-            meta["allowed"] = ",".join(f.metadata["allowed"])
-        nullable = not (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
-        fields.append(pa.field(f.name, f.metadata["arrow_type"], nullable=nullable, metadata=meta))
-    return pa.schema(fields, metadata={b"pandas": _pandas_dtypes(fields)})
-
-
-def _pandas_dtypes(fields: list[pa.Field]) -> bytes:
-    """pandas' own metadata, naming its nullable dtypes for the integer and boolean columns:
-    `pandas.read_parquet` then reads `fiscal_year_be` as Int32, as the other readers do, not as
-    a float (2565.0) wherever a value is missing. Other readers ignore it."""
-    columns = []
-    for f in fields:
-        if pa.types.is_integer(f.type):
-            columns.append((f.name, str(f.type), f"Int{f.type.bit_width}"))
-        elif pa.types.is_boolean(f.type):
-            columns.append((f.name, "bool", "boolean"))
-    return json.dumps({"index_columns": [], "column_indexes": [], "columns": [
-        {"name": name, "field_name": name, "pandas_type": kind, "numpy_type": dtype, "metadata": None}
-        for name, kind, dtype in columns]}).encode()
-
-
-def check_row(row: Any) -> None:
-    """Raise ValueError when a value is outside its column's vocabulary (a bug, not bad input)."""
-    for f in dataclasses.fields(row):
-        allowed = f.metadata["allowed"]
-        value = getattr(row, f.name)
-        if allowed and value is not None and value not in allowed:
-            raise ValueError(f"{type(row).__name__}.{f.name}={value!r} not in {allowed}")

@@ -1,6 +1,6 @@
 """Which part file of each table holds the rows of which source or document.
 
-Each checkpoint appends one part file to each table (pipeline.writer). When it brings a new
+Each checkpoint appends one part file to each table (pipeline.store.writer). When it brings a new
 version of a source, or bytes already extracted, the rows it replaces sit in earlier parts, and
 only those parts are read and rewritten. Finding them must not mean reading the dataset, so this
 index answers from 64-bit hashes of the keys: 12 bytes per key and table in memory, 21 for a
@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.schema import DocStatus
+from pipeline.store.schema import DocStatus
 
 PART_NAME = re.compile(r"part-(\d{8})\.parquet")
 _EMPTY_KEYS = np.empty(0, np.uint64)

@@ -1,10 +1,10 @@
 """The data dictionary shipped with the data: every table and column with its Thai label, type,
 unit, allowed values (Thai and English) and description.
 
-The types, descriptions and vocabularies are pipeline.schema's (one place for every column);
+The types, descriptions and vocabularies are pipeline.store.schema's (one place for every column);
 this adds what a Thai reader of a spreadsheet needs, and writes the lot as a Frictionless Data
 Package (`datapackage.json`, Table Schema): the `frictionless` package validates it, and
-pipeline.export turns it into Excel headers and DuckDB comments.
+pipeline.commands.export turns it into Excel headers and DuckDB comments.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from normalizers.indicators import INDICATORS
 from normalizers.statuses import MeasureStatus
 from normalizers.units import UNIT_NAMES
 from pipeline import __version__
-from pipeline.schema import DERIVED_TABLES, TABLES, DocStatus
-from pipeline.writer import write_json
+from pipeline.store.schema import DERIVED_TABLES, TABLES, DocStatus
+from pipeline.store.transaction import write_json
 
 # The tables a run writes, and those an export derives from them.
 ALL_TABLES = {**TABLES, **DERIVED_TABLES}
