@@ -1,10 +1,9 @@
-"""Buddhist-era years, Thai fiscal years, periods, memo dates and reporting rounds.
+"""Periods, memo dates and reporting rounds, read with the month names of `normalizers.months`
+and the years of `normalizers.years`.
 
 Written here rather than with `pythainlp.util.thai_strptime`, which reads months 10–12 as
 January, and because periods ("ต.ค. - มี.ค. ๖๕") need the fiscal-year rules of SCHEMA.md.
 
-    >>> be_year("พ.ศ. ๒๕๖๕")
-    2565
     >>> parse_period("ต.ค. - มี.ค. ๖๕")
     Period(start=datetime.date(2021, 10, 1), end=datetime.date(2022, 3, 31))
     >>> parse_thai_date("๒๒ มีนาคม ๒๕๖๔")
@@ -15,166 +14,23 @@ January, and because periods ("ต.ค. - มี.ค. ๖๕") need the fiscal-y
 from __future__ import annotations
 
 import calendar
-import difflib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from types import MappingProxyType
 
+from normalizers.months import MONTH_PATTERN, misread_month, month_number
 from normalizers.numerals import thai_to_arabic
 from normalizers.thai_text import clean
-from thai.chars import without_marks
+from normalizers.years import (
+    ERA_PATTERN,
+    be_to_ce,
+    era_pattern,
+    fiscal_calendar_year,
+    fiscal_year_span,
+    year_value,
+)
 
-__all__ = ["THAI_MONTHS", "be_year", "be_to_ce", "fiscal_year_span", "Period", "parse_period", "period_in_doubt",
-           "names_a_month",
-           "parse_thai_date", "monitoring_months"]
-
-BE_OFFSET = 543
-_BE_RANGE = range(2400, 2701)
-_CE_RANGE = range(1950, 2101)
-
-_FULL_NAMES = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-               "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-# Abbreviations as (first syllable, last letter): "มี" + "ค" prints as มี.ค., มีค., มี.ค or มีค.
-_ABBREVIATIONS = (("ม", "ค"), ("ก", "พ"), ("มี", "ค"), ("เม", "ย"), ("พ", "ค"), ("มิ", "ย"),
-                  ("ก", "ค"), ("ส", "ค"), ("ก", "ย"), ("ต", "ค"), ("พ", "ย"), ("ธ", "ค"))
-# Spoken short forms ("ตุลา 65") also appear in tables.
-_SHORT_NAMES = ("มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา",
-                "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา")
-
-
-def _build_months() -> dict[str, int]:
-    months: dict[str, int] = {}
-    for month, (full, (first, last), short) in enumerate(
-            zip(_FULL_NAMES, _ABBREVIATIONS, _SHORT_NAMES), start=1):
-        months[full] = month
-        months[short] = month
-        months[f"{first}.{last}."] = month
-        months[f"{first}{last}"] = month
-    return months
-
-
-THAI_MONTHS: Mapping[str, int] = MappingProxyType(_build_months())
-"""Month names -> 1–12: full (มีนาคม), short (มีนา), abbreviated with dots (มี.ค.) and
-without (มีค). Look up with `month_number`, which also accepts partial dots and spaces."""
-
-_THAI_CHAR = "\u0e01-\u0e4e"
-
-
-def _month_alternatives() -> str:
-    # Short and undotted forms occur inside ordinary words ("ทุกคน" holds กค, "ตุลาการ"
-    # holds ตุลา), so they only count when no Thai letter touches them; a dotted form only
-    # when it does not continue another dotted abbreviation (อ.ก.พ.).
-    alone_before, alone_after = rf"(?<![{_THAI_CHAR}.])", rf"(?![{_THAI_CHAR}])"
-    alternatives = list(_FULL_NAMES)
-    alternatives += [f"{alone_before}{short}{alone_after}" for short in _SHORT_NAMES]
-    for first, last in _ABBREVIATIONS:
-        alternatives.append(rf"(?<!\.)(?:{first}\s?\.\s?{last}(?:\s?\.)?|{first}{last}\s?\.)")
-        alternatives.append(f"{alone_before}{first}{last}{alone_after}")
-    # Longest first so that มีนาคม is not read as มีนา and มี.ค. not as ม.ค.
-    alternatives.sort(key=len, reverse=True)
-    return "|".join(alternatives)
-
-
-_MONTH = f"(?:{_month_alternatives()})"
-
-
-def month_number(token: str) -> int | None:
-    """1–12 for a month name in any printed form, else None.
-
-    >>> month_number("มี.ค")
-    3
-    >>> month_number("ก. ย.")
-    9
-    """
-    key = re.sub(r"[\s.]", "", token)
-    return THAI_MONTHS.get(key)
-
-
-# ---- years --------------------------------------------------------------------------------
-# พ.ศ. / ค.ศ. as printed: with or without dots, sometimes spaced ("พ. ศ.").
-def _era(group: str = "era") -> str:
-    return rf"(?P<{group}>พ\s?\.?\s?ศ|ค\s?\.?\s?ศ)\s?\.?"
-
-
-_ERA = _era()
-_YEAR_MARKED = re.compile(rf"{_ERA}\s*(?P<year>\d{{4}}|\d{{2}})(?!\d)")
-_YEAR_BARE4 = re.compile(r"(?<![\d.,/])\d{4}(?![\d]|\.\d)")
-_YEAR_BARE2 = re.compile(r"(?<![\d.,/])\d{2}(?![\d]|\.\d)")
-
-
-def _year_value(digits: str, era: str | None = None) -> int | None:
-    """A printed year as BE, or None when it is not a plausible year."""
-    value = int(digits)
-    if len(digits) == 2:
-        value += 2500
-        return value if era is None or era.startswith("พ") else None
-    if era is None and value in _CE_RANGE or era is not None and era.startswith("ค"):
-        value += BE_OFFSET
-    return value if value in _BE_RANGE else None
-
-
-_SPLIT_BE_YEAR = re.compile(r"(?<![\d.])(2) (5\d\d)(?![\d.])")  # OCR's `2 566` for 2566
-
-
-def be_year(text: str | None, *, two_digit: bool = False) -> int | None:
-    """The first year in the text, in the Buddhist era.
-
-    Four-digit BE years (2400–2700) and CE years (1950–2100, +543) are read anywhere;
-    a two-digit year after พ.ศ. is read as 25xx; a bare two-digit year only with two_digit.
-
-    >>> be_year("ประจำปีงบประมาณ พ.ศ.๒๕๖๕")
-    2565
-    >>> be_year("ค.ศ. 2022")
-    2565
-    >>> be_year("๖๕") is None, be_year("๖๕", two_digit=True), be_year("พ.ศ. 2 566")
-    (True, 2565, 2566)
-    """
-    if not text:
-        return None
-    text = _SPLIT_BE_YEAR.sub(r"\1\2", thai_to_arabic(text))
-    candidates: list[tuple[int, int]] = []
-    for match in _YEAR_MARKED.finditer(text):
-        year = _year_value(match.group("year"), match.group("era"))
-        if year is not None:
-            candidates.append((match.start(), year))
-    for match in _YEAR_BARE4.finditer(text):
-        year = _year_value(match.group(0))
-        if year is not None:
-            candidates.append((match.start(), year))
-    if candidates:
-        return min(candidates)[1]
-    if two_digit:
-        match = _YEAR_BARE2.search(text)
-        if match is not None:
-            return _year_value(match.group(0))
-    return None
-
-
-def be_to_ce(be: int) -> int:
-    """Buddhist era -> Common Era.
-
-    >>> be_to_ce(2565)
-    2022
-    """
-    return be - BE_OFFSET
-
-
-def fiscal_year_span(be: int) -> tuple[date, date]:
-    """First and last day of Thai fiscal year `be` (1 Oct of the year before to 30 Sep).
-
-    >>> fiscal_year_span(2565)
-    (datetime.date(2021, 10, 1), datetime.date(2022, 9, 30))
-    """
-    ce = be_to_ce(be)
-    return date(ce - 1, 10, 1), date(ce, 9, 30)
-
-
-def _fiscal_calendar_year(month: int, fiscal_be: int) -> int:
-    """CE year in which `month` of fiscal year `fiscal_be` falls (Oct–Dec: the year before)."""
-    ce = be_to_ce(fiscal_be)
-    return ce - 1 if month >= 10 else ce
+__all__ = ["Period", "parse_period", "period_in_doubt", "names_a_month", "parse_thai_date", "monitoring_months"]
 
 
 def _last_day(year: int, month: int) -> int:
@@ -190,14 +46,14 @@ class Period:
 
 
 _MONTH_MENTION = re.compile(
-    rf"(?:(?P<day>(?<!\d)\d{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{_MONTH})"
-    rf"\s*(?:{_ERA}\s*)?(?P<year>\d{{4}}(?!\d)|\d{{2}}(?![\d.]\d))?")
+    rf"(?:(?P<day>(?<!\d)\d{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{MONTH_PATTERN})"
+    rf"\s*(?:{ERA_PATTERN}\s*)?(?P<year>\d{{4}}(?!\d)|\d{{2}}(?![\d.]\d))?")
 _QUARTER = re.compile(
     r"ไตรมาส\s*(?:ที่)?\s*(?P<first>[1-4])(?!\d)"
     r"(?:\s*(?:-|–|—|ถึง|จนถึง|และ|,)\s*(?:ไตรมาส\s*(?:ที่)?)?\s*(?P<last>[1-4])(?!\d))?")
 # A year outside the month mentions: after ปี/ปีงบประมาณ and/or an era, or four bare digits.
 _OTHER_YEAR = re.compile(
-    rf"(?:(?:ปีงบประมาณ|ปีงบ\.?|ปี)\s*(?:{_ERA})?|{_era('era2')})\s*(?P<year>\d{{4}}|\d{{2}})(?!\d)"
+    rf"(?:(?:ปีงบประมาณ|ปีงบ\.?|ปี)\s*(?:{ERA_PATTERN})?|{era_pattern('era2')})\s*(?P<year>\d{{4}}|\d{{2}})(?!\d)"
     r"|(?<![\d.,/])(?P<bare>\d{4})(?![\d]|\.\d)")
 _WHOLE_YEAR = re.compile(r"ตลอด|ทั้งปี|ปีงบประมาณ|ทุกเดือน|ประจำปี")
 
@@ -215,7 +71,7 @@ def _mentions(text: str) -> list[_Mention]:
         month = month_number(match.group("month"))
         if month is None:
             continue
-        year = _year_value(match.group("year")) if match.group("year") else None
+        year = year_value(match.group("year")) if match.group("year") else None
         day = int(match.group("day")) if match.group("day") else None
         found.append(_Mention(month, year, day))
     return found
@@ -225,7 +81,7 @@ def _years(text: str) -> list[int]:
     years = []
     for match in _OTHER_YEAR.finditer(text):
         digits = match.group("year") or match.group("bare")
-        year = _year_value(digits, match.group("era") or match.group("era2"))
+        year = year_value(digits, match.group("era") or match.group("era2"))
         if year is not None:
             years.append(year)
     return years
@@ -252,8 +108,8 @@ def _month_range(start: _Mention, end: _Mention, other_year: int | None,
         start_ce = be_to_ce(start.year_be)
         end_ce = start_ce if end.month >= start.month else start_ce + 1
     elif fiscal_default is not None:
-        start_ce = _fiscal_calendar_year(start.month, fiscal_default)
-        end_ce = _fiscal_calendar_year(end.month, fiscal_default)
+        start_ce = fiscal_calendar_year(start.month, fiscal_default)
+        end_ce = fiscal_calendar_year(end.month, fiscal_default)
         if (end_ce, end.month) < (start_ce, start.month):
             # A range such as ก.ค. - ต.ค. runs over the fiscal year's end.
             end_ce = start_ce + (0 if end.month >= start.month else 1)
@@ -268,8 +124,8 @@ def _quarters(match: re.Match[str], fiscal_be: int) -> Period:
     first, last = min(first, last), max(first, last)
     start_month = (10 + 3 * (first - 1) - 1) % 12 + 1
     end_month = (12 + 3 * (last - 1) - 1) % 12 + 1
-    start_ce = _fiscal_calendar_year(start_month, fiscal_be)
-    end_ce = _fiscal_calendar_year(end_month, fiscal_be)
+    start_ce = fiscal_calendar_year(start_month, fiscal_be)
+    end_ce = fiscal_calendar_year(end_month, fiscal_be)
     return Period(date(start_ce, start_month, 1),
                   date(end_ce, end_month, _last_day(end_ce, end_month)))
 
@@ -359,8 +215,8 @@ def parse_period(text: str | None, default_fiscal_year_be: int | None = None) ->
 
 # ---- memo dates ---------------------------------------------------------------------------
 _THAI_DATE = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<month>{_MONTH})\s*"
-    rf"(?:{_ERA}\s*)?(?P<year>\d{{4}}|\d{{2}})(?!\d)")
+    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<month>{MONTH_PATTERN})\s*"
+    rf"(?:{ERA_PATTERN}\s*)?(?P<year>\d{{4}}|\d{{2}})(?!\d)")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d])")
 
@@ -370,25 +226,7 @@ _NUMERIC_DATE = re.compile(
 # digit glued to letters (`ศิ๒`, handwriting read as print) is no day.
 _MISREAD_DATE = re.compile(
     rf"(?<![\dก-๎])(?P<day>\d{{1,2}})\s*(?:เดือน\s*)?(?P<word>[ก-ฮะ-ฺเ-๎]{{4,12}})\s*"
-    rf"(?:{_ERA}\s*)?(?P<year>\d{{4}})(?!\d)")
-_MARKLESS_MONTHS = tuple(without_marks(name) for name in _FULL_NAMES)
-_LIKE_A_MONTH = 0.8
-
-
-def misread_month(word: str) -> int | None:
-    """1–12 for a full month name read with a slip or two, None when no month is that close.
-
-    >>> misread_month("จันวาคม"), misread_month("พฤศจกายน"), misread_month("ประชุม")
-    (12, 11, None)
-    """
-    key = without_marks(word)
-    likeness = [difflib.SequenceMatcher(a=key, b=name, autojunk=False).ratio()
-                for name in _MARKLESS_MONTHS]
-    best = max(range(12), key=likeness.__getitem__)
-    runner_up = max(x for i, x in enumerate(likeness) if i != best)
-    if likeness[best] >= _LIKE_A_MONTH and likeness[best] - runner_up >= 0.1:
-        return best + 1
-    return None
+    rf"(?:{ERA_PATTERN}\s*)?(?P<year>\d{{4}})(?!\d)")
 
 
 def parse_thai_date(text: str | None) -> date | None:
@@ -409,14 +247,14 @@ def parse_thai_date(text: str | None) -> date | None:
     match = _THAI_DATE.search(text)
     if match is not None:
         month = month_number(match.group("month"))
-        year = _year_value(match.group("year"), match.group("era"))
+        year = year_value(match.group("year"), match.group("era"))
         day = int(match.group("day"))
     elif (numeric := _NUMERIC_DATE.search(text)) is not None:
         day, month = int(numeric.group(1)), int(numeric.group(2))
-        year = _year_value(numeric.group(3))
+        year = year_value(numeric.group(3))
     elif (misread := _MISREAD_DATE.search(text)) is not None:
         month = misread_month(misread.group("word"))
-        year = _year_value(misread.group("year"), misread.group("era"))
+        year = year_value(misread.group("year"), misread.group("era"))
         day = int(misread.group("day"))
     else:
         return None

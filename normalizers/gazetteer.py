@@ -109,6 +109,29 @@ def _province_of(code: str, **more: str) -> Place:
     return Place(province=province.name_th if province else None, province_code=code, **more)
 
 
+@dataclass(frozen=True)
+class _Printed:
+    """What the document prints of its place: the place that alone gives, the province as printed
+    and its code, and the district as the gazetteer spells it (None when not printed or misread)."""
+    place: Place
+    province: str | None
+    province_code: str | None
+    district: str | None
+
+
+def _printed(district: str | None, province: str | None) -> _Printed:
+    printed = province_code(province)
+    base = _province_of(printed) if printed else Place()
+    # The printed district, where the gazetteer has one of that name (in the printed province).
+    named_districts = _districts(district, printed) if district else []
+    if len(named_districts) == 1:
+        base = _province_of(named_districts[0].province_code, district_code=named_districts[0].code)
+        district = named_districts[0].name_th  # as the gazetteer spells it (OCR may drop a mark)
+    elif printed and district and not named_districts:
+        district = None  # no district of the province reads so: misread, it cannot narrow the search
+    return _Printed(base, province, printed, district)
+
+
 def locate(org_name: str | None, org_type: str | None, district: str | None = None,
            province: str | None = None) -> Place:
     """The place of an organisation (its canonical name and type, `normalizers.orgs`), given the
@@ -127,18 +150,11 @@ def locate(org_name: str | None, org_type: str | None, district: str | None = No
     >>> locate("เมืองพัทยา", "pattaya").district_code
     '2004'
     """
-    printed = province_code(province)
-    base = _province_of(printed) if printed else Place()
-    # The printed district, where the gazetteer has one of that name (in the printed province).
-    named_districts = _districts(district, printed) if district else []
-    if len(named_districts) == 1:
-        base = _province_of(named_districts[0].province_code, district_code=named_districts[0].code)
-        district = named_districts[0].name_th  # as the gazetteer spells it (OCR may drop a mark)
-    elif printed and district and not named_districts:
-        district = None  # no district of the province reads so: misread, it cannot narrow the search
+    printed = _printed(district, province)
+    base = printed.place
     if org_type in _WHOLE:
         code, district_code = _WHOLE[org_type]
-        return _province_of(code, district_code=district_code) if printed in (None, code) else base
+        return _province_of(code, district_code=district_code) if printed.province_code in (None, code) else base
     prefix, level = _NAMED_AFTER.get(org_type or "", ("", None))
     name = org_name[len(prefix):] if org_name and prefix and org_name.startswith(prefix) else None
     if not name or level is None:
@@ -146,23 +162,30 @@ def locate(org_name: str | None, org_type: str | None, district: str | None = No
     named = province_code(name)
     if level == "province" or (level == "town" and named is not None):
         # A name that is a province, unless the document prints another one.
-        return _province_of(named) if named is not None and printed in (None, named) else base
+        return _province_of(named) if named is not None and printed.province_code in (None, named) else base
     if level == "town":  # named after its district (เทศบาลเมืองบ้านไผ่)
-        districts = _districts(name, printed)
+        districts = _districts(name, printed.province_code)
         if len(districts) == 1:
             return _province_of(districts[0].province_code, district_code=districts[0].code)
         if len(districts) > 1:
             return replace(base, warning=f"place_ambiguous:{name}")
-    # A subdistrict's name (a town's too, when no district has it), placed only where the
-    # printed district or province says which of its namesakes it is.
-    found = geothai.match(name, district=district, province=province) if district or printed else []
+    return _subdistrict_named(name, level == "town", printed)
+
+
+def _subdistrict_named(name: str, town: bool, printed: _Printed) -> Place:
+    """A subdistrict's name (a town's too, when no district has it), placed only where the
+    printed district or province says which of its namesakes it is."""
+    district, base = printed.district, printed.place
+    found = (geothai.match(name, district=district, province=printed.province)
+             if district or printed.province_code else [])
     if len(found) == 1:
         address = found[0]
-        if level == "town":  # a town spans several subdistricts: its district is what is known
+        if town:  # a town spans several subdistricts: its district is what is known
             return _province_of(address.province.code, district_code=address.district.code)
         return Place(province=address.province.name_th, province_code=address.province.code,
                      district_code=address.district.code, subdistrict_code=address.subdistrict.code)
-    if len(found) > 1 or (not found and not (district or printed) and len(geothai.match(name)) > 1):
+    if len(found) > 1 or (not found and not (district or printed.province_code)
+                          and len(geothai.match(name)) > 1):
         return replace(base, warning=f"place_ambiguous:{name}")
     return base
 

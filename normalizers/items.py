@@ -181,19 +181,33 @@ def codes_in_sequence(printed: list[str], tools: list[str | None] | None = None)
         if code is not None:
             out.append((code, False))
             continue
-        before = next((a for a in reversed(anchors) if a < i), None)
-        after = next((a for a in anchors if a > i), None)
-        counted = set()
-        if before is not None:
-            counted.add(f"{read[before][0]}{int(read[before][1:]) + i - before}")
-        if after is not None and int(read[after][1:]) - (after - i) >= 1:
-            counted.add(f"{read[after][0]}{int(read[after][1:]) - (after - i)}")
+        counted, enclosed = _counted_to(i, read, anchors)
         tool = tools[i] if tools else None
         counted = {c for c in counted if tool is None or tool_of_item(c) == tool}
-        digits = leading_digits(printed[i])[0]
-        if digits:
-            fits = [c for c in counted if digits.endswith(c[1:])]
-        else:
-            fits = list(counted) if before is not None and after is not None and len(counted) == 1 else []
-        out.append((fits[0], True) if len(fits) == 1 and int(fits[0][1:]) <= MAX_ITEM else (None, False))
+        told = _told_by_count(printed[i], counted, enclosed)
+        out.append((told, True) if told is not None else (None, False))
     return out
+
+
+def _counted_to(i: int, read: list[str | None], anchors: list[int]) -> tuple[set[str], bool]:
+    """The codes the nearest read codes before and after row `i` count to, and whether it has
+    read codes on both sides."""
+    before = next((a for a in reversed(anchors) if a < i), None)
+    after = next((a for a in anchors if a > i), None)
+    counted = set()
+    if before is not None:
+        counted.add(f"{read[before][0]}{int(read[before][1:]) + i - before}")
+    if after is not None and int(read[after][1:]) - (after - i) >= 1:
+        counted.add(f"{read[after][0]}{int(read[after][1:]) - (after - i)}")
+    return counted, before is not None and after is not None
+
+
+def _told_by_count(printed: str, counted: set[str], enclosed: bool) -> str | None:
+    """The one counted code the row's printed digits end with, or, with no digit read, the one
+    both sides count to; None when not one fits or it is past the last item."""
+    digits = leading_digits(printed)[0]
+    if digits:
+        fits = [c for c in counted if digits.endswith(c[1:])]
+    else:
+        fits = list(counted) if enclosed and len(counted) == 1 else []
+    return fits[0] if len(fits) == 1 and int(fits[0][1:]) <= MAX_ITEM else None

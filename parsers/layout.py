@@ -2,7 +2,8 @@
 
 A block is a text line or a table. Tables are rectangular grids of cells; a merged cell sits at
 its top-left position with its spans, and the positions it covers hold placeholder cells that
-point back to it, so that code walking a row never has to know how the source drew the merge.
+point back to it (`placeholder`; a position with no text and no merge is an `empty_cell`), so
+that code walking a row never has to know how the source drew the merge.
 
 Every item carries its provenance: the page it was read from and how it was read (`markup` for
 OCR-text/markdown input, `text` for a PDF text layer, `ocr` for Tesseract), so that each value
@@ -11,7 +12,7 @@ in the output can be traced to its page. Nothing here knows about ITA reports.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -62,12 +63,6 @@ class TextBox(Protocol):
 
     @property
     def height(self) -> float: ...
-
-
-class PageWarning(UserWarning):
-    """What a page reader warns (with `warnings.warn`) to be put on the document's warnings:
-    its text is the warning code, e.g. `page_scaled_down:3`. A warning rather than a return
-    value, so that a page reader's signature stays that of the layout model."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +123,21 @@ class Cell:
     @property
     def is_empty(self) -> bool:
         return not self.text.strip()
+
+
+def empty_cell(prov: Provenance) -> Cell:
+    """A position that holds no text and belongs to no merged cell."""
+    return Cell(paragraphs=[], prov=prov)
+
+
+def placeholder(prov: Provenance, origin: tuple[int, int]) -> Cell:
+    """A position covered by the merged cell at `origin` (its top-left (row, column))."""
+    return Cell(paragraphs=[], prov=prov, merged_into=origin)
+
+
+def copy_cell(cell: Cell) -> Cell:
+    """A copy of `cell` whose paragraphs can be changed without changing the original's."""
+    return replace(cell, paragraphs=list(cell.paragraphs))
 
 
 @dataclass
@@ -205,6 +215,9 @@ class Page:
     rotation: int = 0  # clockwise degrees the page was turned to be read upright
     # Why this page was left unread; None when it was read. Such a page has no blocks.
     needs_ocr: Unread | None = None
+    # Warning codes its reader raised (`page_scaled_down:3`), for the document's warnings: the one
+    # route a page's warnings take to the documents row.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -12,8 +12,9 @@ import html
 import re
 from pathlib import Path
 
+from parsers.continued.tables import join_continued_tables
 from parsers.layout import Block, Cell, Document, Method, Page, Provenance, SourceKind, Table, TextLine
-from parsers.tables import col_spans, infer_header_spans, join_continued_tables, pad_rows
+from parsers.text_grid import col_spans, infer_header_spans, pad_rows
 from thai.chars import is_thai
 from thai.numbering import list_marker
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Print the README's table listing from pipeline/schema.py, or rewrite it in place.
+"""Print the column listing of docs/schema.md from pipeline/schema.py, or rewrite it in place.
 
     python scripts/schema_doc.py            # print the markdown
-    python scripts/schema_doc.py --write    # replace the block between the markers in README.md
+    python scripts/schema_doc.py --write    # replace the block between the markers in docs/schema.md
 """
 from __future__ import annotations
 
@@ -70,17 +70,17 @@ def block() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="update README.md in place")
+    parser.add_argument("--write", action="store_true", help="update docs/schema.md in place")
     args = parser.parse_args()
     if not args.write:
         print(markdown(), end="")
         return 0
-    readme = REPO / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    listing = REPO / "docs" / "schema.md"
+    text = listing.read_text(encoding="utf-8")
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < start:
-        sys.exit(f"markers not found in {readme}")
-    readme.write_text(text[:start] + block() + text[end + len(END):], encoding="utf-8")
+        sys.exit(f"markers not found in {listing}")
+    listing.write_text(text[:start] + block() + text[end + len(END):], encoding="utf-8")
     return 0
 
 

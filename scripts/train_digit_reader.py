@@ -8,7 +8,7 @@ digits), some with a Thai word glued on, and Thai words alone, are drawn in the 
 at 12–22 pt and 150–300 dpi, with strokes thickened or thinned and glyphs widened, narrowed or
 slanted (other designs), then blurred, noised, skewed and JPEG-compressed
 (`parsers.ocr.synthetic`).
-Each print is cut into glyphs exactly as the pipeline cuts a word (`digits.glyphs`; prints whose
+Each print is cut into glyphs exactly as the pipeline cuts a word (`parsers.ocr.glyphs`; prints whose
 glyphs touch are left out); glyphs of digits and `/` are labelled with their character, glyphs
 of Thai letters and marks with the reject class. Dots and dashes are not learnt (the reader
 tells them by size and place) but are counted, to check that rule.
@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from parsers.ocr import digits  # noqa: E402
+from parsers.ocr.glyphs import Glyph, glyphs, punctuation, reference  # noqa: E402
 from parsers.ocr.preprocess import ink  # noqa: E402
 from parsers.ocr.synthetic import ARABIC_DIGITS, THAI_DIGITS, Print, random_number, render  # noqa: E402
 
@@ -100,47 +101,73 @@ def random_print(font: Path, rng: np.random.Generator) -> Print:
                  slant=float(rng.uniform(-0.2, 0.2)) if rng.random() < 0.4 else 0.0)
 
 
-def samples(font: Path, n: int, rng: np.random.Generator, stats: dict) -> tuple[list[np.ndarray], list[int]]:
+def random_text(rng: np.random.Generator) -> tuple[str, str]:
+    """A number to print and the Thai word glued after it (either may be empty, not both)."""
+    number = random_number(rng, THAI_DIGITS if rng.random() < 0.7 else ARABIC_DIGITS)
+    tail = thai_word(rng) if rng.random() < 0.3 else ""
+    if rng.random() < 0.15:
+        number, tail = "", thai_word(rng)
+    return number, tail
+
+
+def number_end(style: Print, text: str, number: str) -> float:
+    """Where the number ends in the print of `text`, in pixels: the tail's glyphs lie beyond it."""
     from PIL import ImageFont
 
+    size_px = max(6, round(style.point_size * style.dpi / 72))
+    margin = size_px // 2
+    font_obj = ImageFont.truetype(style.font_path, size_px)
+    left = font_obj.getbbox(text)[0]
+    return (margin - left + (font_obj.getlength(number) if number else 0)) * style.stretch
+
+
+def count(stats: dict, key: str) -> None:
+    stats[key] = stats.get(key, 0) + 1
+
+
+def labelled(number: str, head: list[Glyph], rest: list[Glyph], top: int, height: int,
+             stats: dict) -> tuple[list[np.ndarray], list[int]]:
+    """The features and classes of a print's glyphs: the number's `head` labelled with its
+    characters (its dots and dashes only counted, to check the rule that tells them), the
+    `rest` with the reject class."""
+    xs, ys = [], []
+    for g, ch in zip(head, number):
+        rule = punctuation(g, top, height)
+        if ch in ".,-":
+            count(stats, "punct_ok" if rule == ch else "punct_wrong")
+            continue
+        if rule is not None:
+            count(stats, "digit_taken_as_punct")
+            continue
+        xs.append(digits.features(g, top, height))
+        ys.append(digits.CLASSES.index(ch))
+    for g in rest:
+        if punctuation(g, top, height) is None:
+            xs.append(digits.features(g, top, height))
+            ys.append(digits.CLASSES.index(digits.REJECT))
+    return xs, ys
+
+
+def samples(font: Path, n: int, rng: np.random.Generator, stats: dict) -> tuple[list[np.ndarray], list[int]]:
     xs, ys = [], []
     for _ in range(n):
         style = random_print(font, rng)
-        number = random_number(rng, THAI_DIGITS if rng.random() < 0.7 else ARABIC_DIGITS)
-        tail = thai_word(rng) if rng.random() < 0.3 else ""
-        if rng.random() < 0.15:
-            number, tail = "", thai_word(rng)
+        number, tail = random_text(rng)
         text = number + tail
         binary = ink(render(text, style, rng))
-        parts = digits.glyphs(binary)
-        top, height = digits.reference(parts)
-        size_px = max(6, round(style.point_size * style.dpi / 72))
-        # Where the number ends in the print: the tail's glyphs lie beyond it.
-        margin = size_px // 2
-        font_obj = ImageFont.truetype(style.font_path, size_px)
-        left = font_obj.getbbox(text)[0]
-        split = (margin - left + (font_obj.getlength(number) if number else 0)) * style.stretch
+        parts = glyphs(binary)
+        top, height = reference(parts)
+        split = number_end(style, text, number)
         if (abs(style.skew_deg) > 0.5 or style.slant) and tail:
             continue  # a rotated or slanted print moves the boundary; skip rather than mislabel
         head = [g for g in parts if (g.x0 + g.x1) / 2 < split] if number else []
         rest = [g for g in parts if (g.x0 + g.x1) / 2 >= split] if number else parts
         if number and len(head) != len(number):
-            stats["unaligned"] = stats.get("unaligned", 0) + 1
+            count(stats, "unaligned")
             continue
-        for g, ch in zip(head, number):
-            rule = digits.punctuation(g, top, height)
-            if ch in ".,-":
-                stats["punct_ok" if rule == ch else "punct_wrong"] = stats.get("punct_ok" if rule == ch else "punct_wrong", 0) + 1
-                continue
-            if rule is not None:
-                stats["digit_taken_as_punct"] = stats.get("digit_taken_as_punct", 0) + 1
-                continue
-            xs.append(digits.features(g, top, height))
-            ys.append(digits.CLASSES.index(ch))
-        for g in rest:
-            if digits.punctuation(g, top, height) is None:
-                xs.append(digits.features(g, top, height))
-                ys.append(digits.CLASSES.index(digits.REJECT))
+        fx, fy = labelled(number, head, rest, top, height, stats)
+        xs += fx
+        ys += fy
     return xs, ys
 
 

@@ -174,7 +174,7 @@ def test_pages_over_their_time_are_left_unread_with_a_row_each(batch, tmp_path):
     assert result.returncode == ExitCode.PARTIAL, result.stderr
     errors = _errors(out)
     assert {e["code"] for e in errors} == {"timeout"}
-    # No page left to read: the document fails, on its first page's row (README: a document
+    # No page left to read: the document fails, on its first page's row (docs/running.md: a document
     # with only some pages unread is partial, with a row for each).
     assert [e["page"] for e in errors] == [1] and "--page-timeout" in errors[0]["message"]
     assert _statuses(out)[SCAN.name] == "failed"

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from parsers.continued.headings import header_key
+from parsers.continued.tables import join_continued_tables
 from parsers.layout import Cell, Provenance, Table, TextLine
 from parsers.markup import NotText, cell_paragraphs, decode_text, parse_markup, read_markup
-from parsers.tables import header_key, infer_header_spans, join_continued_tables
+from parsers.text_grid import infer_header_spans
 
 SEEDS = Path(__file__).parents[1] / "samples" / "text"
 

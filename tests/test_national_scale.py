@@ -1,6 +1,6 @@
 """Flat memory and incremental writes (issue 15, part 7), in the small form CI runs.
 
-benchmarks/national.py runs 100,000 documents and reports the figures (README); this runs the
+benchmarks/national.py runs 100,000 documents and reports the figures (docs/benchmarks.md); this runs the
 same measurement on 400 documents with a checkpoint every 25, so that the run writes 16 parts:
 the parent's memory must not grow with the documents written, no checkpoint may read back what
 earlier ones wrote, and the rows must be those of the documents, each once. No wall-clock

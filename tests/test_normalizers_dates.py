@@ -1,19 +1,11 @@
-"""normalizers.dates: years, fiscal years, periods, memo dates, reporting rounds."""
+"""normalizers.dates, months and years: Thai months, years, fiscal years, periods, memo dates, reporting rounds."""
 from datetime import date
 
 import pytest
 
-from normalizers.dates import (
-    THAI_MONTHS,
-    Period,
-    be_to_ce,
-    be_year,
-    fiscal_year_span,
-    monitoring_months,
-    month_number,
-    parse_period,
-    parse_thai_date,
-)
+from normalizers.dates import Period, monitoring_months, parse_period, parse_thai_date
+from normalizers.months import THAI_MONTHS, month_number
+from normalizers.years import be_to_ce, be_year, fiscal_year_span
 
 
 @pytest.mark.parametrize("name, month", [

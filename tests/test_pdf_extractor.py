@@ -272,8 +272,8 @@ def test_a_justified_line_spreading_a_number_at_its_point_keeps_it_whole():
 def test_a_paragraph_going_on_over_a_page_break_is_one_paragraph():
     """Regression (issue 13, TLWG Waree): `ระดับคะแนน 99.` ended page 6 and `78 จัดอยู่ใน...`
     began page 7; read apart, the first half gave an overall score of 99."""
+    from parsers.continued import join_pages
     from parsers.layout import Method, Page, Provenance, TextLine
-    from parsers.tables import join_pages
 
     def line(page, text, **kw):
         return TextLine(text, Provenance(page, Method.TEXT), **kw)

@@ -4,7 +4,7 @@ turned by 2°, read by OCR and scored by the shared evaluator (issue 13).
 Each cell is made by `scripts/make_sample_scans.py` from `samples/pdf` with its style drawn from
 the cell's number (`tests/variants.py`: noise, blur, JPEG quality, speckle as hard as real office
 scans). The bars are issue 13's goals: 300 dpi 0.95, 200 dpi 0.92 with scores 0.97, 150 dpi
-0.85, bilevel 0.90 (measured 0.981, 0.964 with scores 0.982, 0.866, 0.961: see the README).
+0.85, bilevel 0.90 (measured 0.981, 0.964 with scores 0.982, 0.866, 0.961: see docs/benchmarks.md).
 """
 from __future__ import annotations
 

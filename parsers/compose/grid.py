@@ -16,8 +16,7 @@ from typing import TypeVar
 
 from parsers.compose.lines import ReadLine, ends_full, join_wrapped, room_left
 from parsers.compose.ruling import TableCells
-from parsers.layout import BBox, Cell, Method, Provenance, Table, TextBox
-from parsers.tables import empty_cell, placeholder
+from parsers.layout import BBox, Cell, Method, Provenance, Table, TextBox, empty_cell, placeholder
 
 T = TypeVar("T", bound=TextBox)
 
@@ -67,23 +66,8 @@ def build_table(found: TableCells, boxes: Sequence[T], page: int, method: Method
     if n_rows < 1 or n_cols < 1:
         return None
     table_prov = Provenance(page=page, method=method, bbox=found.bbox)
-    origins: dict[tuple[int, int], tuple[BBox, int, int]] = {}
-    owner: dict[tuple[int, int], tuple[int, int]] = {}
-    for box in found.cells:
-        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
-        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
-        if r1 <= r0 or c1 <= c0 or (r0, c0) in owner:
-            continue
-        origins[(r0, c0)] = (box, r1 - r0, c1 - c0)
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                owner.setdefault((r, c), (r0, c0))
-    buckets: dict[tuple[int, int], list[T]] = {}
-    for ch in boxes:
-        r = bisect.bisect_right(ys, (ch.top + ch.bottom) / 2) - 1
-        c = bisect.bisect_right(xs, ch.x_mid) - 1
-        if (r, c) in owner:
-            buckets.setdefault(owner[(r, c)], []).append(ch)
+    origins, owner = _cell_positions(found, xs, ys)
+    buckets = _boxes_by_cell(boxes, xs, ys, owner)
     grid: list[list[Cell]] = []
     for r in range(n_rows):
         row = []
@@ -97,11 +81,48 @@ def build_table(found: TableCells, boxes: Sequence[T], page: int, method: Method
                 row.append(placeholder(Provenance(page=page, method=method, bbox=box), origin))
                 continue
             lines = read_lines(buckets.get(origin, []))
-            prov = Provenance(page=page, method=method, bbox=box, confidence=_mean_confidence(lines))
-            row.append(Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
-                            row_span=row_span, col_span=col_span,
-                            last_line_full=bool(lines) and ends_full(lines[-1], box[2]),
-                            last_line_room=room_left(lines[-1], box[2]) if lines else None,
-                            first_word_width=lines[0].first_word_width if lines else None))
+            row.append(_filled_cell(lines, box, row_span, col_span, page, method))
         grid.append(row)
     return Table(grid=grid, header_rows=header_rows(grid), prov=table_prov, pages=[page])
+
+
+def _cell_positions(found: TableCells, xs: list[float], ys: list[float]) -> tuple[
+        dict[tuple[int, int], tuple[BBox, int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """Each cell box at its top-left grid position with its row and column spans, and the
+    origin that owns each grid position a box covers (the first box to claim it)."""
+    origins: dict[tuple[int, int], tuple[BBox, int, int]] = {}
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for box in found.cells:
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        if r1 <= r0 or c1 <= c0 or (r0, c0) in owner:
+            continue
+        origins[(r0, c0)] = (box, r1 - r0, c1 - c0)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), (r0, c0))
+    return origins, owner
+
+
+def _boxes_by_cell(boxes: Sequence[T], xs: list[float], ys: list[float],
+                   owner: dict[tuple[int, int], tuple[int, int]]) -> dict[tuple[int, int], list[T]]:
+    """The boxes whose centres each cell holds, by the cell's origin, in the order they came."""
+    buckets: dict[tuple[int, int], list[T]] = {}
+    for ch in boxes:
+        r = bisect.bisect_right(ys, (ch.top + ch.bottom) / 2) - 1
+        c = bisect.bisect_right(xs, ch.x_mid) - 1
+        if (r, c) in owner:
+            buckets.setdefault(owner[(r, c)], []).append(ch)
+    return buckets
+
+
+def _filled_cell(lines: list[ReadLine], box: BBox, row_span: int, col_span: int,
+                 page: int, method: Method) -> Cell:
+    """The cell of `box`, of the lines read in it: wrapped lines joined into paragraphs, and how
+    its first and last lines sit in the box (for rows split over a page break)."""
+    prov = Provenance(page=page, method=method, bbox=box, confidence=_mean_confidence(lines))
+    return Cell(paragraphs=[p.text for p in join_wrapped(lines, box[2])], prov=prov,
+                row_span=row_span, col_span=col_span,
+                last_line_full=bool(lines) and ends_full(lines[-1], box[2]),
+                last_line_room=room_left(lines[-1], box[2]) if lines else None,
+                first_word_width=lines[0].first_word_width if lines else None)

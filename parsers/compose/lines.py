@@ -102,6 +102,11 @@ def group_lines(boxes: Sequence[T], settings: TextLineSettings) -> list[Line[T]]
                 base = (ch, target)
             if height > 0.1:
                 target[0], target[1] = min(target[0], top), max(target[1], bottom)
+    return _lines_of(bands)
+
+
+def _lines_of(bands: list[list]) -> list[Line[T]]:
+    """The lines of the bands that hold more than spaces, top to bottom, each left to right."""
     out = [Line(_left_to_right(members)) for _, _, members in bands
            if any(not c.text.isspace() for c in members)]
     return sorted(out, key=lambda line: (round(line.top, 1), line.x0))

@@ -77,69 +77,100 @@ def _join(cells: list[Cell], indices: list[int]) -> str | None:
     return " ".join(parts) or None
 
 
+def _group_indicator(label: str) -> str | None:
+    """The indicator a group row heads, as printed: an indicator's heading, by its word or, the
+    word lost to OCR (`MBIAN vwdw a ๙ การเปิดเผยข้อมูล` on a grey row), by the indicator's name;
+    any other heading heads no indicator."""
+    named = _INDICATOR_WORD.search(fold(label)) is not None or indicator_by_name(label) is not None
+    return label if named else None
+
+
+def _read_item(measure: PrintedMeasure, cells: list[Cell], columns: Columns, carry: _Carry) -> None:
+    """The item an analysis-to-action row acts on (`e1 เจ้าหน้าที่...`), its code and its score."""
+    item_col = columns.first(Role.ITEM)
+    if item_col is None:
+        return
+    item, _ = carry.take(Role.ITEM, _text(cells[item_col]))
+    measure.item = item or None
+    measure.item_code = split_item_code(item)[0] if item else None
+    score_col = columns.first(Role.SCORE)
+    measure.item_score = _text(cells[score_col]) or None if score_col is not None else None
+
+
+def _read_owner(cells: list[Cell], columns: Columns, carry: _Carry) -> PrintedOwner | None:
+    """The owner as printed, or carried down from the merged cell above (and marked so)."""
+    owner_col = columns.first(Role.OWNER)
+    if owner_col is None:
+        return None
+    printed = _text(cells[owner_col])
+    value, filled = carry.take(Role.OWNER, printed)
+    if value:
+        return PrintedOwner(text=value, filled_down=filled)
+    if printed:
+        return PrintedOwner(text=printed)  # a dash: printed, no unit
+    return None
+
+
+def _read_status(measure: PrintedMeasure, cells: list[Cell], columns: Columns) -> None:
+    """A progress report's status: the ticked column of a status matrix, or the text of its
+    status column."""
+    status_cols = columns.all(Role.STATUS)
+    matrix = len(status_cols) > 1 and all(status_from_text(columns.headers[i]) for i in status_cols)
+    if matrix:
+        measure.status_ticked = _status_from_matrix(cells, columns)
+    elif status_cols:
+        measure.status_printed = _join(cells, status_cols)
+
+
+def _measure_from_row(cells: list[Cell], columns: Columns, carry: _Carry, group_indicator: str | None,
+                      kind: MeasureKind, table_no: int) -> PrintedMeasure | None:
+    """The measure a row prints, none where its measure cell is empty."""
+    title_col = columns.first(Role.TITLE)
+    title, sub_items = title_and_subitems(cells[title_col].paragraphs)
+    if not title:
+        return None
+    measure = PrintedMeasure(kind=kind, title=title, prov=cells[title_col].prov, table_no=table_no)
+    number_col = columns.first(Role.NUMBER)
+    if number_col is not None and _text(cells[number_col]):
+        measure.number = _text(cells[number_col])
+    indicator_col = columns.first(Role.INDICATOR)
+    if indicator_col is not None:
+        indicator, _ = carry.take(Role.INDICATOR, _text(cells[indicator_col]))
+        measure.indicator = indicator or group_indicator
+    else:
+        measure.indicator = group_indicator
+    _read_item(measure, cells, columns, carry)
+    steps_col = columns.first(Role.STEPS)
+    steps = split_items(cells[steps_col].paragraphs) if steps_col is not None else []
+    measure.steps = sub_items + steps
+    measure.guideline = _join(cells, columns.all(Role.GUIDELINE))
+    measure.rationale = _join(cells, columns.all(Role.RATIONALE))
+    measure.result = _join(cells, columns.all(Role.RESULT))
+    for role, attr in ((Role.PERIOD, "period"), (Role.MONITORING, "monitoring")):
+        col = columns.first(role)
+        if col is not None:
+            value, _ = carry.take(role, _text(cells[col]))
+            setattr(measure, attr, value or None)
+    measure.owner = _read_owner(cells, columns, carry)
+    _read_status(measure, cells, columns)
+    return measure
+
+
 def measures_from_table(table: Table, table_no: int, columns: Columns | None = None) -> list[PrintedMeasure]:
     columns = columns or columns_of(table)
     if not columns.is_measure_table:
         return []
     kind = MeasureKind.REPORT if columns.is_report_table else MeasureKind.PLAN
-    title_col = columns.first(Role.TITLE)
-    indicator_col = columns.first(Role.INDICATOR)
-    status_cols = columns.all(Role.STATUS)
-    matrix = len(status_cols) > 1 and all(status_from_text(columns.headers[i]) for i in status_cols)
     carry = _Carry()
     group_indicator: str | None = None
     measures: list[PrintedMeasure] = []
     for _, cells in table.body():
         if _is_group_row(cells, columns):
-            label = _text(cells[0])
             # A group row is also a boundary: no merged cell crosses it.
             carry = _Carry()
-            # An indicator's heading, by its word or, the word lost to OCR (`MBIAN vwdw a ๙
-            # การเปิดเผยข้อมูล` on a grey row), by the indicator's name.
-            named = _INDICATOR_WORD.search(fold(label)) is not None or indicator_by_name(label) is not None
-            group_indicator = label if named else None
+            group_indicator = _group_indicator(_text(cells[0]))
             continue
-        title, sub_items = title_and_subitems(cells[title_col].paragraphs)
-        if not title:
-            continue
-        measure = PrintedMeasure(kind=kind, title=title, prov=cells[title_col].prov, table_no=table_no)
-        number_col = columns.first(Role.NUMBER)
-        if number_col is not None and _text(cells[number_col]):
-            measure.number = _text(cells[number_col])
-        if indicator_col is not None:
-            indicator, _ = carry.take(Role.INDICATOR, _text(cells[indicator_col]))
-            measure.indicator = indicator or group_indicator
-        else:
-            measure.indicator = group_indicator
-        item_col = columns.first(Role.ITEM)
-        if item_col is not None:
-            item, _ = carry.take(Role.ITEM, _text(cells[item_col]))
-            measure.item = item or None
-            measure.item_code = split_item_code(item)[0] if item else None
-            score_col = columns.first(Role.SCORE)
-            measure.item_score = _text(cells[score_col]) or None if score_col is not None else None
-        steps_col = columns.first(Role.STEPS)
-        steps = split_items(cells[steps_col].paragraphs) if steps_col is not None else []
-        measure.steps = sub_items + steps
-        measure.guideline = _join(cells, columns.all(Role.GUIDELINE))
-        measure.rationale = _join(cells, columns.all(Role.RATIONALE))
-        measure.result = _join(cells, columns.all(Role.RESULT))
-        for role, attr in ((Role.PERIOD, "period"), (Role.MONITORING, "monitoring")):
-            col = columns.first(role)
-            if col is not None:
-                value, _ = carry.take(role, _text(cells[col]))
-                setattr(measure, attr, value or None)
-        owner_col = columns.first(Role.OWNER)
-        if owner_col is not None:
-            printed = _text(cells[owner_col])
-            value, filled = carry.take(Role.OWNER, printed)
-            if value:
-                measure.owner = PrintedOwner(text=value, filled_down=filled)
-            elif printed:
-                measure.owner = PrintedOwner(text=printed)  # a dash: printed, no unit
-        if matrix:
-            measure.status_ticked = _status_from_matrix(cells, columns)
-        elif status_cols:
-            measure.status_printed = _join(cells, status_cols)
-        measures.append(measure)
+        measure = _measure_from_row(cells, columns, carry, group_indicator, kind, table_no)
+        if measure is not None:
+            measures.append(measure)
     return measures

@@ -2,7 +2,10 @@
 
 These records hold text exactly as it stands on the page (Thai digits, Buddhist-era years,
 unit names as written) plus where it was read. Turning them into canonical values is the
-normalisers' job, done by `pipeline.assemble`; the parser never normalises.
+normalisers' job, done by `pipeline.assemble`. Three codes are the exception, because the page
+does not print them whole and the parser has to recognise them to read the table at all: a
+score's `tool` (`EIT1`), and the `item_code` of a per-question table's row or of an
+analysis-to-action row matched to its question (`i14`); `parsers.ita.parse` says where each is set.
 """
 from __future__ import annotations
 
@@ -90,7 +93,7 @@ class PrintedScore:
     prov: Provenance
     tool: str | None = None  # IIT, EIT, EIT1, EIT2, OIT where the document says
     indicator: str | None = None  # the indicator number as printed, e.g. "๘"
-    item_code: str | None = None  # e.g. "i๑๕"
+    item_code: str | None = None  # canonical, e.g. "i15" (recognised by the parser: see above)
     label: str | None = None  # the label as printed, e.g. "การปฏิบัติหน้าที่"
     grade: str | None = None  # grade printed beside an overall score
     # An item whose code OCR garbled, told by the codes of the rows around it: `item_code` is
@@ -114,7 +117,7 @@ class PrintedMeasure:
     table_no: int  # 1-based number of the table in the document
     number: str | None = None  # printed numbering, e.g. "๑.", "๓.๒"
     indicator: str | None = None  # group label as printed, e.g. "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน"
-    item_code: str | None = None  # questionnaire item the row acts on, as printed, e.g. "e๑"
+    item_code: str | None = None  # questionnaire item the row acts on, e.g. "e๑"; canonical ("e1") where matched to its question
     item: str | None = None  # the item cell as printed, code and question
     item_score: str | None = None  # the item's score printed on the row, e.g. "๘๒.๓๙"
     guideline: str | None = None

@@ -1,11 +1,12 @@
 """The Thai-digit reader: numbers re-read glyph by glyph, where Tesseract cannot read them.
 
 Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as other digits (`๙๐.๗๙` → `๕๐.๕๑`), so every word in
-which it saw a digit is read again here: the word's ink is cut into glyphs (connected pieces),
-dots and dashes are told by their size and place, and every other glyph goes to a small neural
-classifier (one hidden layer, numpy only) trained on synthetic prints of ๐–๙, 0–9 and `/` in
-several fonts, with Thai letters and marks as a class of their own so that a word's letters are
-told apart from its digits (`scripts/train_digit_reader.py`; weights in `models/digits.npz`).
+which it saw a digit is read again here: the word's ink is cut into glyphs (connected pieces,
+`parsers.ocr.glyphs`), dots and dashes are told by their size and place, and every other glyph
+goes to a small neural classifier (one hidden layer, numpy only) trained on synthetic prints of
+๐–๙, 0–9 and `/` in several fonts, with Thai letters and marks as a class of their own so that a
+word's letters are told apart from its digits (`scripts/train_digit_reader.py`; weights in
+`models/digits.npz`).
 
     >>> from parsers.ocr.synthetic import Print, render
     >>> from parsers.ocr.preprocess import ink
@@ -24,6 +25,7 @@ import numpy as np
 from parsers.ocr.cleanup import PRINTED_LATIN, is_misread_tick
 from parsers.ocr.digit_model import Model, model
 from parsers.ocr.engine import OcrWord
+from parsers.ocr.glyphs import Glyph, cut_columns, glyphs, halves, punctuation, reference, without_specks
 from parsers.ocr.marks import DASH, mark_in
 from parsers.ocr.settings import DIGIT_MODEL_PATH
 from thai.chars import ARABIC_DIGITS, THAI_DIGITS
@@ -38,118 +40,6 @@ CLASSES = DIGIT_CHARS + "/" + REJECT
 _NUMBER_LIKE = re.compile(r"[๐-๙0-9][๐-๙0-9.,/\-«»ฒณฌ]*|[.«»ฒณฌ][๐-๙0-9][๐-๙0-9.,/\-«»ฒณฌ]*")
 
 
-@dataclass(frozen=True)
-class Glyph:
-    x0: int
-    y0: int
-    x1: int
-    y1: int
-    pixels: np.ndarray  # its own ink, 255 on 0, cut to its box
-    # Cut by the crop's left or right side: part of a neighbour, never read as a digit.
-    partial: bool = False
-
-    @property
-    def height(self) -> int:
-        return self.y1 - self.y0
-
-    @property
-    def width(self) -> int:
-        return self.x1 - self.x0
-
-
-def glyphs(binary: np.ndarray) -> list[Glyph]:
-    """The connected pieces of ink, left to right; pieces close one above the other (a glyph
-    broken by a light scan, a letter and its marks) are one glyph."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    boxes = [[int(x), int(y), int(x + w), int(y + h), [i]] for i, (x, y, w, h, area) in
-             enumerate(stats) if i > 0 and area >= 2]
-    boxes.sort(key=lambda b: b[0])
-    merged: list[list] = []
-    for box in boxes:
-        if merged:
-            last = merged[-1]
-            overlap = min(last[2], box[2]) - max(last[0], box[0])
-            narrower = min(last[2] - last[0], box[2] - box[0])
-            # Close above or below: a mark of the line above or below is further away.
-            gap = max(box[1] - last[3], last[1] - box[3])
-            if overlap > 0.6 * narrower and gap <= 0.3 * max(last[3] - last[1], box[3] - box[1]):
-                last[0], last[1] = min(last[0], box[0]), min(last[1], box[1])
-                last[2], last[3] = max(last[2], box[2]), max(last[3], box[3])
-                last[4].extend(box[4])
-                continue
-        merged.append(box)
-    out = []
-    for x0, y0, x1, y1, ids in merged:
-        cut = np.isin(labels[y0:y1, x0:x1], ids).astype(np.uint8) * 255
-        out.append(Glyph(x0, y0, x1, y1, cut, partial=x0 == 0 or x1 == binary.shape[1]))
-    top, height = reference(out)
-    edge = binary.shape[0]
-    # A small piece cut by the crop's top or bottom, or one wholly above or below the line's
-    # band, is a mark of the line above or below (a line's own marks are merged into letters).
-    out = [g for g in out if not ((g.y0 == 0 or g.y1 == edge) and g.height < 0.5 * height)
-           and g.y0 < top + height + 2 and g.y1 > top - 2]
-    return [_trim_to_line(g, top, height, edge) for g in out]
-
-
-def _trim_to_line(glyph: Glyph, top: int, height: int, crop_height: int) -> Glyph:
-    """A glyph that runs out of the crop, far taller than the line, is touching a letter of the
-    line above or below (a light scan's bleed): only its part in the line's band is kept."""
-    if glyph.height <= 1.5 * height or (glyph.y0 > 0 and glyph.y1 < crop_height):
-        return glyph
-    a = max(top - height // 4 - glyph.y0, 0)
-    b = min(top + height + height // 4 - glyph.y0, glyph.height)
-    trimmed = _ink_of(glyph.x0, glyph.y0 + a, glyph.pixels[a:b])
-    return replace(trimmed, partial=glyph.partial) if trimmed else glyph
-
-
-def _ink_of(x0: int, y0: int, pixels: np.ndarray) -> Glyph | None:
-    """The glyph of the ink in `pixels` (placed at x0, y0), cut to its box; None if blank."""
-    rows = np.flatnonzero(pixels.any(axis=1))
-    cols = np.flatnonzero(pixels.any(axis=0))
-    if rows.size == 0:
-        return None
-    return Glyph(x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1,
-                 pixels[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
-
-
-def halves(glyph: Glyph, cut: int | None = None) -> list[Glyph]:
-    """The piece cut in two at column `cut` (default: where least ink crosses its middle);
-    [glyph] when nothing is left on one side.
-
-    Only the bridge in that column is cut: each side keeps its whole connected ink, so a
-    slash leaning under the digit beside it goes with the slash, not with the digit."""
-    if cut is None:
-        cuts = cut_columns(glyph)
-        if not cuts:
-            return [glyph]
-        cut = cuts[0]
-    bridged = glyph.pixels.copy()
-    bridged[:, cut] = 0
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(bridged, connectivity=8)
-    left = np.zeros_like(bridged)
-    right = np.zeros_like(bridged)
-    for i in range(1, count):
-        side = left if centroids[i][0] < cut else right
-        side[labels == i] = 255
-    pieces = [p for p in (_ink_of(glyph.x0, glyph.y0, left), _ink_of(glyph.x0, glyph.y0, right))
-              if p is not None]
-    return pieces if len(pieces) == 2 else [glyph]
-
-
-def cut_columns(glyph: Glyph, count: int = 3) -> list[int]:
-    """Up to `count` columns in the middle of the piece where least ink crosses it, least
-    first, at least two pixels apart."""
-    columns = (glyph.pixels > 0).sum(axis=0)
-    lo, hi = int(0.25 * glyph.width), int(0.75 * glyph.width)
-    chosen: list[int] = []
-    for c in sorted(range(lo, hi), key=lambda c: (columns[c], abs(c - glyph.width / 2))):
-        if all(abs(c - o) >= 2 for o in chosen):
-            chosen.append(c)
-        if len(chosen) == count:
-            break
-    return chosen
-
-
 def features(glyph: Glyph, ref_top: int, ref_height: int) -> np.ndarray:
     """The glyph scaled into a square (aspect kept), with its shape and place on the line."""
     h, w = glyph.pixels.shape
@@ -160,33 +50,6 @@ def features(glyph: Glyph, ref_top: int, ref_height: int) -> np.ndarray:
     ref = max(ref_height, 1)
     shape = [np.log(max(w, 1) / max(h, 1)), h / ref, ((glyph.y0 + glyph.y1) / 2 - ref_top) / ref - 0.5]
     return np.concatenate([small.astype(np.float32).ravel() / 255.0, np.asarray(shape, np.float32)])
-
-
-def reference(parts: list[Glyph]) -> tuple[int, int]:
-    """Top and height of the line's digits: the tall pieces' band (marks and dots are lower).
-
-    Tall is measured against the 80th percentile, not the tallest: a crop can catch a letter
-    joined to the line below, or the stroke of a signature, twice the digits' height."""
-    if not parts:
-        return 0, 1
-    tallest = float(np.percentile([g.height for g in parts], 80))
-    tall = [g for g in parts if g.height >= 0.6 * tallest]
-    top = int(np.median([g.y0 for g in tall]))
-    bottom = int(np.median([g.y1 for g in tall]))
-    return top, max(bottom - top, 1)
-
-
-def punctuation(glyph: Glyph, ref_top: int, ref_height: int) -> str | None:
-    """A dot, comma or dash, told by size and place; None for anything else."""
-    h, w = glyph.height, glyph.width
-    if h > 0.45 * ref_height or w > 1.2 * ref_height:
-        return None
-    mid = (glyph.y0 + glyph.y1) / 2 - ref_top
-    if w >= 1.6 * h and w >= 0.25 * ref_height and 0.25 * ref_height <= mid <= 0.8 * ref_height:
-        return "-"
-    if w <= 0.45 * ref_height and glyph.y0 >= ref_top + 0.55 * ref_height:
-        return "," if glyph.y1 > ref_top + ref_height + 0.2 * ref_height else "."
-    return None
 
 
 @dataclass(frozen=True)
@@ -209,26 +72,6 @@ def read_glyphs(parts: list[Glyph]) -> list[Reading]:
     return [r for g in parts for r in _read_piece(g, top, height, model())]
 
 
-# A piece of ink this small beside a glyph's own (a share of its area) is a speck of the scan,
-# not a mark: the smallest Thai tone mark is some 7% of its letter.
-_SPECK_SHARE = 0.03
-
-
-def without_specks(glyph: Glyph) -> Glyph | None:
-    """The glyph's largest piece alone, when every other piece merged into it is a speck;
-    None when it has no specks to lose."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(glyph.pixels, connectivity=8)
-    if count <= 2:
-        return None
-    areas = stats[1:, cv2.CC_STAT_AREA]
-    main = int(areas.argmax())
-    if any(a > _SPECK_SHARE * areas[main] for i, a in enumerate(areas) if i != main):
-        return None
-    pixels = np.where(labels == main + 1, 255, 0).astype(np.uint8)
-    found = _ink_of(glyph.x0, glyph.y0, pixels)
-    return replace(found, partial=glyph.partial) if found else None
-
-
 def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
     if glyph.partial:
         return [Reading(glyph, REJECT, 1.0)]
@@ -248,18 +91,25 @@ def _read_piece(glyph: Glyph, top: int, height: int, m: Model) -> list[Reading]:
         # The surest of a few cuts. Kept when every part reads surely as a digit, and more
         # surely than the whole unless the whole is wider than its digit ever is: a wide ๓
         # or ๐ cut in two gives shapes no digit has.
-        best_split, best_sure = None, _DOUBT
-        for cut in cut_columns(glyph):
-            pieces = halves(glyph, cut)
-            if len(pieces) < 2:
-                continue
-            split = [r for piece in pieces for r in _read_piece(piece, top, height, m)]
-            sure = min(r.sure for r in split)
-            if all(r.char in DIGIT_CHARS + "/" for r in split) and sure >= best_sure:
-                best_split, best_sure = split, sure
-        if best_split is not None and (whole.char == REJECT or too_wide or best_sure > whole.sure):
-            return best_split
+        split, sure = _surest_split(glyph, top, height, m)
+        if split is not None and (whole.char == REJECT or too_wide or sure > whole.sure):
+            return split
     return [whole]
+
+
+def _surest_split(glyph: Glyph, top: int, height: int, m: Model) -> tuple[list[Reading] | None, float]:
+    """The surest of a few cuts of a wide piece, with how sure its least sure part is; None when
+    no cut gives parts that all read surely as digits (or `/`)."""
+    best_split, best_sure = None, _DOUBT
+    for cut in cut_columns(glyph):
+        pieces = halves(glyph, cut)
+        if len(pieces) < 2:
+            continue
+        split = [r for piece in pieces for r in _read_piece(piece, top, height, m)]
+        sure = min(r.sure for r in split)
+        if all(r.char in DIGIT_CHARS + "/" for r in split) and sure >= best_sure:
+            best_split, best_sure = split, sure
+    return best_split, best_sure
 
 
 # Glyphs further apart than the print's own letter spacing by this share of the digits' height
@@ -381,6 +231,9 @@ def _read_thai_digit_code(word: OcrWord, binary: np.ndarray, dpi: int) -> str | 
     return word.text[0] + "".join(r.char for r in reads)
 
 
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels
+
+
 def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[OcrWord]:
     """`words` with the number in each word Tesseract saw digits in read again by the reader.
 
@@ -389,74 +242,126 @@ def reread_numbers(words: list[OcrWord], binary: np.ndarray, dpi: int) -> list[O
     whose digits were taken that way keeps only its letters.
     """
     out: list[OcrWord] = []
-    taken: list[tuple[int, int, int, int]] = []  # page-pixel boxes of numbers already read
+    taken: list[Box] = []  # page-pixel boxes of numbers already read
     for word in words:
-        dots = _leader(word, binary, dpi) if not word.text.strip(".…") == "" else None
-        if dots:
-            out.append(replace(word, text=dots))
-            continue
-        found = _NUMBER_LIKE.search(word.text) or _LATIN_DECIMAL.match(word.text)
-        if _ITEM_CODE.match(word.text):
-            out.append(word)
-            continue
-        if found is None and _THAI_DIGIT_CODE.fullmatch(word.text):
-            code = _read_thai_digit_code(word, binary, dpi)
-            if code is not None:
-                out.append(replace(word, text=code))
-                continue
-        if found is None:
-            # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
-            symbols = (_SYMBOLS.match(word.text) and not is_misread_tick(word.text)
-                       and word.text not in PRINTED_LATIN)
-            whole = _read_symbols(word, binary, dpi) if symbols else None
-            out.append(replace(word, text=whole) if whole else word)
-            continue
-        x0, y0, x1, y1 = word.pixels
-        centre = ((x0 + x1) / 2, (y0 + y1) / 2)
-        if any(a <= centre[0] <= c and b <= centre[1] <= d for a, b, c, d in taken):
-            rest = (word.text[:found.start()] + word.text[found.end():]).strip()
-            if rest:
-                out.append(replace(word, text=rest))
-            continue
-        reach = int(1.5 * (y1 - y0))
-        left, top = max(x0 - reach, 0), max(y0 - 2, 0)
-        crop = binary[top:y1 + 2, left:x1 + reach]
-        if crop.size == 0:
-            out.append(word)
-            continue
-        reads = read_glyphs(glyphs(crop))
-        parts, chars = [r.glyph for r in reads], [r.char for r in reads]
-        # The run the word's own digits are in: the one overlapping the word's box most.
-        best, best_overlap = None, 0
-        for s, e in runs(chars, parts):
-            a, c = left + parts[s].x0, left + parts[e - 1].x1
-            overlap = min(c, x1) - max(a, x0)
-            if overlap > best_overlap:
-                best, best_overlap = (s, e), overlap
-        if best is None:
-            out.append(word)
-            continue
-        s, e = best
-        number = "".join(chars[s:e])
-        a, c = left + parts[s].x0, left + parts[e - 1].x1
-        taken.append((a, top + min(p.y0 for p in parts[s:e]), c, top + max(p.y1 for p in parts[s:e])))
-        prefix, suffix = word.text[:found.start()], word.text[found.end():]
-        lead = re.match(r"\.*", found.group()).group()
-        if lead and not number.startswith(lead):  # the dot of "พ.ศ.๒๕๖๔" is the abbreviation's
-            prefix += lead
-        # What Tesseract made of the digits goes with them: all of the word on the side the
-        # number reaches the word's edge, and digit junk left between number and letters
-        # (`๕๓ญ.๓๕คะแนน` is ๙๗.๗๘ then คะแนน).
-        edge = reference(parts)[1] // 2
-        if a <= x0 + edge:
-            prefix = ""
-        if c >= x1 - edge:
-            suffix = ""
-        elif _DIGIT.search(suffix):
-            suffix = _LETTERS_AT_END.search(suffix).group()
-        # A list marker's dot ("๓.") or a memo number's slash ("๐๐๒๓.๑/") ends the number
-        # Tesseract saw; the run left it out as the sentence's, but it is the number's: keep it.
-        if found.group()[-1] in "./" and e < len(chars) and chars[e] == found.group()[-1]:
-            number += chars[e]
-        out.append(replace(word, text=prefix + number + suffix))
+        read = _reread_word(word, binary, dpi, taken)
+        if read is not None:
+            out.append(read)
     return out
+
+
+
+def _reread_word(word: OcrWord, binary: np.ndarray, dpi: int, taken: list[Box]) -> OcrWord | None:
+    """The word as the reader reads it; None when an earlier word took its number and it has no
+    letters left. A number read here is added to `taken`."""
+    dots = _leader(word, binary, dpi) if not word.text.strip(".…") == "" else None
+    if dots:
+        return replace(word, text=dots)
+    found = _NUMBER_LIKE.search(word.text) or _LATIN_DECIMAL.match(word.text)
+    if _ITEM_CODE.match(word.text):
+        return word
+    if found is None:
+        return _reread_digitless(word, binary, dpi)
+    x0, y0, x1, y1 = word.pixels
+    centre = ((x0 + x1) / 2, (y0 + y1) / 2)
+    if any(a <= centre[0] <= c and b <= centre[1] <= d for a, b, c, d in taken):
+        rest = (word.text[:found.start()] + word.text[found.end():]).strip()
+        return replace(word, text=rest) if rest else None
+    number = _number_around(word, binary)
+    if number is None:
+        return word
+    taken.append(number.box)
+    return replace(word, text=_with_number_read(word, found, number))
+
+
+def _reread_digitless(word: OcrWord, binary: np.ndarray, dpi: int) -> OcrWord:
+    """A word Tesseract saw no digit in, read again when it looks like a Thai number or item code
+    Tesseract read as Latin letters or symbols."""
+    if _THAI_DIGIT_CODE.fullmatch(word.text):
+        code = _read_thai_digit_code(word, binary, dpi)
+        if code is not None:
+            return replace(word, text=code)
+    # A check mark read as `“i` or `v` is no number: the reader never learnt ticks.
+    symbols = (_SYMBOLS.match(word.text) and not is_misread_tick(word.text)
+               and word.text not in PRINTED_LATIN)
+    whole = _read_symbols(word, binary, dpi) if symbols else None
+    return replace(word, text=whole) if whole else word
+
+
+@dataclass(frozen=True)
+class _NumberAround:
+    """The run of digits the reader found around a word: the readings of every glyph in the
+    crop, the run's place among them, and the crop's place on the page."""
+    reads: list[Reading]
+    start: int
+    end: int
+    left: int
+    top: int
+
+    @property
+    def text(self) -> str:
+        return "".join(r.char for r in self.reads[self.start:self.end])
+
+    @property
+    def box(self) -> Box:
+        """The run's box in page pixels."""
+        parts = [r.glyph for r in self.reads[self.start:self.end]]
+        return (self.left + parts[0].x0, self.top + min(p.y0 for p in parts),
+                self.left + parts[-1].x1, self.top + max(p.y1 for p in parts))
+
+    @property
+    def char_after(self) -> str | None:
+        """What the reader read just after the run, if anything."""
+        return self.reads[self.end].char if self.end < len(self.reads) else None
+
+    @property
+    def half_height(self) -> int:
+        """Half the height of the crop's digits."""
+        return reference([r.glyph for r in self.reads])[1] // 2
+
+
+def _number_around(word: OcrWord, binary: np.ndarray) -> _NumberAround | None:
+    """The number the word's digits belong to, read in a crop reaching beyond the word on both
+    sides: the run overlapping the word's box most; None when no run does."""
+    x0, y0, x1, y1 = word.pixels
+    reach = int(1.5 * (y1 - y0))
+    left, top = max(x0 - reach, 0), max(y0 - 2, 0)
+    crop = binary[top:y1 + 2, left:x1 + reach]
+    if crop.size == 0:
+        return None
+    reads = read_glyphs(glyphs(crop))
+    parts, chars = [r.glyph for r in reads], [r.char for r in reads]
+    # The run the word's own digits are in: the one overlapping the word's box most.
+    best, best_overlap = None, 0
+    for s, e in runs(chars, parts):
+        a, c = left + parts[s].x0, left + parts[e - 1].x1
+        overlap = min(c, x1) - max(a, x0)
+        if overlap > best_overlap:
+            best, best_overlap = (s, e), overlap
+    return None if best is None else _NumberAround(reads, best[0], best[1], left, top)
+
+
+def _with_number_read(word: OcrWord, found: re.Match[str], number: _NumberAround) -> str:
+    """The word's text with what Tesseract `found` of the number replaced by the reader's."""
+    x0, _, x1, _ = word.pixels
+    text = number.text
+    prefix, suffix = word.text[:found.start()], word.text[found.end():]
+    lead = re.match(r"\.*", found.group()).group()
+    if lead and not text.startswith(lead):  # the dot of "พ.ศ.๒๕๖๔" is the abbreviation's
+        prefix += lead
+    # What Tesseract made of the digits goes with them: all of the word on the side the
+    # number reaches the word's edge, and digit junk left between number and letters
+    # (`๕๓ญ.๓๕คะแนน` is ๙๗.๗๘ then คะแนน).
+    a, _, c, _ = number.box
+    edge = number.half_height
+    if a <= x0 + edge:
+        prefix = ""
+    if c >= x1 - edge:
+        suffix = ""
+    elif _DIGIT.search(suffix):
+        suffix = _LETTERS_AT_END.search(suffix).group()
+    # A list marker's dot ("๓.") or a memo number's slash ("๐๐๒๓.๑/") ends the number
+    # Tesseract saw; the run left it out as the sentence's, but it is the number's: keep it.
+    if found.group()[-1] in "./" and number.char_after == found.group()[-1]:
+        text += found.group()[-1]
+    return prefix + text + suffix

@@ -8,7 +8,6 @@ the resolution from the image's width.
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageSequence
 
-from parsers.layout import PageWarning, Unread
+from parsers.layout import Unread
 from parsers.ocr.settings import OcrLimits
 
 A4_WIDTH_INCH = 210 / 25.4
@@ -54,6 +53,7 @@ class PageImage:
     # The resolution the page was scanned at, where known: the image file's, or that of the
     # largest image a PDF page draws.
     source_dpi: float | None = None
+    warnings: tuple[str, ...] = ()  # e.g. page_scaled_down:3, for the page read from it
 
     @property
     def size_points(self) -> tuple[float, float]:
@@ -142,18 +142,17 @@ def image_pages(path: str | Path, dpi: int, max_pages: int = OcrLimits.max_pages
 def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,
                     max_pixels: int = OcrLimits.max_page_pixels) -> PageImage:
     """The page as a grey image at `dpi`; a page too big for that (a poster, or the 200-inch page
-    a hostile PDF may declare: 1.6 gigapixels at 200 dpi) at less, with a `PageWarning`
+    a hostile PDF may declare: 1.6 gigapixels at 200 dpi) at less, with the warning
     `page_scaled_down:<number>` for the document's warnings."""
     width, height = page.get_size()
     wanted = dpi
     dpi = capped_dpi(width / 72, height / 72, dpi, max_pixels)
-    if dpi < wanted:
-        warnings.warn(PageWarning(f"page_scaled_down:{number}"), stacklevel=2)
+    notes = (f"page_scaled_down:{number}",) if dpi < wanted else ()
     bitmap = page.render(scale=dpi / 72, grayscale=True)
     pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
     if pixels.ndim == 3:
         pixels = cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY if pixels.shape[2] == 3 else cv2.COLOR_BGRA2GRAY)
-    return PageImage(number, pixels, dpi, scanned_dpi(page))
+    return PageImage(number, pixels, dpi, scanned_dpi(page), notes)
 
 
 def scanned_dpi(page: pdfium.PdfPage) -> float | None:

@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 
 from parsers.compose.lines import ReadLine, group_lines
 from parsers.compose.page import compose_page
+from parsers.continued import join_pages
 from parsers.layout import Document, Method, Page, SourceKind, Table, Unread
 from parsers.ocr import digits
 from parsers.ocr.cleanup import clean_text, drop_mark_junk, is_misread_tick, reread_in_thai, reread_item_codes
@@ -31,7 +32,6 @@ from parsers.ocr.preprocess import deskew, flatten, ink
 from parsers.ocr.rules import erase_ink, erase_rules, page_tables
 from parsers.ocr.settings import DEFAULT, OcrSettings
 from parsers.ocr.shading import reread_shaded_cells, shaded_cells
-from parsers.tables import join_pages
 from parsers.timeouts import time_limit
 
 
@@ -146,10 +146,15 @@ def pdf_page_reader(settings: OcrSettings = DEFAULT) -> Callable[[pdfium.PdfPage
     check_installed(settings)
 
     def read(page: pdfium.PdfPage, number: int) -> Page:
-        def render_and_read() -> Page:
-            image = render_pdf_page(page, number, settings.dpi, settings.limits.max_page_pixels)
-            return read_page_image(image, settings)
+        rendered: list[PageImage] = []  # kept outside the time limit: a page scaled down, then
+        # timed out, still says it was scaled down
 
-        return read_in_time(render_and_read, number, page.get_size(), settings)
+        def render_and_read() -> Page:
+            rendered.append(render_pdf_page(page, number, settings.dpi, settings.limits.max_page_pixels))
+            return read_page_image(rendered[0], settings)
+
+        read_page = read_in_time(render_and_read, number, page.get_size(), settings)
+        read_page.warnings = [code for image in rendered for code in image.warnings]
+        return read_page
 
     return read

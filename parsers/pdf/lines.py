@@ -129,13 +129,23 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
     chars = [c for c in chars if not c.generated]
     if not chars:
         return ""
-    # A hot loop (every character of every line): plain locals, one pass per question.
+    # A hot loop (every character of every line): plain locals, one pass per question; each step
+    # below is called once a line and walks its characters once.
     letter = typical_letter(chars)
     height = letter.height
     bearing_em, aa = spacing.bearing_em, spacing.sara_aa_em * height
     texts = [c.text for c in chars]
     ends = [c.x1 + bearing_em[t] * height if t in bearing_em else c.x1 for c, t in zip(chars, texts)]
     slivers = {i for i, (c, t) in enumerate(zip(chars, texts)) if t == SARA_AM and is_sliver(c, letter)}
+    letter_gap = _letter_gap(*_gaps(chars, texts, ends, slivers, aa))
+    threshold = _space_threshold(chars, texts, settings.word_gap_em * height + letter_gap, spacing, height)
+    return _spaced_text(chars, texts, ends, slivers, threshold, aa, letter_gap)
+
+
+def _gaps(chars: list[Char], texts: list[str], ends: list[float], slivers: set[int],
+          aa: float) -> tuple[list[float], list[float]]:
+    """The gaps between the line's letters, marks and spaces left out, each measured from where
+    the word would go on after the letter before (`ends`); and those between two Thai letters."""
     gaps, thai_gaps = [], []
     prev_text = None
     prev_right = 0.0
@@ -152,22 +162,39 @@ def render(chars: list[Char], settings: TextLineSettings, spacing: Spacing = Spa
             if prev_text in THAI and text in THAI:
                 thai_gaps.append(gap)
         prev_text, prev_right = text, max(prev_right, ends[i]) if prev_text is not None else ends[i]
+    return gaps, thai_gaps
+
+
+def _letter_gap(gaps: list[float], thai_gaps: list[float]) -> float:
+    """How far apart the line sets its letters (0 where they touch)."""
     # Letters normally touch; in a letter-spaced line they all stand apart by about the same
     # amount, and only a gap wider than that by a space's width is a space. The lower quartile
     # of the gaps is that amount (word gaps are fewer than letter gaps), given gaps enough; of
     # the gaps between Thai letters where there are enough, as a justified line spreads the
     # Thai letters and leaves a Latin name among them tight.
     spread = thai_gaps if len(thai_gaps) >= 8 else gaps
-    letter_gap = max(statistics.quantiles(spread, n=4)[0], 0.0) if len(spread) >= 8 else 0.0
-    threshold = settings.word_gap_em * height + letter_gap
+    return max(statistics.quantiles(spread, n=4)[0], 0.0) if len(spread) >= 8 else 0.0
+
+
+def _space_threshold(chars: list[Char], texts: list[str], threshold: float, spacing: Spacing,
+                     height: float) -> float:
+    """How wide a gap must be to be a space: `threshold` (a word gap beyond the letter gap), or
+    half the width of the line's written spaces, or else of the document's, if wider."""
     # Where the line writes its spaces as characters, a gap is a space only if it is half as
     # wide as they are: a glyph whose box stops short of its advance (ำ in TLWG Norasi, 1.1 pt
     # short at 14 pt) leaves a gap, not a word break.
     spaces = [c.x1 - c.x0 for c, t in zip(chars, texts) if t == " " and not c.inked and c.x1 > c.x0]
     if spaces:
-        threshold = max(threshold, 0.5 * statistics.median(spaces))
-    elif spacing.space_em is not None:  # a line without one: the document's own spaces tell
-        threshold = max(threshold, 0.5 * spacing.space_em * height)
+        return max(threshold, 0.5 * statistics.median(spaces))
+    if spacing.space_em is not None:  # a line without one: the document's own spaces tell
+        return max(threshold, 0.5 * spacing.space_em * height)
+    return threshold
+
+
+def _spaced_text(chars: list[Char], texts: list[str], ends: list[float], slivers: set[int],
+                 threshold: float, aa: float, letter_gap: float) -> str:
+    """The line's text with a space for each written space and each gap wider than `threshold`
+    (none inside a number), never two in a row."""
     out: list[str] = []
     right = None
     for i, ch in enumerate(chars):

@@ -4,12 +4,11 @@ Per page: the characters (`chars`) and the ruling lines drawn (`rules`) go to th
 (`parsers.compose`), which finds the tables and lines; each line's text is spaced from geometry
 (`lines`) and repaired (`repair`), and the page's text checked (`health`). A page whose layer
 cannot be trusted keeps no blocks and says why in `Page.needs_ocr`, for the OCR path to take.
-Tables continued over pages are joined as for every other input (`parsers.tables`).
+Tables continued over pages are joined as for every other input (`parsers.continued`).
 """
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,14 +19,14 @@ import pypdfium2.raw as pdfium_c
 from parsers.compose.lines import Line, ReadLine, group_lines
 from parsers.compose.page import compose_page
 from parsers.compose.ruling import TableCells, find_tables
-from parsers.layout import Document, Method, Page, PageWarning, SourceKind, Table, TextLine, Unread
+from parsers.continued import join_pages
+from parsers.layout import Document, Method, Page, SourceKind, Table, TextLine, Unread
 from parsers.pdf.chars import Char, page_chars
 from parsers.pdf.health import page_health
 from parsers.pdf.lines import first_word_width, render, unspaced_end
 from parsers.pdf.repair import FontProfile, RepairLog, font_profile, repair_line
 from parsers.pdf.rules import page_edges
 from parsers.pdf.settings import DEFAULT, PdfSettings
-from parsers.tables import join_pages
 
 
 class PdfProblem(ValueError):
@@ -208,21 +207,13 @@ def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
 
 
 def _ocr_page(ocr: PageOcr, pdf: pdfium.PdfDocument, number: int) -> tuple[Page, list[str]]:
-    """The page read by `ocr`, and the warning codes it raised as `PageWarning`s."""
+    """The page read by `ocr`, and the warning codes its reader gave it."""
     page = pdf[number - 1]
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", PageWarning)
-            read = ocr(page, number)
+        read = ocr(page, number)
     finally:
         page.close()
-    notes = []
-    for warning in caught:
-        if issubclass(warning.category, PageWarning):
-            notes.append(str(warning.message))
-        else:  # not ours: passed on as if never caught
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    return read, notes
+    return read, list(read.warnings)
 
 
 # ---- files that are not PDFs to read ------------------------------------------------------------

@@ -282,25 +282,38 @@ def _steps(rng: random.Random, thai: bool) -> str:
     return " ".join(numbered) if rng.random() < 0.5 else "<br>".join(numbered)
 
 
-def document(n: int) -> FamilySample:
-    rng = random.Random(f"f2-{n}")
-    org_type, org, district, province = ORGS[n % len(ORGS)]
-    assessed = rng.choice((2565, 2566, 2567))
-    fy = assessed + 1
-    style = Style(thai_digits=n % 2 == 1, thai_item_codes=n == 3, summary_across=n % 2 == 0,
-                  items_grouped=("rows", "", "lines", "rows")[n % 4], pass_grades=rng.random() < 0.5,
-                  number_column=n == 2, overall_sentence=n != 1, rows_per_page=rng.randint(3, 5))
-    t = style.thai_digits
-    items = _items(rng, quality=rng.uniform(80, 95))
+@dataclass(frozen=True)
+class Org:
+    org_type: str
+    name: str
+    district: str
+    province: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """Last round's result as the document prints it: per indicator, per tool, overall, the grade."""
+
+    indicators: dict[int, float]
+    tools: dict[str, float]
+    overall: float
+    grade_printed: str
+    grade_gold: str
+
+
+def _result(items: list[Item], pass_grades: bool) -> Result:
     indicators = {no: round(sum(i.score for i in items if i.indicator == no)
                             / sum(1 for i in items if i.indicator == no), 2) for no in INDICATOR_NAMES}
     tool_means = {tool: sum(indicators[no] for no in INDICATOR_NAMES if TOOL_OF[no] == tool)
                   / sum(1 for no in INDICATOR_NAMES if TOOL_OF[no] == tool) for tool in ("IIT", "EIT", "OIT")}
     tools = {tool: round(v, 2) for tool, v in tool_means.items()}
     overall = round(0.3 * tool_means["IIT"] + 0.3 * tool_means["EIT"] + 0.4 * tool_means["OIT"], 2)
-    grade_printed, grade_gold = _grade(overall, tools, style.pass_grades)
+    grade_printed, grade_gold = _grade(overall, tools, pass_grades)
+    return Result(indicators, tools, overall, grade_printed, grade_gold)
 
-    # The action rows: the weakest items, at most as many per tool as there are approaches.
+
+def _weakest(rng: random.Random, items: list[Item]) -> list[Item]:
+    """The action rows' items: the weakest, at most as many per tool as there are approaches."""
     n_rows = rng.randint(5, 12)
     weakest = sorted(items, key=lambda i: (i.score, rng.random()))
     chosen: list[Item] = []
@@ -311,8 +324,13 @@ def document(n: int) -> FamilySample:
             chosen.append(item)
             per_tool[tool] += 1
     chosen.sort(key=lambda i: (i.indicator, int(i.code[1:])))
-    approaches = {tool: rng.sample(APPROACHES[tool], len(APPROACHES[tool])) for tool in APPROACHES}
+    return chosen
 
+
+def _action_plan(rng: random.Random, style: Style, chosen: list[Item], fy: int) -> tuple[str, list[dict]]:
+    """The analysis-to-action table (its header repeated on every page) and the gold's measures."""
+    t = style.thai_digits
+    approaches = {tool: rng.sample(APPROACHES[tool], len(APPROACHES[tool])) for tool in APPROACHES}
     header_keys = ["item", "score", "finding", "approach", "steps", "owner", "period", "monitoring"]
     header = [rng.choice(HEADERS[k]) for k in header_keys]
     if style.number_column:
@@ -335,37 +353,62 @@ def document(n: int) -> FamilySample:
                          "kind": "plan", "title": title, "owners": owner_keys, "status": "planned",
                          "period_start": start.isoformat(), "period_end": end.isoformat()})
     chunks = [rows[i:i + style.rows_per_page] for i in range(0, len(rows), style.rows_per_page)]
-    action = "\n\n<!-- PageBreak -->\n\n".join(_table(header, chunk) for chunk in chunks)
+    return "\n\n<!-- PageBreak -->\n\n".join(_table(header, chunk) for chunk in chunks), measures
 
+
+def _markup(rng: random.Random, style: Style, org: Org, assessed: int, fy: int, items: list[Item],
+            result: Result, action: str) -> str:
+    t = style.thai_digits
     title_line = rng.choice(("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน",
                              "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"))
     intro = (f"ตามที่สำนักงาน ป.ป.ช. ได้ดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
              f"(Integrity and Transparency Assessment : ITA) ประจำปีงบประมาณ พ.ศ. {_digits(str(assessed), t)} "
-             f"{org} ได้นำผลการประเมินมาวิเคราะห์เพื่อหาจุดที่ต้องพัฒนา และจัดทำแนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ "
+             f"{org.name} ได้นำผลการประเมินมาวิเคราะห์เพื่อหาจุดที่ต้องพัฒนา และจัดทำแนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ "
              f"ในปีงบประมาณ พ.ศ. {_digits(str(fy), t)} ดังนี้")
-    parts = [title_line, f"ของ{org}", _digits(f"ประจำปีงบประมาณ พ.ศ. {fy}", t),
-             f"อำเภอ{district} จังหวัด{province}", "", "๑. ผลการประเมิน", "", intro, ""]
+    parts = [title_line, f"ของ{org.name}", _digits(f"ประจำปีงบประมาณ พ.ศ. {fy}", t),
+             f"อำเภอ{org.district} จังหวัด{org.province}", "", "๑. ผลการประเมิน", "", intro, ""]
     if style.overall_sentence:
-        parts += [f"ผลการประเมินในภาพรวมได้คะแนน {_fmt(overall, t)} คะแนน อยู่ในระดับ {grade_printed}", ""]
-    parts += ["ตารางสรุปผลการประเมิน", "", _summary(style, overall, tools, indicators, grade_printed), "",
-              "<!-- PageBreak -->", "", "๒. ผลคะแนนรายข้อคำถาม", "", _per_question(style, items, indicators), "",
+        parts += [f"ผลการประเมินในภาพรวมได้คะแนน {_fmt(result.overall, t)} คะแนน อยู่ในระดับ {result.grade_printed}", ""]
+    summary = _summary(style, result.overall, result.tools, result.indicators, result.grade_printed)
+    parts += ["ตารางสรุปผลการประเมิน", "", summary, "",
+              "<!-- PageBreak -->", "", "๒. ผลคะแนนรายข้อคำถาม", "", _per_question(style, items, result.indicators), "",
               "<!-- PageBreak -->", "", "๓. แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "",
-              f"{org} ได้นำข้อคำถามที่มีคะแนนต่ำมาวิเคราะห์และกำหนดแนวทางการปฏิบัติ ดังนี้", "", action, ""]
-    markup = "\n".join(parts) + "\n"
+              f"{org.name} ได้นำข้อคำถามที่มีคะแนนต่ำมาวิเคราะห์และกำหนดแนวทางการปฏิบัติ ดังนี้", "", action, ""]
+    return "\n".join(parts) + "\n"
 
-    scores: list[dict[str, Any]] = [{"scope": "overall", "tool": None, "indicator_no": None, "score": overall}]
+
+def _gold(style: Style, org: Org, assessed: int, fy: int, items: list[Item], result: Result,
+          measures: list[dict]) -> dict[str, Any]:
+    tools, indicators = result.tools, result.indicators
+    scores: list[dict[str, Any]] = [{"scope": "overall", "tool": None, "indicator_no": None, "score": result.overall}]
     scores += [{"scope": "tool", "tool": tool, "indicator_no": None, "score": tools[tool]} for tool in tools]
     scores += [{"scope": "indicator", "tool": TOOL_OF[no], "indicator_no": no, "score": indicators[no]}
                for no in INDICATOR_NAMES]
     scores += [{"scope": "item", "tool": TOOL_OF[i.indicator], "item_code": i.code,
                 "indicator_no": i.indicator if style.items_grouped else None, "score": i.score} for i in items]
-    gold = {"document": {"doc_type": "assessment_analysis", "org_name": org, "org_type": org_type,
-                         "district": district, "province": province, "fiscal_year_be": fy,
-                         "assessed_year_be": assessed, "overall_score": overall, "grade": grade_gold,
-                         "doc_date": None},
+    return {"document": {"doc_type": "assessment_analysis", "org_name": org.name, "org_type": org.org_type,
+                         "district": org.district, "province": org.province, "fiscal_year_be": fy,
+                         "assessed_year_be": assessed, "overall_score": result.overall,
+                         "grade": result.grade_gold, "doc_date": None},
             "scores": scores, "measures": measures}
+
+
+def document(n: int) -> FamilySample:
+    rng = random.Random(f"f2-{n}")
+    org = Org(*ORGS[n % len(ORGS)])
+    assessed = rng.choice((2565, 2566, 2567))
+    fy = assessed + 1
+    style = Style(thai_digits=n % 2 == 1, thai_item_codes=n == 3, summary_across=n % 2 == 0,
+                  items_grouped=("rows", "", "lines", "rows")[n % 4], pass_grades=rng.random() < 0.5,
+                  number_column=n == 2, overall_sentence=n != 1, rows_per_page=rng.randint(3, 5))
+    items = _items(rng, quality=rng.uniform(80, 95))
+    result = _result(items, style.pass_grades)
+    chosen = _weakest(rng, items)
+    action, measures = _action_plan(rng, style, chosen, fy)
+    markup = _markup(rng, style, org, assessed, fy, items, result, action)
+    gold = _gold(style, org, assessed, fy, items, result, measures)
     landscape = n in (1, 3)
-    return FamilySample(stem=f"f2_{n:02d}_{org_type}", markup=markup, gold=gold,
+    return FamilySample(stem=f"f2_{n:02d}_{org.org_type}", markup=markup, gold=gold,
                         layout={"landscape": landscape, "body_pt": rng.choice((11.0, 12.0, 13.0))},
                         truth={"item_codes": [i.code for i in chosen]})
 

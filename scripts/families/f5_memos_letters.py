@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from make_sample_pdfs import Digits, in_digits
+from typeset import Digits, in_digits
 
 from families import FamilySample
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from make_sample_pdfs import Digits, in_digits
+from typeset import Digits, in_digits
 
 from families import FamilySample
 
