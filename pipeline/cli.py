@@ -26,7 +26,6 @@ from pipeline import __version__
 from pipeline.errors import ExitCode, ItaError
 from pipeline.limits import (
     DEFAULT_DOCUMENT_SECONDS,
-    DEFAULT_LOCK_SECONDS,
     DEFAULT_MEMORY_MB,
     DEFAULT_PAGE_SECONDS,
     MAX_MEMORY_MB,
@@ -35,6 +34,7 @@ from pipeline.limits import (
 )
 from pipeline.progress import JsonLog
 from pipeline.stopping import Terminated
+from pipeline.store.transaction import DEFAULT_LOCK_SECONDS
 from pipeline.triage import SUPPORTED_SUFFIXES
 
 

@@ -31,10 +31,6 @@ __all__ = ["Limits", "NO_LIMITS", "guard_worker", "in_worker_process", "time_lim
 
 DEFAULT_DOCUMENT_SECONDS = 1800.0  # a 100-page scan takes about 300 s on one core
 DEFAULT_PAGE_SECONDS = 300.0  # a scanned page takes 2-4 s; a dense A3 page 20 s
-# Not a document's limit but the run's: how long a write waits for another run's write into the
-# same --out (pipeline.store.transaction.Lock). A write takes seconds; a run that waited longer
-# than this for one is facing a stuck process, not a busy folder.
-DEFAULT_LOCK_SECONDS = 600.0
 DEFAULT_MEMORY_MB = 4096  # address space: about 2 GB reserved + 0.4 GB used by a scan's worker
 # CPU seconds a worker may spend beyond the document's wall-clock limit before the kernel kills
 # it: room for Tesseract's own threads, and for the alarm to fire first.

@@ -20,7 +20,7 @@ from pipeline.discovery import InputFile, as_text, discover
 from pipeline.errors import ErrorCode, ExitCode, OutputError, UnreadableInput, UsageError
 from pipeline.executors import EXECUTORS, check_dask_address, make_executor, usable_cpus, worker_died
 from pipeline.faults import kill_point
-from pipeline.limits import DEFAULT_LOCK_SECONDS, Limits
+from pipeline.limits import Limits
 from pipeline.preflight import check_dependencies
 from pipeline.process import describe, process_file, read_source, unreadable_doc_id
 from pipeline.progress import JsonLog, ProgressBar
@@ -30,7 +30,7 @@ from pipeline.store.fingerprints import SeenSources
 from pipeline.store.part_index import SeenHashes, key_hashes
 from pipeline.store.result import Extraction
 from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
-from pipeline.store.transaction import Lock
+from pipeline.store.transaction import DEFAULT_LOCK_SECONDS, Lock
 from pipeline.store.versions import versions
 from pipeline.store.writer import (
     DatasetWriter,

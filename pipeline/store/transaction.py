@@ -25,10 +25,12 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
 from pipeline.faults import kill_point
-from pipeline.limits import DEFAULT_LOCK_SECONDS
 from pipeline.store.part_index import part_name
 from pipeline.store.schema import TABLES
 
+# How long a write waits for another run's write into the same --out (`Lock`). A write takes
+# seconds; a run that waited longer than this for one is facing a stuck process, not a busy folder.
+DEFAULT_LOCK_SECONDS = 600.0
 _TRANSACTION_PREFIX = ".ita-extract-write-"
 _COMMITTED = "COMMITTED"
 _LOCK_FILE = ".ita-extract.lock"
