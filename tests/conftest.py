@@ -3,7 +3,9 @@ expensive runs every test of a session shares: the README's main job on samples/
 scan OCR'd once a session) and each real scan read once."""
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -76,12 +78,68 @@ def make_bad_inputs(folder: Path) -> dict[str, Path]:
 
 
 # ---- the expensive runs, once a session -------------------------------------------------------
+# ---- a fresh clone, as a user has it ----------------------------------------------------------
+MAIN_JOB = "./scripts/run_samples.sh"  # the README's main command: set up, then the main job
+# What it runs once set up: the fallback where the venv was set up from another pyproject.toml
+# (setup.sh would then reinstall the project into this venv, from a clone about to be deleted).
+MAIN_JOB_SET_UP = ".venv/bin/ita-extract run samples --out outputs"
+# Environment a test run may have set that a user's shell has not.
+NOT_A_USERS = ("ITA_EXTRACT_OCR_ENGINE", "ITA_EXTRACT_KILL_AT")
+
+
+def fresh_clone(dest: Path) -> Path:
+    """The project as a fresh clone of it holds it, at `dest`: the files git tracks and the new ones
+    it would (so that a change is tested before it is committed; in CI the checkout is a clone), and
+    this test's venv linked in as `.venv`, so that `scripts/setup.sh` there takes a second, offline."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=REPO, capture_output=True, check=True).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = REPO / name
+        if source.exists() or source.is_symlink():  # a file deleted but not yet staged is listed
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name, follow_symlinks=False)
+    (dest / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    return dest
+
+
+def setup_stamp(clone: Path, target: str) -> str:
+    """The stamp `scripts/setup.sh` leaves for an install of `target` (`.` or `.[test]`)."""
+    version = subprocess.run([clone / ".venv" / "bin" / "python", "-V"], capture_output=True,
+                             text=True, check=True).stdout
+    data = (clone / "pyproject.toml").read_bytes() + f"{target}\n{version}".encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def venv_is_current(clone: Path) -> bool:
+    """Whether setup.sh in the clone would leave the linked venv alone."""
+    stamp = clone / ".venv" / ".ita-extract-setup"
+    installed = stamp.read_text().strip() if stamp.exists() else ""
+    return installed in {setup_stamp(clone, "."), setup_stamp(clone, ".[test]")}
+
+
+def users_env(clone: Path) -> dict[str, str]:
+    """A user's environment in the clone: its own code first on the path (the venv's editable
+    install points at the checkout it was made from)."""
+    env = {k: v for k, v in os.environ.items() if k not in NOT_A_USERS}
+    env["PYTHONPATH"] = str(clone)
+    return env
+
+
+def run_in(clone: Path, command: str, timeout: float = 1800) -> subprocess.CompletedProcess:
+    """One command line, run by bash in the clone as a user would type it."""
+    return subprocess.run(["bash", "-c", command], cwd=clone, env=users_env(clone),
+                          capture_output=True, text=True, timeout=timeout)
+
+
 @dataclass(frozen=True)
 class MainJob:
-    """`ita-extract run samples --out OUT`, run once for the session, as the README's main job."""
+    """The README's main command run once for the session on a fresh clone (`clone`): the samples
+    into `clone/outputs`."""
 
     out: Path
     done: subprocess.CompletedProcess
+    clone: Path
+    command: str  # MAIN_JOB, or MAIN_JOB_SET_UP where the venv is not this pyproject's
 
     def subset(self, folder: str, dest: Path) -> Path:
         """An output folder holding only the rows of the documents read from samples/`folder`
@@ -107,8 +165,9 @@ class MainJob:
 
 @pytest.fixture(scope="session")
 def main_job(tmp_path_factory) -> MainJob:
-    out = tmp_path_factory.mktemp("main_job") / "out"
-    return MainJob(out, run_cli("run", "samples", "--out", out, "--quiet", timeout=1200))
+    clone = fresh_clone(tmp_path_factory.mktemp("main_job") / "ita-extract")
+    command = MAIN_JOB if venv_is_current(clone) else MAIN_JOB_SET_UP
+    return MainJob(clone / "outputs", run_in(clone, command, timeout=1200), clone, command)
 
 
 @cache

@@ -1,31 +1,31 @@
 """Every command the README shows runs on a fresh clone, as a user would type it.
 
-The repository is cloned afresh (so only what is committed is there: commit a README change
-before running this), this test's venv is linked into the clone as `.venv` (so that the README's
-`scripts/setup.sh` finds the project installed and takes a second, offline), and the README's
-fenced blocks are run there in order: each shell line with bash (the main job,
-`./scripts/run_samples.sh`, comes first and the other commands read its `outputs/`), each SQL
-block with DuckDB, each Python block with the venv's Python. A shell command must exit 0 and
-leave the files its options name (`--out`, `--xlsx`, `--csv`, `--duckdb`, `--html`). The few
-commands not run are listed in `NOT_RUN`, each with its reason.
+A fresh clone is the project's files as a clone holds them, with this test's venv linked in as
+`.venv` (so that the README's `scripts/setup.sh` finds the project installed and takes a second,
+offline): `conftest.fresh_clone`. The README's main command, `./scripts/run_samples.sh`, comes
+first: it is the session's main job (`conftest.main_job`, run on a fresh clone of its own, whose
+`outputs/` every other test reads too). The README's other fenced blocks then run in order on a
+second fresh clone holding that `outputs/`: each shell line with bash, each SQL block with DuckDB,
+each Python block with the venv's Python. A shell command must exit 0 and leave the files its
+options name (`--out`, `--xlsx`, `--csv`, `--duckdb`, `--html`). The few commands not run are
+listed in `NOT_RUN`, each with its reason.
 
 The commands run the clone's own code: the venv's editable install points at the checkout it was
-made from, so the clone is put first on `PYTHONPATH`.
+made from, so the clone is put first on `PYTHONPATH` (`conftest.users_env`).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shlex
+import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import MAIN_JOB, REPO, fresh_clone, run_in, users_env
 
 README = "README.md"
 MAX_LINES = 250
@@ -34,15 +34,12 @@ SHELL = frozenset({"sh", "bash", "shell"})
 NOT_RUN = {
     "./scripts/test.sh": "runs the test suite, this test among it: it would run itself",
 }
-MAIN_JOB = "./scripts/run_samples.sh"
 # What the main job writes (`ita-extract run samples --out outputs`).
 MAIN_JOB_WRITES = ("outputs/manifest.json", "outputs/datapackage.json", "outputs/documents")
 # Options whose value is a file or folder the command writes.
 WRITES = frozenset({"--out", "--xlsx", "--csv", "--duckdb", "--html"})
 # A SQL block whose first line is `-- duckdb FILE` runs in that database, as `duckdb FILE` would.
 DATABASE = re.compile(r"^--\s*duckdb\s+(\S+)\s*$")
-# Environment a test run may have set that a user's shell has not.
-NOT_A_USERS = ("ITA_EXTRACT_OCR_ENGINE", "ITA_EXTRACT_KILL_AT")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
@@ -147,45 +144,27 @@ def test_every_link_of_the_readme_and_docs_leads_somewhere():
 
 
 # ---- the fresh clone ----------------------------------------------------------------------------
-def setup_stamp(clone: Path, target: str) -> str:
-    """The stamp `scripts/setup.sh` leaves for an install of `target` (`.` or `.[test]`)."""
-    version = subprocess.run([clone / ".venv" / "bin" / "python", "-V"], capture_output=True,
-                             text=True, check=True).stdout
-    data = (clone / "pyproject.toml").read_bytes() + f"{target}\n{version}".encode()
-    return hashlib.sha256(data).hexdigest()
-
-
-def venv_is_current(clone: Path) -> bool:
-    """Whether setup.sh in the clone would leave the linked venv alone (else it would reinstall the
-    project into it, from the clone, a folder about to be deleted)."""
-    stamp = clone / ".venv" / ".ita-extract-setup"
-    installed = stamp.read_text().strip() if stamp.exists() else ""
-    return installed in {setup_stamp(clone, "."), setup_stamp(clone, ".[test]")}
-
-
 @pytest.fixture(scope="module")
-def clone(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("readme") / "ita-extract"
-    subprocess.run(["git", "clone", "--quiet", str(REPO), str(dest)], check=True, timeout=300)
-    (dest / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
-    if not venv_is_current(dest):
+def clone(main_job, tmp_path_factory) -> Path:
+    """A fresh clone in which the README's main command has run: the session's main job is that
+    command on a fresh clone, so its `outputs/` is copied in rather than made twice; the other
+    commands then run here, leaving the main job's folder as the other tests read it."""
+    if main_job.command != MAIN_JOB:
         message = "the venv was set up from another pyproject.toml: run ./scripts/setup.sh test"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    assert main_job.done.returncode == 0, main_job.done.stderr[-2000:]
+    missing = [p for p in written_paths(MAIN_JOB) if not (main_job.clone / p).exists()]
+    assert not missing, f"the main job did not write {missing}"
+    dest = fresh_clone(tmp_path_factory.mktemp("readme") / "ita-extract")
+    shutil.copytree(main_job.out, dest / "outputs", symlinks=True)
     return dest
-
-
-def users_env(clone: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in NOT_A_USERS}
-    env["PYTHONPATH"] = str(clone)
-    return env
 
 
 def run_shell(command: str, clone: Path) -> str | None:
     """Run one command line in the clone; what went wrong, or None."""
-    done = subprocess.run(["bash", "-c", command], cwd=clone, env=users_env(clone),
-                          capture_output=True, text=True, timeout=1800)
+    done = run_in(clone, command)
     if done.returncode != 0:
         return f"exit {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
     missing = [p for p in written_paths(command) if not (clone / p).exists()]
@@ -209,9 +188,11 @@ def run_python(text: str, clone: Path) -> str | None:
 
 
 def run_block(block: Block, clone: Path) -> list[str]:
-    """What went wrong running one block, each problem naming the README line it came from."""
+    """What went wrong running one block, each problem naming the README line it came from. The
+    main job has run already (the `clone` fixture)."""
     if block.lang in SHELL:
-        problems = ((c, run_shell(c, clone)) for c in shell_commands(block.text) if c not in NOT_RUN)
+        problems = ((c, run_shell(c, clone)) for c in shell_commands(block.text)
+                    if c not in NOT_RUN and c != MAIN_JOB)
     elif block.lang == "sql":
         problems = iter([("sql", run_sql(block.text, clone))])
     elif block.lang == "python":
@@ -222,7 +203,6 @@ def run_block(block: Block, clone: Path) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("readme_clone")
 def test_every_command_of_the_readme_runs_on_a_fresh_clone(clone):
     blocks = fenced_blocks((clone / README).read_text(encoding="utf-8"))
     assert sum(len(shell_commands(b.text)) for b in blocks if b.lang in SHELL) >= 5
