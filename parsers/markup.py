@@ -73,9 +73,11 @@ def looks_thai_legacy(data: bytes, min_share: float = 0.9) -> bool:
     return in_runs >= min_share * count
 
 
-def read_markup(path: str | Path) -> Document:
+def read_markup(path: str | Path, data: bytes | None = None) -> Document:
+    """The text file at `path`, or its bytes `data` already read (the pipeline parses the very
+    bytes it hashed)."""
     path = Path(path)
-    return parse_markup(decode_text(path.read_bytes()), source_path=str(path))
+    return parse_markup(decode_text(path.read_bytes() if data is None else data), source_path=str(path))
 
 
 # --- pages -----------------------------------------------------------------------------------

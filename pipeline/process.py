@@ -59,6 +59,7 @@ class DocContext:
     path: str = ""  # as the file system takes it, to open the file
     doc_id: str | None = None
     fingerprint: Fingerprint | None = None  # of the file as its bytes were read
+    data: bytes = b""  # the bytes read and hashed, which the reader parses; let go once it has
     head: bytes = b""
     format: InputFormat | None = None
     source_kind: SourceKind | None = None
@@ -112,7 +113,7 @@ def _short_path(filename: str) -> str:
 def read(ctx: DocContext) -> None:
     data, ctx.fingerprint = read_source(ctx.path)
     ctx.doc_id = hashlib.sha256(data).hexdigest()
-    ctx.head = data[:HEAD_BYTES]
+    ctx.data, ctx.head = data, data[:HEAD_BYTES]
     if not data.strip():
         raise EmptyInput("the file is empty" if not data else "the file holds only whitespace")
 
@@ -141,7 +142,8 @@ def classify(ctx: DocContext) -> None:
 def extract(ctx: DocContext) -> None:
     assert ctx.format is not None
     options = ReadOptions(page_timeout_s=ctx.limits.page_seconds)
-    ctx.layout = ctx.format.reader(ctx.path, options)
+    data, ctx.data = ctx.data, b""
+    ctx.layout = ctx.format.reader(ctx.path, data, options)
     ctx.source_kind = ctx.layout.source_kind or ctx.source_kind
     unread = [page for page in ctx.layout.pages if page.needs_ocr]
     problems = [_unread(page, ctx.limits) for page in unread]

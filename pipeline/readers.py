@@ -28,12 +28,15 @@ from pipeline.errors import (
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What a reader is told besides the path."""
+    """What a reader is told besides the file."""
 
     page_timeout_s: float | None = None  # for the OCR of one page (pipeline.limits)
 
 
-Reader = Callable[[str, ReadOptions], Document]
+# A reader takes the file's path (its name in the rows and messages) and the bytes the worker read
+# and hashed: it parses those, never the path again, so that a file replaced while it was read
+# cannot give one version's doc_id to the other's rows, and a file is read once.
+Reader = Callable[[str, bytes, ReadOptions], Document]
 
 
 # ---- the parsers' exceptions, as the pipeline's -------------------------------------------------
@@ -81,9 +84,9 @@ def _reader(name: str) -> Callable[[Reader], Reader]:
 
     def wrap(read: Reader) -> Reader:
         @functools.wraps(read)
-        def reading(path: str, options: ReadOptions = ReadOptions()) -> Document:
+        def reading(path: str, data: bytes, options: ReadOptions = ReadOptions()) -> Document:
             try:
-                return read(path, options)
+                return read(path, data, options)
             except Exception as exc:
                 match = next((f for f in foreseen(name) if isinstance(exc, f.raised)), None)
                 if match is None:
@@ -97,15 +100,15 @@ def _reader(name: str) -> Callable[[Reader], Reader]:
 
 # ---- the readers --------------------------------------------------------------------------------
 @_reader("text")
-def read_text(path: str, options: ReadOptions = ReadOptions()) -> Document:
+def read_text(path: str, data: bytes, options: ReadOptions = ReadOptions()) -> Document:
     """The text reader: OCR-text / markdown input through `parsers.markup`."""
     from parsers import markup
 
-    return markup.read_markup(path)
+    return markup.read_markup(path, data)
 
 
 @_reader("pdf")
-def read_pdf(path: str, options: ReadOptions = ReadOptions()) -> Document:
+def read_pdf(path: str, data: bytes, options: ReadOptions = ReadOptions()) -> Document:
     """The PDF reader: the text layer through `parsers.pdf`; pages without a usable layer go
     through OCR (`parsers.ocr`), or, where Tesseract is not installed, stay marked for it."""
     from parsers import ocr, pdf
@@ -114,15 +117,15 @@ def read_pdf(path: str, options: ReadOptions = ReadOptions()) -> Document:
         page_ocr = ocr.pdf_page_reader(_ocr_settings(options))
     except ocr.OcrUnavailable:
         page_ocr = None
-    return pdf.read_pdf(path, ocr=page_ocr)
+    return pdf.read_pdf(path, ocr=page_ocr, data=data)
 
 
 @_reader("image")
-def read_image(path: str, options: ReadOptions = ReadOptions()) -> Document:
+def read_image(path: str, data: bytes, options: ReadOptions = ReadOptions()) -> Document:
     """The image reader: every frame through OCR (`parsers.ocr`)."""
     from parsers import ocr
 
-    return ocr.read_image(path, _ocr_settings(options))
+    return ocr.read_image(path, _ocr_settings(options), data)
 
 
 def _ocr_settings(options: ReadOptions):

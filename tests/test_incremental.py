@@ -1,14 +1,18 @@
 """Incremental runs (issue 5): a file whose bytes this extractor version already extracted into
---out is skipped; --force, changed bytes, a new version or an earlier failure extract it again."""
+--out is skipped; --force, changed bytes, a new version or an earlier failure extract it again;
+and the bytes a document's doc_id is the hash of are the bytes its rows were read from."""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
 
 import pyarrow.dataset as ds
+import pytest
 
 import pipeline.run as run_module
+from pipeline.process import DocContext, classify, extract, read
 from pipeline.run import RunSettings, run
 from pipeline.store.schema import TABLES
 
@@ -68,3 +72,27 @@ def test_a_file_that_failed_is_tried_again(tmp_path):
     assert (first.documents, first.failures) == (2, 1)
     assert (second.documents, second.failures, second.skipped) == (1, 1, 1)
     assert second.exit_code == first.exit_code  # the skipped file's stored status counts
+
+
+@pytest.mark.parametrize("folder", ["text", "pdf", "images"])
+def test_the_bytes_hashed_are_the_bytes_parsed(tmp_path, folder):
+    """A file replaced while it is read (an upload in progress, a sync client) must not give one
+    version's doc_id to the other version's rows: the reader parses the bytes the worker read and
+    hashed, and never opens the path again. The file is replaced between the read stage and the
+    extract stage; what is extracted is the first version, as a run of it alone reads it."""
+    first, second = sorted((REPO / "samples" / folder).iterdir())[:2]
+    path = tmp_path / f"report{first.suffix}"
+    shutil.copyfile(first, path)
+    ctx = DocContext(source_path=str(path), source_name=path.name, path=str(path))
+    read(ctx)
+    shutil.copyfile(second, path)  # the same name, other bytes
+    classify(ctx)
+    extract(ctx)
+    assert ctx.doc_id == hashlib.sha256(first.read_bytes()).hexdigest()
+    shutil.copyfile(first, path)
+    alone = DocContext(source_path=str(path), source_name=path.name, path=str(path))
+    for stage in (read, classify, extract):
+        stage(alone)
+    read_first = [line.text for line in ctx.layout.lines()]
+    assert read_first and read_first == [line.text for line in alone.layout.lines()]
+    assert ctx.data == b""  # the bytes let go once read

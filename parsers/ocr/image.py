@@ -7,6 +7,7 @@ the resolution from the image's width.
 """
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image, ImageSequence
+from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from parsers.layout import Unread
 from parsers.ocr.settings import OcrLimits
@@ -111,12 +112,13 @@ def capped_dpi(width_inch: float, height_inch: float, dpi: int, max_pixels: int)
 
 
 def image_pages(path: str | Path, dpi: int, max_pages: int = OcrLimits.max_pages,
-                max_pixels: int = OcrLimits.max_page_pixels) -> Iterator[PageImage | FrameLeftUnread]:
+                max_pixels: int = OcrLimits.max_page_pixels,
+                data: bytes | None = None) -> Iterator[PageImage | FrameLeftUnread]:
     """Each frame of an image file (a TIFF may hold a whole report) at `dpi`, or less for a frame
     that would be more than `max_pixels` at it; a frame that cannot be decoded or is too thin to
     read as a `FrameLeftUnread`. An image whose only frame cannot be decoded raises, as one that
-    cannot be opened."""
-    with Image.open(path) as image:
+    cannot be opened. From the file's bytes `data` where they were read already."""
+    with _open_image(path, data) as image:
         frames = getattr(image, "n_frames", 1)
         if frames > max_pages:
             raise ImageTooLarge(f"the image has {frames:,} frames (pages), more than the "
@@ -137,6 +139,15 @@ def image_pages(path: str | Path, dpi: int, max_pages: int = OcrLimits.max_pages
                 yield FrameLeftUnread(number, Unread.TOO_SMALL)
                 continue
             yield PageImage(number, page, at, source_dpi)
+
+
+def _open_image(path: str | Path, data: bytes | None) -> Image.Image:
+    if data is None:
+        return Image.open(path)
+    try:
+        return Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:  # named by its file, as Pillow names one it opens itself
+        raise UnidentifiedImageError(f"cannot identify image file {str(path)!r}") from None
 
 
 def render_pdf_page(page: pdfium.PdfPage, number: int, dpi: int,

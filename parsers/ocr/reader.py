@@ -127,11 +127,12 @@ def read_in_time(read: Callable[[], Page], number: int, size: tuple[float, float
                     needs_ocr=Unread.OCR_TIMED_OUT)
 
 
-def read_image(path: str | Path, settings: OcrSettings = DEFAULT) -> Document:
-    """An image file (PNG, JPEG, TIFF with one page per frame) into the layout model."""
+def read_image(path: str | Path, settings: OcrSettings = DEFAULT, data: bytes | None = None) -> Document:
+    """An image file (PNG, JPEG, TIFF with one page per frame) into the layout model, from its
+    bytes `data` where they were read already (the pipeline parses the very bytes it hashed)."""
     check_installed(settings)  # OcrUnavailable before any page, when OCR cannot run
     limits = settings.limits
-    frames = image_pages(path, settings.dpi, limits.max_pages, limits.max_page_pixels)
+    frames = image_pages(path, settings.dpi, limits.max_pages, limits.max_page_pixels, data)
     pages = [Page(number=image.number, blocks=[], method=Method.OCR, needs_ocr=image.why)
              if isinstance(image, FrameLeftUnread) else
              read_in_time(partial(read_page_image, image, settings), image.number,

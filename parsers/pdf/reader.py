@@ -161,19 +161,22 @@ class PdfExtraction:
 PageOcr = Callable[[pdfium.PdfPage, int], Page]
 
 
-def read_pdf(path: str | Path, settings: PdfSettings = DEFAULT, ocr: PageOcr | None = None) -> Document:
-    return extract_pdf(path, settings, ocr).document
+def read_pdf(path: str | Path, settings: PdfSettings = DEFAULT, ocr: PageOcr | None = None,
+             data: bytes | None = None) -> Document:
+    return extract_pdf(path, settings, ocr, data).document
 
 
 def extract_pdf(path: str | Path, settings: PdfSettings = DEFAULT,
-                ocr: PageOcr | None = None) -> PdfExtraction:
-    """The layout of the PDF at `path`, and the log of the text-layer repairs made reading it.
+                ocr: PageOcr | None = None, data: bytes | None = None) -> PdfExtraction:
+    """The layout of the PDF at `path` (from its bytes `data` where they were read already: the
+    pipeline parses the very bytes it hashed), and the log of the text-layer repairs made
+    reading it.
 
     A page whose text layer fails the health check is read by `ocr` when given; without it the
     page keeps no blocks and says why in `Page.needs_ocr`. Raises `PdfUnreadable` (or its
     `PdfTruncated`, `PdfEncrypted`) for a file pdfium cannot open, and `PdfTooLarge` for one past
     the settings' limits."""
-    pdf = open_pdf(path)
+    pdf = open_pdf(path, data)
     try:
         check_page_count(len(pdf), settings)
         held: dict[int, _RawPage] = {}
@@ -217,19 +220,19 @@ def _ocr_page(ocr: PageOcr, pdf: pdfium.PdfDocument, number: int) -> tuple[Page,
 
 
 # ---- files that are not PDFs to read ------------------------------------------------------------
-def open_pdf(path: str | Path) -> pdfium.PdfDocument:
-    """The PDF at `path` opened by pdfium, with no password: one encrypted with an owner
+def open_pdf(path: str | Path, data: bytes | None = None) -> pdfium.PdfDocument:
+    """The PDF at `path` (or its bytes `data`) opened by pdfium, with no password: one encrypted with an owner
     password only (no copying, no printing) opens like any other, as in every PDF viewer.
     pdfium runs no JavaScript, actions or links without a form environment, which this reader
     never sets up: a document is only ever read."""
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path) if data is None else data)
     except pdfium.PdfiumError as exc:
-        raise why_unopened(path, exc) from exc
+        raise why_unopened(path, exc, data) from exc
 
 
-def why_unopened(path: str | Path, exc: pdfium.PdfiumError) -> PdfUnreadable:
-    """The precise reason pdfium could not open the PDF at `path`."""
+def why_unopened(path: str | Path, exc: pdfium.PdfiumError, data: bytes | None = None) -> PdfUnreadable:
+    """The precise reason pdfium could not open the PDF at `path` (or its bytes `data`)."""
     if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
         return PdfEncrypted("the PDF is encrypted and needs a password to be opened; ask the "
                             "publisher for a copy without a password")
@@ -238,7 +241,7 @@ def why_unopened(path: str | Path, exc: pdfium.PdfiumError) -> PdfUnreadable:
                             "(a certificate or a rights-management plug-in); it needs the "
                             "publisher's software and a password to be opened")
     try:
-        head, tail = _ends(path)
+        head, tail = _ends(path) if data is None else (data[:_HEAD], data[-_TAIL:])
     except OSError:
         head = tail = b""
     if looks_cut_short(head, tail):
@@ -249,11 +252,14 @@ def why_unopened(path: str | Path, exc: pdfium.PdfiumError) -> PdfUnreadable:
     return PdfUnreadable(f"cannot open the PDF: damaged beyond repair ({exc})")
 
 
-def _ends(path: str | Path, size: int = 1 << 20) -> tuple[bytes, bytes]:
+_HEAD, _TAIL = 1 << 20, 1024  # bytes of a refused PDF looked at: its objects, its end marker
+
+
+def _ends(path: str | Path) -> tuple[bytes, bytes]:
     with open(path, "rb") as f:
-        head = f.read(size)
+        head = f.read(_HEAD)
         f.seek(0, 2)
-        f.seek(max(0, f.tell() - 1024))
+        f.seek(max(0, f.tell() - _TAIL))
         return head, f.read()
 
 
