@@ -229,7 +229,8 @@ def test_shaded_header_cells_of_a_noisy_200dpi_scan_are_read_and_the_table_joins
     excerpt.import_pages(source, [1, 2, 3])  # pages 2-4: the table's continuations
     excerpt.save(tmp_path / "table.pdf")
     scans.scan_file(tmp_path / "table.pdf", cell.style, tmp_path / "scan.pdf")
-    tables = list(read_pdf(str(tmp_path / "scan.pdf")).tables())
+    scan = tmp_path / "scan.pdf"
+    tables = list(read_pdf(str(scan), scan.read_bytes()).tables())
     measures = [t for t in tables if "ผู้รับผิดชอบ" in " ".join(t.column_headers())]
     assert len(measures) == 1, [t.column_headers() for t in tables]
     assert measures[0].pages == [1, 2, 3]

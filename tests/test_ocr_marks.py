@@ -67,7 +67,8 @@ def test_status_ticks_and_dashes_tesseract_drops_are_read_from_the_scan(tmp_path
     excerpt = pdfium.PdfDocument.new()
     excerpt.import_pages(scan, [2, 3])
     excerpt.save(tmp_path / "status_pages.pdf")
-    doc = read_pdf(str(tmp_path / "status_pages.pdf"))
+    pages = tmp_path / "status_pages.pdf"
+    doc = read_pdf(str(pages), pages.read_bytes())
     status = [t for t in doc.tables() if "สถานะ" in " ".join(t.column_headers())]
     assert status
     rows = [[c.text for c in cells[-3:]] for t in status for _, cells in t.body()
