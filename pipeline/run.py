@@ -26,7 +26,7 @@ from pipeline.process import describe, process_file, read_source, unreadable_doc
 from pipeline.progress import JsonLog, ProgressBar
 from pipeline.stopping import StopSignals
 from pipeline.store.dictionary import write_datapackage
-from pipeline.store.fingerprints import SeenSources
+from pipeline.store.fingerprints import Fingerprint, SeenSources
 from pipeline.store.part_index import SeenHashes, key_hashes
 from pipeline.store.result import Extraction
 from pipeline.store.schema import DocStatus, DocumentRow, ErrorRow, Stage
@@ -131,7 +131,7 @@ def not_processed(item: InputFile, exc: BaseException) -> Extraction:
     if worker_died(exc):
         code = ErrorCode.WORKER_DIED
         message = "the worker process died while reading this file; run it alone with --serial to see why"
-    doc_id = _digest(item)
+    doc_id, _ = _digest(item)
     path = as_text(item.path)
     document = DocumentRow(doc_id=doc_id or unreadable_doc_id(path), source_name=as_text(item.name),
                            source_path=path, status=DocStatus.FAILED, extractor_version=__version__)
@@ -275,21 +275,20 @@ def _holds(item: InputFile, doc_id: str, seen: SeenSources) -> bool:
     source_path = as_text(item.path)
     if seen.holds(item.path, source_path, doc_id):
         return True
-    try:
-        data, fingerprint = read_source(item.path)
-    except UnreadableInput:
-        return False
-    if sha256(data).hexdigest() != doc_id:
+    found, fingerprint = _digest(item)
+    if found != doc_id:
         return False
     seen.saw(source_path, doc_id, fingerprint)
     return True
 
 
-def _digest(item: InputFile) -> str | None:
+def _digest(item: InputFile) -> tuple[str | None, Fingerprint | None]:
+    """The sha256 of the file's bytes (None where it cannot be read) and its fingerprint as read."""
     try:
-        return sha256(read_source(item.path)[0]).hexdigest()
+        data, fingerprint = read_source(item.path)
     except UnreadableInput:
-        return None
+        return None, None
+    return sha256(data).hexdigest(), fingerprint
 
 
 def _content_id(extraction: Extraction) -> str | None:
