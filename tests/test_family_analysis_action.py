@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from family_samples import EVAL, GOLD, family_figures
+from family_samples import GOLD, evaluate, family_figures
 
 from parsers.ita import parse_ita
 from parsers.markup import parse_markup
@@ -165,12 +165,7 @@ def extracted_and_scored(settings: RunSettings, gold) -> dict:
     """Run the extraction, then the shared evaluator on its output against `gold`: its figures."""
     summary = run(settings)
     assert summary.failures == 0
-    report = settings.out.parent / "eval.json"
-    done = subprocess.run([sys.executable, str(EVAL), "--out", str(settings.out), "--gold", str(gold),
-                           "--json", str(report), "-v"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    print(done.stdout)
-    return json.loads(report.read_text(encoding="utf-8"))
+    return evaluate(settings.out, gold, settings.out.parent / "eval.json")
 
 
 def test_a_sample_in_another_font_meets_the_bar(tmp_path):
